@@ -1,0 +1,145 @@
+"""config.yaml -> validated frozen dataclasses.
+
+Defaults live here, in code; config.yaml only overrides them. An unknown key or
+a value of the wrong type fails with the key's full path, so a typo never
+silently turns a rule off.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = PROJECT_ROOT / "config.yaml"
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    """Text repair: mojibake, odd spaces, words glued at element boundaries."""
+
+    fix_mojibake: bool = True
+    split_glued_words: bool = True
+    # A glued token is split only when every part is at least this common
+    # (wordfreq Zipf scale) and the token itself is not a known word.
+    min_part_zipf: float = 3.0
+
+
+@dataclass(frozen=True)
+class ThemeConfig:
+    """One theme of the taxonomy: a name and the phrases that signal it."""
+
+    name: str
+    phrases: tuple[str, ...] = ()
+    # Optional spaCy token patterns (list of token dicts per pattern).
+    patterns: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class SchemesConfig:
+    scorer: str = "token_sort_ratio"  # a rapidfuzz.fuzz function name
+    cutoff: float = 88.0
+
+
+@dataclass(frozen=True)
+class LinkConfig:
+    scorer: str = "token_set_ratio"
+    cutoff: float = 70.0
+    done_phrases: tuple[str, ...] = ()
+    progress_phrases: tuple[str, ...] = ()
+    outstanding_phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    user_agent: str = "minutes-miner (+https://github.com/minutes-miner)"
+    requests_per_second: float = 1.0
+    max_concurrency: int = 2
+    timeout_seconds: float = 30.0
+    retries: int = 4
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    workers: int = 0  # 0 = number of cores
+    queue_size: int = 8
+
+
+@dataclass(frozen=True)
+class Config:
+    clean: CleanConfig = field(default_factory=CleanConfig)
+    themes: tuple[ThemeConfig, ...] = ()
+    schemes: SchemesConfig = field(default_factory=SchemesConfig)
+    link: LinkConfig = field(default_factory=LinkConfig)
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+
+
+def _build(cls: type, data: Any, path: str) -> Any:
+    """Build dataclass ``cls`` from ``data``, rejecting unknown keys."""
+    if data is None:
+        return cls()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path or 'config'}: expected a mapping, got {type(data).__name__}")
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - names)
+    if unknown:
+        where = f"{path}." if path else ""
+        raise ConfigError(f"unknown config key {where}{unknown[0]} (known: {', '.join(sorted(names))})")
+    values = {key: _convert(hints[key], value, f"{path}.{key}" if path else key) for key, value in data.items()}
+    return cls(**values)
+
+
+def _convert(hint: Any, value: Any, path: str) -> Any:
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, path)
+    if origin is tuple:
+        (item_hint, *_rest) = typing.get_args(hint)
+        if not isinstance(value, list):
+            raise ConfigError(f"{path}: expected a list")
+        return tuple(_convert(item_hint, v, f"{path}[{i}]") for i, v in enumerate(value))
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _convert(inner[0], value, path)
+    if hint is Any:
+        return value
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(hint, type) and not isinstance(value, hint):
+        raise ConfigError(f"{path}: expected {hint.__name__}, got {value!r}")
+    if hint is int and isinstance(value, bool):
+        raise ConfigError(f"{path}: expected int, got {value!r}")
+    return value
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Parse ``path`` (default: the project's config.yaml) into a Config."""
+    path = Path(path) if path else DEFAULT_CONFIG
+    if not path.exists():
+        if path == DEFAULT_CONFIG:
+            return Config()
+        raise ConfigError(f"config file not found: {path}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc})") from exc
+    return _build(Config, data, "")
+
+
+@lru_cache(maxsize=4)
+def cached_config(path: str | None = None) -> Config:
+    """The config for ``path``, parsed once per process (worker processes too)."""
+    return load_config(path)

@@ -1,0 +1,41 @@
+"""The project's error tree.
+
+Every message names what went wrong and, where it helps, what to do next.
+A ``SourceError`` always names the file so a batch can report it in one line.
+"""
+
+from __future__ import annotations
+
+
+class MinutesError(Exception):
+    """Base of every error this project raises on purpose."""
+
+
+class SourceError(MinutesError):
+    """A file could not be turned into minutes (corrupt, encrypted, not minutes...)."""
+
+    def __init__(self, path: str, reason: str, *, stage: str = "load") -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.stage = stage
+
+
+class NotMinutesError(SourceError):
+    """A well-formed file that is not a minutes document (e.g. a committee list)."""
+
+
+class ExtractError(MinutesError):
+    """An extractor met something it cannot handle."""
+
+
+class StoreError(MinutesError):
+    """The SQLite store refused an operation."""
+
+
+class ConfigError(MinutesError):
+    """config.yaml has an unknown key or a bad value; the message names the key path."""
+
+
+class UsageError(MinutesError):
+    """A command was called with options that do not fit together (exit 2)."""

@@ -1,0 +1,377 @@
+"""The SQLite store: schema, save functions, FTS and views.
+
+The schema is a contract: researchers query it directly (README, "The store").
+Ids are derived from content so re-runs upsert instead of duplicating, and each
+document is written in one transaction so a crash never leaves half of one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from . import __version__
+from .records import Action, AgendaItem, Amount, Fact, ProcessedDocument, Resolution, SchemeMention
+
+FACT_COLUMNS = {
+    "id": str,
+    "document_id": str,
+    "meeting_id": str,
+    "item_id": str,
+    "start_char": int,
+    "end_char": int,
+    "page": int,
+    "text": str,
+}
+
+SCHEMA: dict[str, dict[str, Any]] = {
+    "meetings": {
+        "columns": {
+            "id": str, "council": str, "committee": str, "date": str, "title": str,
+            "venue": str, "attendees": str, "apologies": str, "external_id": str,
+        },
+        "pk": "id",
+    },
+    "documents": {
+        "columns": {
+            "id": str, "path": str, "format": str, "meeting_id": str, "source_url": str,
+            "text": str, "page_map": str, "pages": int, "size": int, "mtime": float, "ingested_at": str,
+            "pipeline_version": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("meeting_id", "meetings", "id")],
+    },
+    "agenda_items": {
+        "columns": {
+            "id": str, "meeting_id": str, "document_id": str, "ordinal": int, "number": str,
+            "title": str, "text": str, "start_char": int, "end_char": int, "page_start": int,
+            "page_end": int, "issue_id": str, "themes": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("meeting_id", "meetings", "id"), ("document_id", "documents", "id")],
+    },
+    "resolutions": {
+        "columns": {**FACT_COLUMNS, "cue": str, "part": str, "is_noting": int, "themes": str},
+        "pk": "id",
+    },
+    "actions": {
+        "columns": {
+            **FACT_COLUMNS, "owner": str, "due": str, "due_date": str, "context": str,
+            "context_start": int, "context_end": int, "from_resolution": int, "themes": str,
+            "status": str,
+        },
+        "pk": "id",
+    },
+    "amounts": {
+        "columns": {
+            **FACT_COLUMNS, "raw": str, "value_gbp": float, "period": str, "kind": str,
+            "purpose": str, "suspect": str,
+        },
+        "pk": "id",
+    },
+    "schemes": {
+        "columns": {"id": str, "name": str, "aliases": str},
+        "pk": "id",
+    },
+    "scheme_mentions": {
+        "columns": {**FACT_COLUMNS, "scheme_id": str, "name": str, "score": float},
+        "pk": "id",
+    },
+    "problems": {
+        "columns": {"id": int, "path": str, "stage": str, "message": str, "at": str},
+        "pk": "id",
+    },
+}
+
+FACT_TABLES = ("resolutions", "actions", "amounts", "scheme_mentions")
+FACT_FOREIGN_KEYS = [
+    ("document_id", "documents", "id"),
+    ("meeting_id", "meetings", "id"),
+    ("item_id", "agenda_items", "id"),
+]
+
+
+def connect(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the store at ``path`` with safe settings."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA busy_timeout=60000")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    db = sqlite_utils.Database(conn)
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create every table, index, FTS index and view that does not exist yet."""
+    for name, spec in SCHEMA.items():
+        if name in db.table_names():
+            continue
+        fks = spec.get("foreign_keys", FACT_FOREIGN_KEYS if name in FACT_TABLES else None)
+        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=fks, if_not_exists=True)
+    for table, cols in (
+        ("documents", ["meeting_id"]),
+        ("agenda_items", ["document_id"]),
+        ("agenda_items", ["meeting_id"]),
+        ("agenda_items", ["issue_id"]),
+        ("meetings", ["council", "committee", "date"]),
+        ("scheme_mentions", ["scheme_id"]),
+        *((t, ["document_id"]) for t in FACT_TABLES),
+        *((t, ["item_id"]) for t in FACT_TABLES),
+    ):
+        db[table].create_index(cols, if_not_exists=True)
+    if "agenda_items_fts" not in db.table_names():
+        db["agenda_items"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def short_hash(*parts: object) -> str:
+    """A stable 16-hex id from the parts (content-derived ids make re-runs upsert)."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def meeting_id_for(doc: ProcessedDocument) -> str:
+    """Documents about the same meeting share a row: key on what identifies it."""
+    meta = doc.clean.source.meta
+    if meta.date and (meta.committee or meta.external_id):
+        return short_hash(meta.council, meta.committee, meta.date, meta.external_id if not meta.committee else "")
+    return short_hash("document", doc.clean.source.doc_id)
+
+
+def page_map(doc: ProcessedDocument) -> list[list[int]]:
+    """[[start_char, page], ...] where the page changes: enough to rebuild
+    provenance when `minutes reextract` re-runs extraction from stored text."""
+    out: list[list[int]] = []
+    for span in doc.clean.blocks:
+        page = span.block.page
+        if page is not None and (not out or out[-1][1] != page):
+            out.append([span.start, page])
+    return out
+
+
+def item_id_for(doc_id: str, ordinal: int) -> str:
+    return f"{doc_id[:16]}-{ordinal:03d}"
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    doc_id: str
+    stored: bool  # False when the same bytes were already in the store
+    items: int
+
+
+def has_document(db: sqlite_utils.Database, doc_id: str) -> bool:
+    return db.execute("select 1 from documents where id = ?", [doc_id]).fetchone() is not None
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One IMMEDIATE transaction: the writer lock is taken up front, so two
+    ingests never deadlock half way through a document."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
+
+
+def save_document(
+    db: sqlite_utils.Database,
+    doc: ProcessedDocument,
+    *,
+    size: int | None = None,
+    mtime: float | None = None,
+    replace: bool = False,
+) -> SaveResult:
+    """Store one processed document and all its facts in one transaction.
+
+    Same bytes already stored: nothing is written (idempotent ingest), unless
+    ``replace`` (re-extraction), which swaps the document's rows atomically.
+    """
+    source = doc.clean.source
+    with transaction(db):
+        if has_document(db, source.doc_id):
+            if not replace:
+                return SaveResult(source.doc_id, False, 0)
+            delete_document_rows(db, source.doc_id)
+        meeting_id = meeting_id_for(doc)
+        meta = source.meta
+        existing = db.execute("select 1 from meetings where id = ?", [meeting_id]).fetchone()
+        if existing is None:
+            db["meetings"].insert(
+                {
+                    "id": meeting_id,
+                    "council": meta.council,
+                    "committee": meta.committee,
+                    "date": meta.date,
+                    "title": meta.title,
+                    "venue": meta.venue,
+                    "attendees": json.dumps(list(meta.attendees)),
+                    "apologies": json.dumps(list(meta.apologies)),
+                    "external_id": meta.external_id,
+                }
+            )
+        db["documents"].insert(
+            {
+                "id": source.doc_id,
+                "path": source.path,
+                "format": source.format,
+                "meeting_id": meeting_id,
+                "source_url": source.source_url,
+                "text": doc.clean.text,
+                "page_map": json.dumps(page_map(doc)),
+                "pages": source.pages,
+                "size": size,
+                "mtime": mtime,
+                "ingested_at": now(),
+                "pipeline_version": __version__,
+            }
+        )
+        item_themes = dict(doc.extraction.item_themes)
+        db["agenda_items"].insert_all(
+            (
+                {
+                    "id": item_id_for(source.doc_id, item.ordinal),
+                    "meeting_id": meeting_id,
+                    "document_id": source.doc_id,
+                    "ordinal": item.ordinal,
+                    "number": item.number,
+                    "title": item.title,
+                    "text": item.text,
+                    "start_char": item.start_char,
+                    "end_char": item.end_char,
+                    "page_start": item.page_start,
+                    "page_end": item.page_end,
+                    "issue_id": item.issue_id,
+                    "themes": json.dumps(list(item_themes.get(item.ordinal, ()))),
+                }
+                for item in doc.items
+            )
+        )
+        save_facts(db, doc, meeting_id)
+    return SaveResult(source.doc_id, True, len(doc.items))
+
+
+def _fact_row(fact: Fact, doc_id: str, meeting_id: str, kind: str) -> dict[str, Any]:
+    return {
+        "id": short_hash(kind, doc_id, fact.start_char, fact.end_char),
+        "document_id": doc_id,
+        "meeting_id": meeting_id,
+        "item_id": item_id_for(doc_id, fact.item_ordinal) if fact.item_ordinal is not None else None,
+        "start_char": fact.start_char,
+        "end_char": fact.end_char,
+        "page": fact.page,
+        "text": fact.text,
+    }
+
+
+def action_id(doc_id: str, text: str) -> str:
+    """Actions are keyed on document and wording, not offsets, so an officer's
+    status override survives re-extraction after rules move a boundary."""
+    return short_hash("action", doc_id, " ".join(text.lower().split()))
+
+
+def save_facts(db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: str) -> None:
+    doc_id = doc.clean.source.doc_id
+    ex = doc.extraction
+    db["resolutions"].insert_all(
+        (_resolution_row(r, doc_id, meeting_id) for r in ex.resolutions), replace=True
+    )
+    db["actions"].insert_all((_action_row(a, doc_id, meeting_id) for a in ex.actions), replace=True)
+    db["amounts"].insert_all((_amount_row(a, doc_id, meeting_id) for a in ex.amounts), replace=True)
+    save_scheme_mentions(db, ex.schemes, doc_id, meeting_id)
+
+
+def _resolution_row(r: Resolution, doc_id: str, meeting_id: str) -> dict[str, Any]:
+    return {
+        **_fact_row(r.fact, doc_id, meeting_id, "resolution"),
+        "cue": r.cue,
+        "part": r.part,
+        "is_noting": int(r.is_noting),
+        "themes": json.dumps(list(r.themes)),
+    }
+
+
+def _action_row(a: Action, doc_id: str, meeting_id: str) -> dict[str, Any]:
+    return {
+        **_fact_row(a.fact, doc_id, meeting_id, "action"),
+        "id": action_id(doc_id, a.fact.text),
+        "owner": a.owner,
+        "due": a.due,
+        "due_date": a.due_date,
+        "context": a.context,
+        "context_start": a.context_start,
+        "context_end": a.context_end,
+        "from_resolution": int(a.from_resolution),
+        "themes": json.dumps(list(a.themes)),
+        "status": "open",
+    }
+
+
+def _amount_row(a: Amount, doc_id: str, meeting_id: str) -> dict[str, Any]:
+    return {
+        **_fact_row(a.fact, doc_id, meeting_id, "amount"),
+        "raw": a.raw,
+        "value_gbp": a.value_gbp,
+        "period": a.period,
+        "kind": a.kind,
+        "purpose": a.purpose,
+        "suspect": a.suspect,
+    }
+
+
+def save_scheme_mentions(
+    db: sqlite_utils.Database, mentions: Iterable[SchemeMention], doc_id: str, meeting_id: str
+) -> None:
+    """Mentions are stored against the canonical key the extractor gave them;
+    the link stage later merges near-identical schemes across documents."""
+    for m in mentions:
+        scheme_id = short_hash("scheme", m.canonical)
+        if db.execute("select 1 from schemes where id = ?", [scheme_id]).fetchone() is None:
+            db["schemes"].insert({"id": scheme_id, "name": m.name, "aliases": json.dumps([m.name])})
+        db["scheme_mentions"].insert(
+            {
+                **_fact_row(m.fact, doc_id, meeting_id, "scheme"),
+                "scheme_id": scheme_id,
+                "name": m.name,
+                "score": 100.0,
+            },
+            replace=True,
+        )
+
+
+def delete_document_rows(db: sqlite_utils.Database, doc_id: str) -> None:
+    """Remove a document and everything extracted from it (not its meeting)."""
+    for table in FACT_TABLES:
+        db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+    db.execute("delete from agenda_items where document_id = ?", [doc_id])
+    db.execute("delete from documents where id = ?", [doc_id])
+
+
+def record_problem(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:
+    with transaction(db):
+        db["problems"].insert({"path": path, "stage": stage, "message": message, "at": now()})
+
+
+def stats(db: sqlite_utils.Database) -> dict[str, int]:
+    """Row counts per table, for `minutes stats`."""
+    return {name: db[name].count for name in SCHEMA}
