@@ -2,52 +2,80 @@
 
 No statistical model is used (none can be downloaded, none is needed). Each
 extractor module registers a factory named ``minutes_<kind>``; their order
-here matters only where one reads another's spans (actions read resolutions).
+here matters only where one reads another's spans (actions read resolutions,
+everything may read sentences). Building compiles patterns, so a process keeps
+one pipeline per distinct configuration.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import dataclasses
+import importlib
+import json
+from typing import Any
 
 import spacy
 from spacy.language import Language
 
 from .config import Config, cached_config
 
-#: Factories in pipeline order. Importing ``extractors`` registers them.
-COMPONENTS = (
-    "minutes_sentences",
-    "minutes_money",
-    "minutes_schemes",
-    "minutes_resolutions",
-    "minutes_actions",
-    "minutes_themes",
+#: (factory, module under ``extractors``) in pipeline order.
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("minutes_sentences", "sentences"),
+    ("minutes_money", "money"),
+    ("minutes_schemes", "schemes"),
+    ("minutes_resolutions", "resolutions"),
+    ("minutes_actions", "actions"),
+    ("minutes_themes", "themes"),
 )
+
+_CACHE: dict[str, Language] = {}
+
+
+def _register(module: str) -> bool:
+    """Import ``extractors.<module>`` (registering its factory); False if not written yet."""
+    try:
+        importlib.import_module(f"extractors.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"extractors.{module}":
+            return False
+        raise
+    return True
+
+
+def component_config(name: str, config: Config) -> dict[str, Any]:
+    """The JSON-able settings a factory accepts, taken from ``config``."""
+    meta = Language.get_factory_meta(name)
+    accepted = meta.default_config or {}
+    out: dict[str, Any] = {}
+    if "themes" in accepted:
+        out["themes"] = [dataclasses.asdict(t) for t in config.themes]
+    return out
 
 
 def build_nlp(config: Config) -> Language:
     """A fresh pipeline for ``config``; components take their settings from it."""
-    import extractors  # noqa: F401  (registers the factories)
-
     nlp = spacy.blank("en")
     nlp.max_length = 5_000_000
-    for name in COMPONENTS:
-        if name in Language.factories:
-            nlp.add_pipe(name, config={"settings": config_key(config)} if _takes_settings(name) else {})
+    for name, module in COMPONENTS:
+        if _register(module) and name in Language.factories:
+            nlp.add_pipe(name, config=component_config(name, config))
     return nlp
 
 
-def config_key(config: Config) -> str:
-    """Components receive the config path key, not the object (spaCy configs must be JSON)."""
-    return getattr(config, "_source_path", "") or ""
+def _key(config: Config) -> str:
+    return json.dumps([dataclasses.asdict(t) for t in config.themes], sort_keys=True, default=str)
 
 
-def _takes_settings(name: str) -> bool:
-    meta = Language.get_factory_meta(name)
-    return "settings" in (meta.default_config or {})
+def nlp_for_config(config: Config) -> Language:
+    """One pipeline per process and configuration."""
+    key = _key(config)
+    nlp = _CACHE.get(key)
+    if nlp is None:
+        nlp = _CACHE[key] = build_nlp(config)
+    return nlp
 
 
-@lru_cache(maxsize=2)
 def nlp_for(config_path: str | None = None) -> Language:
-    """One pipeline per process and config (building it compiles patterns)."""
-    return build_nlp(cached_config(config_path))
+    """The pipeline for the config file at ``config_path`` (default config.yaml)."""
+    return nlp_for_config(cached_config(config_path))
