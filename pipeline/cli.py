@@ -17,6 +17,7 @@ from . import __version__
 
 COMMAND_MODULES = (
     "ingest",
+    "evaluate",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FLAGGED = 0, 1, 2, 3

@@ -1,0 +1,60 @@
+"""`minutes evaluate`: precision, recall and F1 against hand-written gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..evaluate import KINDS, Report, evaluate
+from .common import emit_json, format_option
+
+
+def register(group: click.Group) -> None:
+    group.add_command(evaluate_cmd)
+
+
+@click.command("evaluate")
+@click.option("--gold", "gold_dir", default="tests/gold", show_default=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--docs", "search", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder to look for the gold files' documents in (repeatable; default: corpus/ and ../shared).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--details", is_flag=True, help="List missed and extra facts per document.")
+@format_option("table", "json")
+def evaluate_cmd(gold_dir, search, config_path, details, fmt, as_json):  # type: ignore[no-untyped-def]
+    """Score the extractors against gold files: precision, recall and F1 per
+    kind and per council.
+
+    \b
+    Example:
+      minutes evaluate --gold tests/gold
+      minutes evaluate --gold tests/gold --json > eval.json
+    """
+    report = evaluate(gold_dir, search=[Path(s) for s in search] or None, config_path=config_path)
+    if as_json or fmt == "json":
+        emit_json(report.as_dict())
+        return
+    _print_table(report, details=details)
+
+
+def _print_table(report: Report, *, details: bool) -> None:
+    click.echo(f"{len(report.documents)} gold documents")
+    click.echo(f"{'kind':<12} {'P':>6} {'R':>6} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}")
+    for kind, s in report.by_kind().items():
+        click.echo(f"{kind:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.tp:4d} {s.fp:4d} {s.fn:4d}")
+    click.echo("")
+    click.echo("F1 by council: " + "  ".join(f"{k[:5]}" for k in KINDS))
+    for council, scores in report.by_council().items():
+        cells = "  ".join(f"{scores[k].f1:5.2f}" for k in KINDS)
+        click.echo(f"  {council[:44]:<44} {cells}")
+    for d in report.documents:
+        if d.error:
+            click.echo(f"error: {d.document}: {d.error}", err=True)
+        if details and (d.misses or d.extras):
+            click.echo(f"\n## {d.document}")
+            for kind, texts in d.misses.items():
+                for t in texts:
+                    click.echo(f"  missed {kind}: {t[:140]}")
+            for kind, texts in d.extras.items():
+                for t in texts:
+                    click.echo(f"  extra  {kind}: {t[:140]}")
