@@ -26,6 +26,9 @@ class Block:
     number: str | None = None  # printed item number, for role == "item"
     title: str | None = None  # item title, for role == "item"
     issue_id: str | None = None  # ModernGov issue / agenda item id, when known
+    # True when this block continues the previous block's paragraph (e.g. across a
+    # PDF page break): clean joins the two with a space instead of a blank line.
+    joins_previous: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,9 @@ class BlockSpan:
     start: int
     end: int
     block: Block
+    # Offset map back to the raw block: (offset into the cleaned span, offset
+    # into block.text) pairs, sorted; between anchors the two advance together.
+    anchors: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
