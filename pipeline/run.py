@@ -145,7 +145,11 @@ def _store_result(
         _touch(db, doc_id, task.path, st)
         summary.unchanged += 1
         return "unchanged"
-    saved = store.save_document(db, result, size=st[0] if st else None, mtime=st[1] if st else None)
+    try:
+        saved = store.save_document(db, result, size=st[0] if st else None, mtime=st[1] if st else None)
+    except Exception as exc:  # the transaction rolled back: nothing of this document is stored
+        failure = Failure(task.path, "store", f"could not store ({type(exc).__name__}: {exc})")
+        return _store_result(db, task, failure, summary, known)
     known.add(doc_id)
     if saved.stored:
         summary.new += 1
