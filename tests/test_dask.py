@@ -1,0 +1,90 @@
+"""The Dask executor: same store as the local executor, results in input
+order, a bounded number of tasks in flight, and bytes shipped to workers that
+cannot see the files."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+
+from pipeline import store  # noqa: E402
+from pipeline.dask_executor import dask_executor  # noqa: E402
+from pipeline.process import Failure, process_file  # noqa: E402
+from pipeline.records import ProcessedDocument  # noqa: E402
+from pipeline.run import ingest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+#: Columns that record when, not what.
+VOLATILE = {"ingested_at"}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as c:
+        yield c
+
+
+def content(db) -> dict[str, list[tuple]]:
+    out = {}
+    for table in ("meetings", "documents", "agenda_items", *store.FACT_TABLES, "schemes"):
+        cols = [c for c in db[table].columns_dict if c not in VOLATILE]
+        out[table] = [tuple(r) for r in db.execute(f"select {', '.join(cols)} from [{table}] order by id").fetchall()]
+    return out
+
+
+def square(x: int) -> int:
+    return x * x
+
+
+def test_dask_ingest_matches_local(cluster, tmp_path):
+    local_db = store.connect(tmp_path / "local.db")
+    dask_db = store.connect(tmp_path / "dask.db")
+    local = ingest([CORPUS], db=local_db, workers=1)
+    remote = ingest([CORPUS], db=dask_db, executor="dask", scheduler=cluster.scheduler_address)
+    assert remote.as_dict() == local.as_dict()
+    assert remote.new == len(list(CORPUS.glob("*.txt"))) > 0
+    a, b = content(local_db), content(dask_db)
+    assert a["documents"] and a["agenda_items"]
+    assert a == b
+
+
+def test_results_in_input_order_with_bounded_window(cluster):
+    consumed = []
+
+    def args():
+        for i in range(30):
+            consumed.append(i)
+            yield (i,)
+
+    with dask_executor(scheduler=cluster.scheduler_address, window=3) as run_many:
+        results = run_many(square, args())
+        first = next(results)
+        assert first == 0
+        assert len(consumed) <= 4  # never more than the window ahead of the consumer
+        rest = list(results)
+    assert [first, *rest] == [i * i for i in range(30)]
+
+
+def test_local_cluster_started_when_no_scheduler():
+    with dask_executor(workers=1) as run_many:
+        assert list(run_many(square, [(2,), (3,)])) == [4, 9]
+
+
+def test_send_bytes_reports_original_path(cluster, tmp_path):
+    seed = sorted(CORPUS.glob("*.txt"))[0]
+    with dask_executor(scheduler=cluster.scheduler_address, send_bytes=True) as run_many:
+        [doc] = list(run_many(process_file, [(str(seed), None, None)]))
+    assert isinstance(doc, ProcessedDocument)
+    assert doc.clean.source.path == str(seed)
+    assert doc.clean.text == process_file(str(seed)).clean.text
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with dask_executor(scheduler=cluster.scheduler_address, send_bytes=True) as run_many:
+        [fail] = list(run_many(process_file, [(str(empty), None, None)]))
+    assert isinstance(fail, Failure) and fail.path == str(empty)
