@@ -75,8 +75,8 @@ class ThemeIndex:
         self._spans = [(s.start_char, s.end_char, s.label_) for s in spans]
         self._order = {label: i for i, label in enumerate(dict.fromkeys(s[2] for s in self._spans))}
         if len(doc) and doc.has_annotation("SENT_START"):
-            arr = doc.to_array([IDX, SENT_START])
-            sent = [int(i) for i, s in arr if int(s) == 1]
+            arr = doc.to_array([IDX, SENT_START]).astype("int64")
+            sent = arr[arr[:, 1] == 1, 0].tolist()
         else:
             sent = [0]
         self._sentences = sent or [0]

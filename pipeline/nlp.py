@@ -50,6 +50,10 @@ def component_config(name: str, config: Config) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if "themes" in accepted:
         out["themes"] = [dataclasses.asdict(t) for t in config.themes]
+    if "scorer" in accepted:
+        out["scorer"] = config.schemes.scorer
+    if "cutoff" in accepted:
+        out["cutoff"] = float(config.schemes.cutoff)
     return out
 
 
@@ -64,7 +68,8 @@ def build_nlp(config: Config) -> Language:
 
 
 def _key(config: Config) -> str:
-    return json.dumps([dataclasses.asdict(t) for t in config.themes], sort_keys=True, default=str)
+    settings = {"themes": [dataclasses.asdict(t) for t in config.themes], "schemes": dataclasses.asdict(config.schemes)}
+    return json.dumps(settings, sort_keys=True, default=str)
 
 
 def nlp_for_config(config: Config) -> Language:
