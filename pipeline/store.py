@@ -123,6 +123,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=fks, if_not_exists=True)
     for table, cols in (
         ("documents", ["meeting_id"]),
+        ("documents", ["path", "size", "mtime"]),  # covers the unchanged-file check of a re-ingest
         ("agenda_items", ["document_id"]),
         ("agenda_items", ["meeting_id"]),
         ("agenda_items", ["issue_id"]),
@@ -134,6 +135,36 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db[table].create_index(cols, if_not_exists=True)
     if "agenda_items_fts" not in db.table_names():
         db["agenda_items"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    from .link.schema import ensure_link_schema  # follow-through tables (pipeline/link owns them)
+
+    ensure_link_schema(db)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, ignore=True)
+
+
+def _fact_view(table: str) -> str:
+    """A fact with the meeting, item and document it came from: what the
+    query commands and Datasette facets (council, committee, year) read."""
+    return f"""select f.*, m.council, m.committee, m.date, substr(m.date, 1, 4) as year,
+  i.number as item_number, i.title as item_title, i.themes as item_themes, d.path as document_path
+from [{table}] f
+left join meetings m on m.id = f.meeting_id
+left join agenda_items i on i.id = f.item_id
+left join documents d on d.id = f.document_id"""
+
+
+#: Amounts linked to a scheme: same document and agenda item, starting within
+#: SCHEME_AMOUNT_WINDOW characters of one of the scheme's mentions.
+SCHEME_AMOUNT_WINDOW = 300
+
+VIEWS: dict[str, str] = {
+    **{f"{t}_view": _fact_view(t) for t in FACT_TABLES},
+    "scheme_amounts": f"""select distinct m.scheme_id, a.id as amount_id, a.value_gbp, a.raw, a.suspect,
+  a.document_id, a.meeting_id, a.item_id
+from scheme_mentions m join amounts a
+  on a.document_id = m.document_id and a.item_id is m.item_id
+  and abs(a.start_char - m.start_char) <= {SCHEME_AMOUNT_WINDOW}""",
+}
 
 
 def now() -> str:
@@ -342,18 +373,24 @@ def _amount_row(a: Amount, doc_id: str, meeting_id: str) -> dict[str, Any]:
 def save_scheme_mentions(
     db: sqlite_utils.Database, mentions: Iterable[SchemeMention], doc_id: str, meeting_id: str
 ) -> None:
-    """Mentions are stored against the canonical key the extractor gave them;
-    the link stage later merges near-identical schemes across documents."""
+    """Each mention joins the stored scheme whose canonical key matches its own
+    (rapidfuzz, scorer/cutoff from config.schemes) or starts a new one."""
+    from .config import cached_config
+    from .schemes_link import known_keys, link_scheme
+
+    mentions = list(mentions)
+    keys = known_keys(db) if mentions else {}
     for m in mentions:
-        scheme_id = short_hash("scheme", m.canonical)
-        if db.execute("select 1 from schemes where id = ?", [scheme_id]).fetchone() is None:
-            db["schemes"].insert({"id": scheme_id, "name": m.name, "aliases": json.dumps([m.name])})
+        link = link_scheme(
+            db, name=m.name, canonical=m.canonical, new_id=short_hash("scheme", m.canonical),
+            config=cached_config().schemes, keys=keys,
+        )
         db["scheme_mentions"].insert(
             {
                 **_fact_row(m.fact, doc_id, meeting_id, "scheme"),
-                "scheme_id": scheme_id,
+                "scheme_id": link.scheme_id,
                 "name": m.name,
-                "score": 100.0,
+                "score": link.score,
             },
             replace=True,
         )
@@ -365,6 +402,32 @@ def delete_document_rows(db: sqlite_utils.Database, doc_id: str) -> None:
         db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
     db.execute("delete from agenda_items where document_id = ?", [doc_id])
     db.execute("delete from documents where id = ?", [doc_id])
+
+
+def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument) -> int:
+    """Swap one stored document's facts for ``doc.extraction`` in one transaction
+    (`minutes reextract`). The documents and agenda_items rows stay (item themes
+    are refreshed); an action whose id survives keeps its status, so officers'
+    overrides outlive a rules change. Returns the number of facts written."""
+    doc_id = doc.clean.source.doc_id
+    with transaction(db):
+        row = db.execute("select meeting_id from documents where id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        status = dict(db.execute("select id, status from actions where document_id = ?", [doc_id]).fetchall())
+        for table in FACT_TABLES:
+            db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+        save_facts(db, doc, row[0])
+        db.conn.executemany(
+            "update actions set status = ? where id = ? and document_id = ?",
+            [(s, i, doc_id) for i, s in status.items() if s is not None],
+        )
+        db.conn.executemany(
+            "update agenda_items set themes = ? where id = ?",
+            [(json.dumps(list(t)), item_id_for(doc_id, o)) for o, t in doc.extraction.item_themes],
+        )
+    ex = doc.extraction
+    return len(ex.resolutions) + len(ex.actions) + len(ex.amounts) + len(ex.schemes)
 
 
 def record_problem(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:
