@@ -1,0 +1,86 @@
+"""link(db, config=...): find later evidence for every action and substantive
+resolution, recompute action status and resolve "next meeting" due dates.
+Runs at the end of every ingest and from `minutes link`."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+
+import sqlite_utils
+
+from ..config import LinkConfig
+from ..store import short_hash, transaction
+from .blocking import StoreIndex
+from .evidence import Evidence, EvidenceFinder
+from .overrides import latest_overrides
+from .status import ActionOrigin, Change, timeline
+from .subjects import load_subjects
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LinkSummary:
+    actions: int
+    resolutions: int
+    evidence: int
+    status_counts: dict[str, int]
+    due_dates_resolved: int
+    seconds: float
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def link(db: sqlite_utils.Database, *, config: LinkConfig) -> LinkSummary:
+    """Recompute all follow-through evidence and action status in one transaction."""
+    started = time.perf_counter()
+    index = StoreIndex.load(db)
+    subjects = list(load_subjects(db))
+    finder = EvidenceFinder(index, config)
+    evidence = finder.evidence(subjects)
+    by_subject: dict[str, list[Evidence]] = defaultdict(list)
+    for ev in evidence:
+        by_subject[ev.subject_id].append(ev)
+    overrides = latest_overrides(db)
+    changes: list[Change] = []
+    current: dict[str, str] = {}
+    actions = [s for s in subjects if s.kind == "action"]
+    for a in actions:
+        meeting = index.meetings.get(a.meeting_id)
+        origin = ActionOrigin(a.id, a.document_id, a.start_char, a.end_char, a.text, meeting.date if meeting else None)
+        history = timeline(origin, by_subject.get(a.id, ()), overrides.get(a.id))
+        changes.extend(history)
+        current[a.id] = history[-1].status
+    with transaction(db):
+        db.execute("delete from link_evidence")
+        db.execute("delete from action_status_changes")
+        db.conn.executemany(
+            "insert or replace into link_evidence (id, subject_kind, subject_id, rule, status, score, meeting_id,"
+            " meeting_date, evidence_document_id, evidence_item_id, start_char, end_char, quote)"
+            " values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            ((short_hash(e.subject_id, e.rule, e.item_id, e.start_char), e.subject_kind, e.subject_id, e.rule,
+              e.status, e.score, e.meeting_id, e.meeting_date, e.document_id, e.item_id, e.start_char, e.end_char,
+              e.quote) for e in evidence),
+        )
+        db.conn.executemany(
+            "insert or replace into action_status_changes (id, action_id, seq, status, rule, evidence_document_id,"
+            " start_char, end_char, quote, score, at) values (?,?,?,?,?,?,?,?,?,?,?)",
+            ((f"{c.action_id}-{c.seq}", c.action_id, c.seq, c.status, c.rule, c.evidence_document_id, c.start_char,
+              c.end_char, c.quote, c.score, c.at) for c in changes),
+        )
+        db.conn.executemany("update actions set status = ? where id = ?", ((s, i) for i, s in current.items()))
+        db.conn.executemany(
+            "update actions set due_date = ? where id = ? and due_date is null",
+            ((u.due_date, u.action_id) for u in finder.due_updates),
+        )
+    counts: dict[str, int] = defaultdict(int)
+    for s in current.values():
+        counts[s] += 1
+    summary = LinkSummary(len(actions), len(subjects) - len(actions), len(evidence), dict(counts),
+                          len({u.action_id for u in finder.due_updates}), round(time.perf_counter() - started, 3))
+    log.info("link: %s", summary)
+    return summary

@@ -1,0 +1,46 @@
+"""Officer overrides: `minutes action ID --status done --note "..."`.
+
+Stored apart from computed status so a re-ingest (which rewrites actions)
+or a re-link (which rewrites status history) never loses them.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from ..store import now, transaction
+from .status import Override, validate_status
+
+
+class UnknownAction(LookupError):
+    pass
+
+
+def resolve_action_id(db: sqlite_utils.Database, prefix: str) -> str:
+    """Full id from an id or a unique prefix of one (ids are long to type)."""
+    rows = [r[0] for r in db.execute("select id from actions where id like ? limit 3", [prefix.strip() + "%"])]
+    if len(rows) == 1:
+        return rows[0]
+    if not rows:
+        raise UnknownAction(f"no action with id {prefix!r}; list them with `minutes flag --older-than 0d`")
+    if prefix in rows:
+        return prefix
+    raise UnknownAction(f"id prefix {prefix!r} matches several actions; give more characters")
+
+
+def set_override(db: sqlite_utils.Database, action_id: str, *, status: str, note: str = "") -> Override:
+    """Record the officer's status; the next link run (called here) applies it."""
+    override = Override(action_id, validate_status(status), note, now())
+    with transaction(db):
+        db["action_overrides"].insert({"action_id": override.action_id, "status": override.status,
+                                       "note": override.note, "at": override.at})
+    return override
+
+
+def latest_overrides(db: sqlite_utils.Database) -> dict[str, Override]:
+    out: dict[str, Override] = {}
+    for aid, status, note, at in db.execute(
+        "select action_id, status, note, at from action_overrides order by id"
+    ):
+        out[aid] = Override(aid, status, note or "", at)
+    return out
