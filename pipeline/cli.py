@@ -18,6 +18,8 @@ from . import __version__
 COMMAND_MODULES = (
     "ingest",
     "evaluate",
+    "query",
+    "serve",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FLAGGED = 0, 1, 2, 3

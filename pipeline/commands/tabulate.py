@@ -1,0 +1,59 @@
+"""Plain-text tables that fit the terminal: one line per row, long cells cut
+with an ellipsis, the widest columns giving way first."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from typing import Any
+
+GAP = "  "
+MIN_WIDTH = 6
+#: Other columns give way down to this before the flexible (text) ones shrink.
+NARROW = 16
+#: ...and then the flexible columns keep at least this share of the width.
+FLEX_SHARE = 0.4
+FLEX = ("text", "snippet", "purpose", "item_title", "item")
+
+
+def cell(value: Any) -> str:
+    """One-line text for a value: lists joined with commas, whitespace squeezed."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(cell(v) for v in value)
+    return " ".join(str(value).split())
+
+
+def cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def render(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], *, width: int | None = None, flex: Sequence[str] = FLEX
+) -> str:
+    """The rows as an aligned table no wider than ``width`` (default: terminal).
+    Short columns shrink to NARROW first, then the ``flex`` (long text) ones."""
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    budget = width - len(GAP) * (len(columns) - 1)
+    firm = [i for i, c in enumerate(columns) if c not in flex]
+    soft = [i for i, c in enumerate(columns) if c in flex]
+    flex_min = max(MIN_WIDTH, int(budget * FLEX_SHARE / max(len(soft), 1)))
+    while sum(widths) > budget:
+        candidates = (
+            [i for i in firm if widths[i] > NARROW]
+            or [i for i in soft if widths[i] > flex_min]
+            or [i for i in firm if widths[i] > NARROW // 2]
+            or [i for i in range(len(widths)) if widths[i] > MIN_WIDTH]
+        )
+        if not candidates:
+            break
+        widths[max(candidates, key=widths.__getitem__)] -= 1
+    lines = [GAP.join(cut(c, w).ljust(w) for c, w in zip(columns, widths)).rstrip()]
+    lines.append(GAP.join("-" * w for w in widths))
+    lines += [GAP.join(cut(v, w).ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
