@@ -66,6 +66,9 @@ class FetchConfig:
     max_concurrency: int = 2
     timeout_seconds: float = 30.0
     retries: int = 4
+    # Wait before retry n is backoff_seconds * 2**(n-1), capped at max_backoff_seconds.
+    backoff_seconds: float = 1.0
+    max_backoff_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
