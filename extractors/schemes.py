@@ -228,8 +228,17 @@ def _all_mentions(text: str, names: list[Found], defined: dict[str, str]) -> lis
 
 
 def _expand(name: str, defined: dict[str, str]) -> str:
-    words = [defined[w] if w in defined and defined[w] not in name else w for w in name.split()]
-    return " ".join(words)
+    words = name.split()
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w in defined and defined[w] not in name:
+            expansion = defined[w].split()
+            if i + 1 < len(words) and expansion[-1].lower() == words[i + 1].lower():
+                expansion = expansion[:-1]  # "MATES Scheme" -> "... Enforcement Scheme"
+            out.extend(expansion)
+        else:
+            out.append(w)
+    return " ".join(out)
 
 
 def _dedupe(found: list[Found], text: str) -> list[Found]:
@@ -238,11 +247,13 @@ def _dedupe(found: list[Found], text: str) -> list[Found]:
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Found] = []
     tail = text.rstrip()
+    covered = 0
     for f in found:
-        if out and f.start < out[-1].end:
+        if f.start < covered:
             continue
+        covered = f.end
         if f.end >= len(tail) and not tail.endswith((".", "!", "?", ")", '"', "”")):
-            continue
+            continue  # cut off: neither it nor a shorter name inside it counts
         out.append(f)
     return out
 

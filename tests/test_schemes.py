@@ -1,0 +1,107 @@
+"""Schemes: the head-noun rule, exclusions, acronyms and canonical keys."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import extractors.sentences  # noqa: F401  (registers minutes_sentences)
+from extractors.schemes import Found, SchemeFinder, canonical_key, group
+from pipeline.schemes_link import link_scheme
+from pipeline.config import SchemesConfig
+from pipeline import store
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("minutes_sentences")
+    nlp.add_pipe("minutes_schemes", config={"scorer": "token_sort_ratio", "cutoff": 88.0})
+    return nlp
+
+
+def names(nlp: Language, text: str) -> list[str]:
+    return [f.name for f in nlp(text)._.schemes]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Nominated Neighbour Scheme", "Street Pastors Project", "Respect Programme", "Operation Sceptre",
+        "Ask for Angela", "CCTV Capital Fund", "White Ribbon campaign", "Hate Crime Awareness Week",
+        "Hotspot Patrols initiative", "DISC Scheme", "Redeployable Camera Scheme", "Lifeline",
+    ],
+)
+def test_named_scheme_is_found_in_a_sentence(nlp: Language, name: str) -> None:
+    assert names(nlp, f"Members were updated on the {name} and its results.") == [name]
+
+
+def test_leading_the_and_possessive_owner_are_not_part_of_the_name(nlp: Language) -> None:
+    assert names(nlp, "The Street Pastors Project works well.") == ["Street Pastors Project"]
+    assert names(nlp, "the PCC's CCTV Capital Fund paid.") == ["CCTV Capital Fund"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members asked about the scheme and the project.",
+        "The CCTV upgrade and the CCTV scheme were discussed.",
+        "The Serious Violence Duty applies from January.",
+        "The North Worcestershire Community Safety Partnership met.",
+        "The Safer Redditch Group and the Police Service attended.",
+        "The Committee noted its Work Programme.",
+        "The Bromsgrove Community Safety Project Officer helped.",
+        "On Christmas Day and during Next Week nothing happened.",
+        "Key projects and schemes were listed.",
+    ],
+)
+def test_generic_phrases_organisations_and_duties_are_not_schemes(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_name_cut_off_by_the_end_of_the_text_is_dropped(nlp: Language) -> None:
+    assert names(nlp, "It was funded by the Safer Streets Fund") == []
+
+
+def test_every_mention_is_found_in_any_case(nlp: Language) -> None:
+    doc = nlp("The CCTV Capital Fund paid. Later the CCTV capital fund allocations were set.")
+    assert len(doc._.schemes) == 2
+    assert len({f.canonical for f in doc._.schemes}) == 1
+
+
+def test_defined_acronym_is_expanded(nlp: Language) -> None:
+    doc = nlp("The Multi-Agency Targeted Enforcement Scheme (MATES) started. MATES Scheme work went well. MATES ended.")
+    found = [f.name for f in doc._.schemes]
+    assert "Multi-Agency Targeted Enforcement Scheme" in found
+    assert found.count("Multi-Agency Targeted Enforcement Scheme") == 3
+
+
+def test_spelling_variants_share_a_canonical_key() -> None:
+    assert canonical_key("Nominate a Neighbour Scheme") == canonical_key("Nominated Neighbour Scheme")
+    assert canonical_key("Nominated Neighbour") == canonical_key("Nominated Neighbour Scheme")
+    assert canonical_key("Street Pastors Project") != canonical_key("Street Angels Project")
+
+
+def test_grouping_below_cutoff_starts_a_new_scheme() -> None:
+    found = [Found(0, 1, "Respect Programme"), Found(2, 3, "Redeployable Camera Scheme")]
+    grouped = group(found, scorer="token_sort_ratio", cutoff=88)
+    assert grouped[0].canonical != grouped[1].canonical
+
+
+def test_store_links_near_identical_schemes_across_documents() -> None:
+    db = store.connect(":memory:")
+    config = SchemesConfig(scorer="token_sort_ratio", cutoff=88)
+    first = link_scheme(db, name="Nominated Neighbour Scheme", canonical="", new_id="a", config=config)
+    second = link_scheme(db, name="Nominate a Neighbour Scheme", canonical="", new_id="b", config=config)
+    third = link_scheme(db, name="Street Pastors Project", canonical="", new_id="c", config=config)
+    assert first.created and not second.created
+    assert second.scheme_id == first.scheme_id
+    assert third.scheme_id == "c"
+    (aliases,) = db.execute("select aliases from schemes where id = 'a'").fetchone()
+    assert "Nominate a Neighbour Scheme" in aliases
+
+
+def test_unknown_scorer_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        SchemeFinder(spacy.blank("en"), scorer="no_such_scorer", cutoff=88)
