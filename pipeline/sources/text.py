@@ -156,10 +156,14 @@ def table_blocks(text: str) -> tuple[Block, ...]:
         rows[-1].append(re.sub(r"\s*\|\s*$", "", line).strip())
     rows = [[line for line in row if line] for row in rows]
     rows = [row for row in rows if row]
+    tail: list[str] = []
+    if rows and not rest.rstrip().endswith("|") and len(" ".join(rows[-1])) < 30:
+        tail = rows.pop()  # a row cut off by a truncated export is not an item
     numbers = _row_numbers(["\n".join(row) for row in rows])
     for row, number in zip(rows, numbers):
         blocks.append(Block(row[0], role="item", number=number, title=row_title(row[0])))
         blocks.extend(Block(line) for line in row[1:])
+    blocks.extend(Block(line) for line in tail)
     return tuple(blocks)
 
 
