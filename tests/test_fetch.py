@@ -333,3 +333,14 @@ def test_council_slug_from_host() -> None:
     assert council_slug("https://democracy.manchester.gov.uk") == "manchester"
     assert council_slug("https://moderngov.kent.gov.uk/") == "kent"
     assert council_slug("http://127.0.0.1:8080") == "127-0-0-1-8080"
+
+
+def test_on_site_redirect_is_followed(tmp_path: Path) -> None:
+    with Server() as site:
+        manchester(site)
+        site.routes.pop(3)
+        site.add(WS + "GetMeeting", Reply(302, headers=(("Location", "/moved/4967.xml"),)), lMeetingId="4967")
+        site.add("/moved/4967.xml", Reply(body=WITH_MINUTES))
+        report = fetch_committee(request(site, tmp_path), config=FAST)
+    assert by_id(report)["4967"].outcome == "saved"
+    assert Path(by_id(report)["4967"].path).read_bytes() == WITH_MINUTES
