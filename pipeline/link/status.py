@@ -81,7 +81,10 @@ def validate_status(status: str) -> str:
 
 
 def status_as_of(changes: list[Change], as_of: str | None) -> Change:
-    """The change in force on ``as_of`` (ISO date); the latest when None."""
+    """The change in force on ``as_of`` (ISO date); the latest when None. An
+    officer's override wins whatever the date: it says what is true, not when."""
+    if changes[-1].rule == "override":
+        return changes[-1]
     chosen = changes[0]
     for ch in changes:
         if as_of is None or ch.at is None or ch.at[:10] <= as_of:
