@@ -12,6 +12,7 @@ import ctypes
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -67,14 +68,15 @@ def _lines(textpage: pdfium.PdfTextPage, page_no: int, height: float) -> Iterato
         return
     text = textpage.get_text_range(0, count)
     aligned = len(text) == count  # char index == string index (true unless odd surrogates)
+    controls = _CONTROL.search(text) is not None or "\u00ad" in text
     pos = 0
     for match in [*_LINE_BREAK.finditer(text), None]:
         end = match.start() if match else len(text)
         raw = text[pos:end]
         start = pos
         pos = match.end() if match else len(text)
-        soft = bool(raw) and raw[-1] in "\x02\u00ad"
-        cleaned = _CONTROL.sub("", raw).replace("\u00ad", "")
+        soft = controls and bool(raw) and raw.rstrip()[-1:] in ("\x02", "\u00ad")
+        cleaned = _CONTROL.sub("", raw).replace("\u00ad", "") if controls else raw
         stripped = cleaned.strip()
         if not stripped:
             continue
@@ -98,4 +100,9 @@ def _is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
     buf = ctypes.create_string_buffer(96)
     flags = ctypes.c_int()
     pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buf, 96, ctypes.byref(flags))
-    return bool(_BOLD_FONT.search(buf.value.decode("latin-1")))
+    return _bold_name(buf.value)
+
+
+@lru_cache(maxsize=1024)
+def _bold_name(font: bytes) -> bool:
+    return bool(_BOLD_FONT.search(font.decode("latin-1")))
