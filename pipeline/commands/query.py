@@ -21,7 +21,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 TABLE_COLUMNS = {
     "actions": ["date", "council", "status", "owner", "themes", "text", "source"],
     "resolutions": ["date", "council", "committee", "themes", "text", "source"],
-    "amounts": ["date", "council", "raw", "value_gbp", "purpose", "text", "source"],
+    "amounts": ["date", "council", "raw", "value_gbp", "kind", "purpose", "source"],
     "schemes": ["name", "mentions", "documents", "years", "amounts", "total_gbp"],
     "search": ["date", "council", "item", "snippet", "source"],
 }

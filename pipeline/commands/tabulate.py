@@ -12,8 +12,10 @@ MIN_WIDTH = 6
 #: Other columns give way down to this before the flexible (text) ones shrink.
 NARROW = 16
 #: ...and then the flexible columns keep at least this share of the width.
-FLEX_SHARE = 0.4
+FLEX_SHARE = 0.3
 FLEX = ("text", "snippet", "purpose", "item_title", "item")
+#: Columns that give way last (a source reference cut short is useless).
+KEEP = ("date", "source")
 
 
 def cell(value: Any) -> str:
@@ -35,12 +37,13 @@ def render(
     rows: Sequence[dict[str, Any]], columns: Sequence[str], *, width: int | None = None, flex: Sequence[str] = FLEX
 ) -> str:
     """The rows as an aligned table no wider than ``width`` (default: terminal).
-    Short columns shrink to NARROW first, then the ``flex`` (long text) ones."""
+    Short columns shrink to NARROW first, then the ``flex`` (long text) ones,
+    then the KEEP ones."""
     width = width or shutil.get_terminal_size((120, 24)).columns
     cells = [[cell(r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
     budget = width - len(GAP) * (len(columns) - 1)
-    firm = [i for i, c in enumerate(columns) if c not in flex]
+    firm = [i for i, c in enumerate(columns) if c not in flex and c not in KEEP]
     soft = [i for i, c in enumerate(columns) if c in flex]
     flex_min = max(MIN_WIDTH, int(budget * FLEX_SHARE / max(len(soft), 1)))
     while sum(widths) > budget:
