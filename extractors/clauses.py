@@ -1,0 +1,203 @@
+"""Local text helpers shared by the resolutions and actions extractors.
+
+Both extractors find a cue with a spaCy Matcher and then work in character
+space around it: where the sentence or bullet ends, where a numbered part
+starts, how to trim "; and" off a part. Doing that on ``doc.text`` (not
+tokens) keeps offsets exact on imperfect text and costs nothing per token.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+from .sentences import abbreviations
+
+PATTERN_DIR = Path(__file__).parent / "patterns"
+
+BULLETS = "•●▪◦■□➢►‣∙·"
+#: Whitespace spaCy and HTML exports leave around: includes NBSP and friends.
+SPACE = " \t\f\v\xa0\u2002\u2003\u2009\u200b"
+
+#: A sentence or clause stops at: a blank line, a table cell bar, an inline
+#: bullet, or end punctuation followed by space/end.
+_STOP = re.compile(
+    r"\n[^\S\n]*\n"
+    r"|\|"
+    rf"|(?<=\s)[{BULLETS}](?=\s)"
+    r"|[.!?](?=[\"'”’)\]]*(?:\s|$|\|))"
+)
+#: A single newline before a line that cannot continue a sentence.
+_HARD_LINE = re.compile(
+    rf"\n(?=[^\S\n]*(?:[{BULLETS}]|\d{{1,3}}\.?[^\S\n]*(?:\n|$)|\(Item\b|(?:Minutes|Decision|Supporting documents)\s*:))"
+)
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_TRAIL = re.compile(r"(?:[\s;,:.–—\-|]|\band\b|\bor\b)+$", re.I)
+_LEAD = re.compile(rf"^[\s{BULLETS}:;,–—\-]+")
+_LEAD_THAT = re.compile(r"that\b[\s,:–—\-]*", re.I)
+
+
+def load_jsonl(name: str, allowed: frozenset[str]) -> list[dict[str, Any]]:
+    """Rows of ``patterns/<name>``; an unknown key fails loudly (a typo must not silently drop a rule)."""
+    rows = []
+    path = PATTERN_DIR / name
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        unknown = set(row) - allowed
+        if unknown:
+            raise ValueError(f"{path}:{number}: unknown key {sorted(unknown)[0]!r} (known: {sorted(allowed)})")
+        rows.append(row)
+    return rows
+
+
+def build_matcher(vocab: Vocab, rows: list[dict[str, Any]]) -> tuple[Matcher, dict[int, dict[str, Any]]]:
+    """One Matcher rule per row; the match id maps back to the row."""
+    matcher = Matcher(vocab)
+    by_id: dict[int, dict[str, Any]] = {}
+    for i, row in enumerate(rows):
+        key = f"minutes_cue_{i}"
+        matcher.add(key, [row["pattern"]], greedy="LONGEST")
+        by_id[vocab.strings[key]] = row
+    return matcher, by_id
+
+
+@lru_cache(maxsize=8)
+def word_list(name: str, kind: str) -> tuple[str, ...]:
+    """The ``words`` of row ``kind`` in ``patterns/<name>``."""
+    for row in load_jsonl(name, frozenset({"kind", "words"})):
+        if row["kind"] == kind:
+            return tuple(row["words"])
+    raise KeyError(f"{name}: no row of kind {kind!r}")
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation, longest first, with spaces matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def is_abbreviation(text: str, dot: int) -> bool:
+    """Is the '.' at ``dot`` part of an abbreviation, an initial or a number?"""
+    if dot + 1 < len(text) and text[dot + 1].isdigit():
+        return True
+    match = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if match is None:
+        return False
+    word = match.group(1).lstrip("(\"'“‘[")
+    if len(word) == 1 and word.isalpha():
+        return True
+    if word.isdigit() and dot + 2 < len(text) and not text[dot + 1 :].lstrip(SPACE)[:1].isupper():
+        return True
+    return word.lower() in abbreviations()
+
+
+def sentence_end(text: str, start: int, limit: int | None = None) -> int:
+    """Offset just after the sentence that runs on from ``start`` (a single
+    newline is a PDF line wrap unless the next line opens a bullet or heading)."""
+    limit = len(text) if limit is None else min(limit, len(text))
+    pos = start
+    while pos < limit:
+        m = _STOP.search(text, pos, limit)
+        h = _HARD_LINE.search(text, pos, limit)
+        if h is not None and (m is None or h.start() < m.start()):
+            return h.start()
+        if m is None:
+            return limit
+        if m.group().startswith("."):
+            if m.start() <= start or is_abbreviation(text, m.start()) or _open_quote(text, start, m.start()):
+                pos = m.end()
+                continue
+            return m.end()
+        if m.group()[0] in "!?":
+            return m.end()
+        return m.start()
+    return limit
+
+
+def _open_quote(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened after ``start`` (a quoted full stop ends nothing)?"""
+    chunk = text[start:pos]
+    return chunk.count("“") > chunk.count("”")
+
+
+def sentence_start(text: str, pos: int, floor: int = 0) -> int:
+    """Offset where the sentence containing ``pos`` begins (not before ``floor``)."""
+    i = pos
+    while i > floor:
+        ch = text[i - 1]
+        if ch == "\n":
+            if i - 2 >= floor and text[i - 2] == "\n" or not text[floor:i - 1].strip():
+                break
+            prev = text[text.rfind("\n", floor, i - 1) + 1 : i - 1].rstrip(SPACE)
+            if prev.endswith((".", ":", ";", "!", "?")) or text[i:i + 3].lstrip(SPACE)[:1] in BULLETS:
+                break
+        elif ch in BULLETS and (i - 2 < floor or text[i - 2].isspace()):
+            break
+        elif ch == "|":
+            break
+        elif ch in ".!?" and i < len(text) and text[i].isspace() and not (ch == "." and is_abbreviation(text, i - 1)):
+            break
+        elif ch in "–—" and i - 2 >= floor and text[i - 2].isspace() and text[max(floor, i - 5):i - 2].rstrip(SPACE)[-1:] in ".?!":
+            break
+        i -= 1
+    return skip_space(text, i)
+
+
+def skip_space(text: str, pos: int, end: int | None = None) -> int:
+    end = len(text) if end is None else end
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def block_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The bullet or paragraph around ``pos``: between blank lines, narrowed
+    to one bullet when the paragraph is a list."""
+    para_start = text.rfind("\n\n", 0, pos)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", pos)
+    para_end = len(text) if para_end < 0 else para_end
+    bullet = re.compile(rf"(?:^|\n|(?<=\s))[^\S\n]*[{BULLETS}](?=\s)")
+    start, end = para_start, para_end
+    for m in bullet.finditer(text, para_start, para_end):
+        if m.start() <= pos:
+            start = m.start()
+        else:
+            end = m.start()
+            break
+    return trim(text, start, end, keep_end_punct=True)
+
+
+def trim(text: str, start: int, end: int, *, keep_end_punct: bool = False) -> tuple[int, int]:
+    """Strip whitespace, bullets and list punctuation from both ends ("; and", ",", ".")."""
+    chunk = text[start:end]
+    lead = _LEAD.match(chunk)
+    if lead:
+        start += lead.end()
+    chunk = text[start:end]
+    if keep_end_punct:
+        stripped = chunk.rstrip()
+        end = start + len(stripped)
+    else:
+        tail = _TRAIL.search(chunk)
+        if tail:
+            end = start + tail.start()
+    return start, max(start, end)
+
+
+def strip_that(text: str, start: int, end: int) -> int:
+    """Offset after a leading "that" (the cue's glue word, not the decision)."""
+    m = _LEAD_THAT.match(text, start, end)
+    return m.end() if m else start
+
+
+def normalise(text: str) -> str:
+    """Lower-case words only: the key used to spot a decision printed twice."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
