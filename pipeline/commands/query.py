@@ -45,9 +45,17 @@ def filter_options(fn: F) -> F:
             click.option("--theme", help="Only facts tagged with this theme (case-insensitive)."),
             click.option("--council", help="Council name contains this text."),
             click.option("--committee", help="Committee name contains this text."),
-            click.option("--from", "date_from", metavar="YEAR|DATE", help="Meetings on or after (2019 = 2019-01-01)."),
-            click.option("--to", "date_to", metavar="YEAR|DATE", help="Meetings on or before (2019 = 2019-12-31)."),
-            click.option("--search", metavar="FTS", help='Only agenda items matching this FTS5 expression, e.g. \'"youth club" OR CCTV\'.'),
+            click.option(
+                "--from", "date_from", metavar="YEAR|DATE", help="Meetings on or after (2019 = 2019-01-01)."
+            ),
+            click.option(
+                "--to", "date_to", metavar="YEAR|DATE", help="Meetings on or before (2019 = 2019-12-31)."
+            ),
+            click.option(
+                "--search",
+                metavar="FTS",
+                help='Only agenda items matching this FTS5 expression, e.g. \'"youth club" OR CCTV\'.',
+            ),
             click.option("--limit", type=click.IntRange(min=0), help="At most this many rows."),
             format_option("table", "json", "csv"),
             db_option,
@@ -71,6 +79,10 @@ def _source(row: dict[str, Any]) -> str:
     return f"{path}:p{page}" if page is not None else path
 
 
+def _item(row: dict[str, Any]) -> str:
+    return " ".join(filter(None, [row.get("item_number"), row.get("item_title")]))
+
+
 def _emit(rows: list[dict[str, Any]], columns: Sequence[str], table_columns: Sequence[str], fmt: str) -> None:
     """The one place output is formatted: json and csv complete, table short."""
     if fmt == "json":
@@ -80,7 +92,7 @@ def _emit(rows: list[dict[str, Any]], columns: Sequence[str], table_columns: Seq
     elif not rows:
         click.echo("(no rows)", err=True)
     else:
-        shown = [{**r, "source": _source(r), "item": " ".join(filter(None, [r.get("item_number"), r.get("item_title")]))} for r in rows]
+        shown = [{**r, "source": _source(r), "item": _item(r)} for r in rows]
         click.echo(tabulate.render(shown, table_columns))
 
 
@@ -101,7 +113,11 @@ def _run(kind: str, opts: dict[str, Any], status: str | None = None) -> None:
 
 @click.command("actions")
 @filter_options
-@click.option("--status", type=click.Choice(query.ACTION_STATUSES, case_sensitive=False), help="Only actions with this status.")
+@click.option(
+    "--status",
+    type=click.Choice(query.ACTION_STATUSES, case_sensitive=False),
+    help="Only actions with this status.",
+)
 def actions_cmd(status: str | None, **opts: Any) -> None:
     """List actions (who agreed to do what) with their meeting and source span.
 
@@ -178,8 +194,13 @@ def search_cmd(text: str, limit: int, fmt: str, as_json: bool, db_path: str) -> 
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True, help="File format.")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write <table>.<format> files to.")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True, help="File format."
+)
+@click.option(
+    "--out", "out_dir", required=True, type=click.Path(file_okay=False),
+    help="Folder to write <table>.<format> files to.",
+)
 @db_option
 def export_cmd(fmt: str, out_dir: str, db_path: str) -> None:
     """Write every table (documents with their full text included) to
