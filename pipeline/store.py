@@ -114,27 +114,81 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     return db
 
 
+INDEXES: tuple[tuple[str, list[str]], ...] = (
+    ("documents", ["meeting_id"]),
+    ("documents", ["path", "size", "mtime"]),  # covers the unchanged-file check of a re-ingest
+    ("agenda_items", ["document_id"]),
+    ("agenda_items", ["meeting_id"]),
+    ("agenda_items", ["issue_id"]),
+    ("meetings", ["council", "committee", "date"]),
+    ("scheme_mentions", ["scheme_id"]),
+    *((t, ["document_id"]) for t in FACT_TABLES),
+    *((t, ["item_id"]) for t in FACT_TABLES),
+)
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create every table, index, FTS index and view that does not exist yet."""
+    """Create every table, index, FTS index and view that does not exist yet.
+
+    All of it in one IMMEDIATE transaction: two processes opening a new store
+    at once take turns (no "database is locked", no "table already exists"),
+    and a kill half way leaves no FTS index without its triggers."""
+    if _schema_complete(db):
+        return
+    with transaction(db):
+        _create_schema(db)
+
+
+def _schema_complete(db: sqlite_utils.Database) -> bool:
+    names = {r[0] for r in db.execute("select name from sqlite_master")}
+    from .link.schema import LINK_SCHEMA
+
+    indexes = {f"idx_{table}_{'_'.join(cols)}" for table, cols in INDEXES}
+    wanted = {*SCHEMA, *LINK_SCHEMA, *VIEWS, "agenda_items_fts", *FTS_TRIGGERS, *indexes}
+    return wanted <= names
+
+
+#: The FTS index over agenda items and the triggers keeping it in sync (the SQL
+#: sqlite-utils' enable_fts writes, run as plain statements so it can sit in a
+#: transaction: executescript would commit half way).
+FTS_TRIGGERS = {
+    "agenda_items_ai": """CREATE TRIGGER "agenda_items_ai" AFTER INSERT ON "agenda_items" BEGIN
+  INSERT INTO "agenda_items_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");
+END""",
+    "agenda_items_ad": """CREATE TRIGGER "agenda_items_ad" AFTER DELETE ON "agenda_items" BEGIN
+  INSERT INTO "agenda_items_fts" ("agenda_items_fts", rowid, "title", "text") VALUES('delete', old.rowid, old."title", old."text");
+END""",
+    "agenda_items_au": """CREATE TRIGGER "agenda_items_au" AFTER UPDATE ON "agenda_items" BEGIN
+  INSERT INTO "agenda_items_fts" ("agenda_items_fts", rowid, "title", "text") VALUES('delete', old.rowid, old."title", old."text");
+  INSERT INTO "agenda_items_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");
+END""",
+}
+FTS_SQL = """CREATE VIRTUAL TABLE "agenda_items_fts" USING FTS5 (
+    "title", "text",
+    tokenize='porter',
+    content="agenda_items"
+)"""
+
+
+def _ensure_fts(db: sqlite_utils.Database) -> None:
+    names = {r[0] for r in db.execute("select name from sqlite_master")}
+    if "agenda_items_fts" not in names:
+        db.execute(FTS_SQL)
+        db.execute('INSERT INTO "agenda_items_fts" (rowid, "title", "text") SELECT rowid, "title", "text" FROM "agenda_items"')
+    for name, sql in FTS_TRIGGERS.items():
+        if name not in names:
+            db.execute(sql)
+
+
+def _create_schema(db: sqlite_utils.Database) -> None:
     for name, spec in SCHEMA.items():
         if name in db.table_names():
             continue
         fks = spec.get("foreign_keys", FACT_FOREIGN_KEYS if name in FACT_TABLES else None)
         db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=fks, if_not_exists=True)
-    for table, cols in (
-        ("documents", ["meeting_id"]),
-        ("documents", ["path", "size", "mtime"]),  # covers the unchanged-file check of a re-ingest
-        ("agenda_items", ["document_id"]),
-        ("agenda_items", ["meeting_id"]),
-        ("agenda_items", ["issue_id"]),
-        ("meetings", ["council", "committee", "date"]),
-        ("scheme_mentions", ["scheme_id"]),
-        *((t, ["document_id"]) for t in FACT_TABLES),
-        *((t, ["item_id"]) for t in FACT_TABLES),
-    ):
+    for table, cols in INDEXES:
         db[table].create_index(cols, if_not_exists=True)
-    if "agenda_items_fts" not in db.table_names():
-        db["agenda_items"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    _ensure_fts(db)
     from .link.schema import ensure_link_schema  # follow-through tables (pipeline/link owns them)
 
     ensure_link_schema(db)
