@@ -73,6 +73,7 @@ class EvidenceFinder:
         self.review = review_pattern(config)
         self._choices: dict[str, tuple[Choice, ...]] = {}
         self._meeting_choices: dict[str, tuple[Choice, ...]] = {}
+        self._item_deferral: dict[str, Deferral | None] = {}
         self.due_updates: list[DueUpdate] = []
 
     # -- caches -----------------------------------------------------------
@@ -110,17 +111,18 @@ class EvidenceFinder:
         for meeting_id, group in by_meeting.items():
             window = self.index.later_meetings(meeting_id, self.config.horizon_meetings)
             choices = [c for mid in window for c in self.meeting_choices(mid)]
+            processed = [c.processed for c in choices]
             for subject in group:
-                found.extend(self._dedupe(self._for_subject(subject, choices)))
+                found.extend(self._dedupe(self._for_subject(subject, choices, processed)))
         return found
 
-    def _for_subject(self, subject: Subject, window_choices: list[Choice]) -> list[Evidence]:
+    def _for_subject(self, subject: Subject, window_choices: list[Choice], processed: list[str]) -> list[Evidence]:
         query = self.processor(subject.text)
         out: list[Evidence] = []
         if len(query.split()) >= MIN_SHARED_WORDS and window_choices:
             best_per_meeting: dict[str, tuple[float, Choice]] = {}
             for _c, score, i in process.extract(
-                query, [c.processed for c in window_choices], scorer=self.scorer, processor=None,
+                query, processed, scorer=self.scorer, processor=None,
                 score_cutoff=self.config.cutoff, limit=None,
             ):
                 choice = window_choices[i]
@@ -182,7 +184,9 @@ class EvidenceFinder:
                 return d, offset, text, True
         item = self.index.items.get(subject.item_id or "")
         if item is not None:
-            d = find_deferral(item.text)
+            if item.id not in self._item_deferral:
+                self._item_deferral[item.id] = find_deferral(item.text)
+            d = self._item_deferral[item.id]
             if d is not None:
                 return d, item.start_char, item.text, False
         return None
