@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from pipeline.records import Action, Fact
 
 from . import resolutions as res
-from .clauses import alternation, block_bounds, build_matcher, load_jsonl, normalise, sentence_end, sentence_start, trim, word_list
+from .clauses import alternation, anchor_regex, block_bounds, build_matcher, doc_text, windowed_matches, load_jsonl, normalise, sentence_end, sentence_start, trim, word_list
 from .dates import resolve_due
 
 KEY = "actions"
@@ -96,6 +96,11 @@ def find_due(text: str) -> str | None:
     return re.sub(r"^(?:by|before|within|to|at|in|on|until|during)\s+", "", found, flags=re.I) if found.lower().startswith(("to ", "at ")) else found
 
 
+@lru_cache(maxsize=1)
+def _anchors() -> re.Pattern[str]:
+    return anchor_regex(list(cue_rows()))
+
+
 # ---------------------------------------------------------------- component
 
 
@@ -141,7 +146,7 @@ def commitments_of(doc: Doc) -> list[Commitment]:
 
 def actions(doc: Doc, *, fact: Callable[[int, int], Fact]) -> list[Action]:
     """Action records for ``doc``, each once per agenda item."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Action] = []
     seen: list[tuple[int | None, str]] = []
     for c in commitments_of(doc):
@@ -170,13 +175,13 @@ def actions(doc: Doc, *, fact: Callable[[int, int], Fact]) -> list[Action]:
 
 def find_commitments(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> list[Commitment]:
     """Every commitment in ``doc`` in text order; overlapping finds keep the first."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Commitment] = []
     for hit in res.hits_of(doc):
         for s, e, owner in hit.instructions:
             found.append(_commitment(text, s, e, owner, from_resolution=True))
     decided = [(h.start, h.end) for h in res.hits_of(doc)]
-    for match_id, start, end in sorted(matcher(doc), key=lambda m: m[1]):
+    for match_id, start, end in windowed_matches(doc, text, matcher, _anchors()):
         kind = rows[match_id]["kind"]
         cue_start = doc[start].idx
         cue_end = doc[end - 1].idx + len(doc[end - 1].text)
@@ -383,7 +388,7 @@ def _read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     """A request by the chair or the body: "The Chairman asked for the relevant officers to ... report back"."""
     s, e = _sentence(text, cue_start)
     before = text[s:cue_start]
-    requester = re.search(rf"\b(?:{verb_rx()['requesters'].pattern})(?:’s|'s)?\s*(?:also\s+|further\s+)?$", before, re.I)
+    requester = re.search(rf"(?<!of\sthe\s)(?<!of\s)\b(?:{verb_rx()['requesters'].pattern})(?:’s|'s)?\s*(?:also\s+|further\s+)?$", before, re.I)
     inside = any(h.start <= cue_start < h.end for h in ())
     if requester is None and not inside:
         return None

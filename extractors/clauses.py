@@ -14,7 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX
 from spacy.matcher import Matcher
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .sentences import abbreviations
@@ -67,6 +70,71 @@ def build_matcher(vocab: Vocab, rows: list[dict[str, Any]]) -> tuple[Matcher, di
         matcher.add(key, [row["pattern"]], greedy="LONGEST")
         by_id[vocab.strings[key]] = row
     return matcher, by_id
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` once per Doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get("minutes_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["minutes_text"] = text
+    return text
+
+
+_COMMON = frozenset({"the", "a", "an", "it", "was", "were", "is", "are", "to", "that", "this", "of", "and"})
+
+
+def anchor_regex(rows: list[dict[str, Any]]) -> re.Pattern[str]:
+    """A regex for the rarest required word of every pattern: a cheap pass over
+    the text that tells the Matcher where to look (TEXT is case-sensitive, LOWER not)."""
+    exact: set[str] = set()
+    folded: set[str] = set()
+    for row in rows:
+        chosen: tuple[int, str, set[str]] | None = None
+        for token in row["pattern"]:
+            if token.get("OP") in ("?", "*"):
+                continue
+            for key in ("TEXT", "ORTH", "LOWER"):
+                value = token.get(key)
+                values = {value} if isinstance(value, str) else set(value.get("IN", [])) if isinstance(value, dict) else set()
+                if values:
+                    score = 0 if any(v.lower() in _COMMON for v in values) else 2 if all(v[:1].isalnum() for v in values) else 1
+                    if chosen is None or score >= chosen[0]:
+                        chosen = (score, key, values)
+                    break
+        if chosen is None:
+            raise ValueError(f"pattern has no literal word to anchor on: {row['pattern']}")
+        (exact if chosen[1] != "LOWER" else folded).update(chosen[2])
+    parts = []
+    if exact:
+        parts.append("|".join(re.escape(w) for w in sorted(exact, key=len, reverse=True)))
+    if folded:
+        parts.append("(?i:" + "|".join(re.escape(w) for w in sorted(folded, key=len, reverse=True)) + ")")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])")
+
+
+def windowed_matches(doc: Doc, text: str, matcher: Matcher, anchors: re.Pattern[str], reach: int = 80) -> list[tuple[int, int, int]]:
+    """Matcher results over small windows around anchor words only (same triples as ``matcher(doc)``)."""
+    if len(doc) == 0:
+        return []
+    idx = None
+    windows: list[list[int]] = []
+    for m in anchors.finditer(text):
+        a, b = max(0, m.start() - reach), min(len(text), m.end() + reach)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    if not windows:
+        return []
+    idx = numpy.asarray(doc.to_array([IDX]), dtype="int64").ravel()
+    out: list[tuple[int, int, int]] = []
+    for a, b in windows:
+        ta = max(0, int(numpy.searchsorted(idx, a, side="right")) - 1)
+        tb = min(len(doc), int(numpy.searchsorted(idx, b, side="left")) + 1)
+        for match_id, start, end in matcher(doc[ta:tb]):
+            out.append((match_id, start + ta, end + ta))
+    return sorted(set(out), key=lambda m: (m[1], m[2]))
 
 
 @lru_cache(maxsize=8)

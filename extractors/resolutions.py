@@ -26,7 +26,9 @@ from pipeline.records import Fact, Resolution
 from .clauses import (
     SPACE,
     alternation,
+    anchor_regex,
     build_matcher,
+    doc_text,
     load_jsonl,
     normalise,
     sentence_end,
@@ -34,6 +36,7 @@ from .clauses import (
     skip_space,
     strip_that,
     trim,
+    windowed_matches,
     word_list,
 )
 
@@ -113,6 +116,11 @@ def instruction_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     )
 
 
+@lru_cache(maxsize=1)
+def _anchors() -> re.Pattern[str]:
+    return anchor_regex(list(cue_rows()))
+
+
 # ---------------------------------------------------------------- component
 
 
@@ -187,9 +195,9 @@ def _duplicate_of(hit: Hit, f: Fact, kept: list[tuple[Hit, Fact]]) -> int | None
 
 def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> list[Hit]:
     """Every decision in ``doc``, in text order, overlaps resolved in favour of the stronger cue."""
-    text = doc.text
+    text = doc_text(doc)
     candidates: list[tuple[int, int, int, dict[str, Any]]] = []
-    for match_id, start, end in matcher(doc):
+    for match_id, start, end in windowed_matches(doc, text, matcher, _anchors()):
         row = rows[match_id]
         candidates.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), start, row))
     candidates.sort(key=lambda c: (c[0], -RANK.get(c[3]["kind"], 0), -(c[1] - c[0])))
