@@ -19,8 +19,10 @@ COMMAND_MODULES = (
     "ingest",
     "fetch",
     "evaluate",
+    "reextract",
     "query",
     "serve",
+    "link",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FLAGGED = 0, 1, 2, 3

@@ -57,6 +57,13 @@ class LinkConfig:
     done_phrases: tuple[str, ...] = ()
     progress_phrases: tuple[str, ...] = ()
     outstanding_phrases: tuple[str, ...] = ()
+    # follow-through (pipeline/link): see the `link:` section of config.yaml
+    processor: str = "content_words"  # "content_words" | "default_process" | "none"
+    superseded_phrases: tuple[str, ...] = ()
+    dropped_phrases: tuple[str, ...] = ()
+    review_phrases: tuple[str, ...] = ()  # "matters arising", "action log", ...
+    horizon_meetings: int = 6  # later meetings of the committee searched by text similarity
+    flag_older_than: str = "28d"  # `minutes flag` default: quiet about younger actions
 
 
 @dataclass(frozen=True)

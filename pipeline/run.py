@@ -20,6 +20,7 @@ from .executors import make_executor
 from .manifest import ManifestIndex
 from .process import Failure, process_file
 from .records import MeetingMeta, ProcessedDocument
+from .sources import sha256_bytes
 
 log = logging.getLogger(__name__)
 
@@ -101,8 +102,9 @@ def ingest(
     summary = Summary()
     manifest = manifest or ManifestIndex()
     tasks: list[Task] = []
+    known = _known_ids(db)
     for path in discover(paths):
-        if _unchanged_on_disk(db, path):
+        if _unchanged_on_disk(db, path) or _known_bytes(db, path, known):
             summary.unchanged += 1
             if on_progress:
                 on_progress(str(path), "unchanged")
@@ -112,14 +114,36 @@ def ingest(
             file_meta = meta.merged(file_meta) if file_meta else meta
         tasks.append(Task(str(path), file_meta))
 
-    known = _known_ids(db)
     with make_executor(executor, workers=workers, scheduler=scheduler) as run_many:
         results = run_many(process_file, [(t.path, t.meta, config_path) for t in tasks])
         for task, result in zip(tasks, results):
             outcome = _store_result(db, task, result, summary, known)
             if on_progress:
                 on_progress(task.path, outcome)
+    if summary.new:  # nothing new stored: the links already made still stand
+        _link(db, config_path)
     return summary
+
+
+def _link(db: sqlite_utils.Database, config_path: str | None) -> None:
+    """Follow-through over the whole store: new minutes may close old actions."""
+    from .config import cached_config
+    from .link import link
+
+    link(db, config=cached_config(config_path).link)
+
+
+def _known_bytes(db: sqlite_utils.Database, path: Path, known: set[str]) -> bool:
+    """Size or mtime moved but the bytes are already stored (touched, copied):
+    recognise it by hash here, so no worker parses it again."""
+    try:
+        doc_id = sha256_bytes(path.read_bytes())
+    except OSError:
+        return False  # the worker reports it
+    if doc_id not in known:
+        return False
+    _touch(db, doc_id, str(path), _stat(str(path)))
+    return True
 
 
 def _known_ids(db: sqlite_utils.Database) -> set[str]:
