@@ -7,8 +7,9 @@ facts to gold entries one-to-one:
 - resolutions, actions: text similarity (rapidfuzz ``token_set_ratio`` on
   normalised text) at or above ``TEXT_CUTOFF``; best pairs first;
 - amounts: equal ``value_gbp`` (each mention counts);
-- schemes: one entry per distinct scheme per document, names matched with
-  ``token_sort_ratio`` at or above ``NAME_CUTOFF``;
+- schemes: one entry per distinct scheme per document, names matched by
+  ``name_similarity`` at or above ``NAME_CUTOFF`` (word order, a generic head
+  word and a boundary keeping at least half the name are forgiven);
 - items: equal printed number (when gold has one) or similar title.
 """
 
@@ -210,10 +211,29 @@ def evaluate_document(gold: dict[str, Any], processed: ProcessedDocument) -> Doc
     names = _distinct(m.name for m in ex.schemes)
     record(
         "schemes", gold.get("schemes", []), names,
-        lambda g, p: fuzz.token_sort_ratio(norm(g["name"]), norm(p)), NAME_CUTOFF,
+        lambda g, p: name_similarity(g["name"], p), NAME_CUTOFF,
         lambda g: g["name"], lambda p: p,
     )
     return DocumentResult(gold.get("document", "?"), gold.get("council"), scores, misses, extras)
+
+
+HEAD_WORDS = {"scheme", "schemes", "initiative", "project", "programme", "program", "campaign", "the"}
+
+
+def name_similarity(gold_name: str, predicted: str) -> float:
+    """Scheme names: the same words in any order, forgiving a generic head word
+    ("Hotspot Patrols" ~ "Hotspot Patrols initiative") and a boundary that
+    kept most of the name ("Medway Business Fund" ~ "Kent and Medway Business
+    Fund"), but never a fragment of half the name or less's length."""
+    a = [w for w in norm(gold_name).split() if w not in HEAD_WORDS]
+    b = [w for w in norm(predicted).split() if w not in HEAD_WORDS]
+    if not a or not b:
+        return 0.0
+    strict = fuzz.token_sort_ratio(" ".join(a), " ".join(b))
+    shorter, longer = sorted((a, b), key=len)
+    if len(" ".join(shorter)) * 2 <= len(" ".join(longer)):
+        return strict
+    return max(strict, fuzz.token_set_ratio(" ".join(a), " ".join(b)))
 
 
 def _distinct(names: Iterable[str]) -> list[str]:

@@ -36,3 +36,19 @@ def test_empty_sides_score_perfectly_not_by_division_error():
 
 def test_norm_ignores_case_quotes_and_spacing():
     assert norm("  The  Report’s  noted. ") == norm("the report's noted")
+
+
+def test_scheme_names_forgive_head_words_and_near_boundaries():
+    from pipeline.evaluate import NAME_CUTOFF, name_similarity
+
+    assert name_similarity("Hotspot Patrols", "Hotspot Patrols initiative") >= NAME_CUTOFF
+    assert name_similarity("Kent and Medway Business Fund", "Medway Business Fund") >= NAME_CUTOFF
+    assert name_similarity("Nominated Neighbour Scheme", "Nominate a Neighbour Scheme") >= NAME_CUTOFF
+
+
+def test_scheme_fragments_and_different_names_do_not_match():
+    from pipeline.evaluate import NAME_CUTOFF, name_similarity
+
+    assert name_similarity("Kent and Medway Business Fund", "Business Fund") < NAME_CUTOFF
+    assert name_similarity("White Ribbon Campaign", "Ribbon") < NAME_CUTOFF
+    assert name_similarity("Safer Streets Fund", "Safer Roads Fund") < NAME_CUTOFF
