@@ -1,0 +1,86 @@
+"""Crash safety: SIGKILL `minutes ingest` at random moments; the store stays whole.
+
+The long run (50 kills of the real console script on the full corpus) is
+`python -m bench.crash_test`; here 20 kills of forked CLI runs on a small corpus.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import crash_test  # noqa: E402
+from pipeline import store  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return crash_test.build_corpus(tmp_path_factory.mktemp("crash") / "Comité minutes ü", size="small")
+
+
+def test_twenty_sigkills_leave_a_whole_store_that_a_rerun_completes(corpus, tmp_path):
+    report = crash_test.crash_cycles(corpus, tmp_path, kills=20, mode="fork", workers=1, seed=20240611, timeout=300)
+    assert report.failures == [], "\n".join(report.failures)
+    assert report.kills == 20 and report.reruns == 20
+    # The kills must have hit the interesting window, not only start-up.
+    assert report.landed["some documents stored"] >= 5, report.line()
+
+
+def test_checks_catch_a_half_stored_document(corpus, tmp_path):
+    """Control: the crash checks are not vacuous."""
+    clean = crash_test.clean_run(corpus, tmp_path, mode="fork", workers=1, timeout=300)
+    reference, signature = clean.contents, clean.signature
+    assert clean.returncode == 1  # the committee list in the corpus is reported, the rest stored
+    db = tmp_path / "clean.db"
+    assert crash_test.check_store(db, signature) == []
+    conn = sqlite3.connect(db)
+    doc_id = conn.execute("select document_id from agenda_items group by 1 having count(*) > 1 limit 1").fetchone()[0]
+    conn.execute("pragma foreign_keys=off")
+    conn.execute("delete from resolutions where document_id = ?", [doc_id])
+    conn.execute("delete from actions where document_id = ?", [doc_id])
+    conn.execute("delete from amounts where document_id = ?", [doc_id])
+    conn.execute("delete from scheme_mentions where document_id = ?", [doc_id])
+    conn.execute("delete from agenda_items where id = (select max(id) from agenda_items where document_id = ?)", [doc_id])
+    conn.commit()
+    conn.close()
+    problems = crash_test.check_store(db, signature)
+    assert any("half-stored" in p for p in problems), problems
+    assert crash_test.diff_contents(crash_test.contents(db), reference)
+
+
+def test_schema_creation_is_one_transaction(tmp_path, monkeypatch):
+    """A kill while a new store is being created leaves either no schema or all
+    of it: the FTS index never exists without the triggers that feed it."""
+    path = tmp_path / "m.db"
+    real_fts = store._ensure_fts
+
+    def killed_half_way(db):  # the FTS table is created, then the process "dies"
+        db.execute(store.FTS_SQL)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "_ensure_fts", killed_half_way)
+    with pytest.raises(KeyboardInterrupt):
+        store.connect(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("select count(*) from sqlite_master").fetchone()[0] == 0
+    conn.close()
+    monkeypatch.setattr(store, "_ensure_fts", real_fts)
+    db = store.connect(path)
+    names = {r[0] for r in db.execute("select name from sqlite_master")}
+    assert {"documents", "agenda_items_fts", *store.FTS_TRIGGERS} <= names
+    db.conn.close()
+    # A store left with an FTS table but no triggers (an older, non-atomic
+    # creation cut short) gets them back on the next connect.
+    db = store.connect(path)
+    for name in store.FTS_TRIGGERS:
+        db.execute(f"drop trigger [{name}]")
+    db.conn.close()
+    db = store.connect(path)
+    triggers = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'")}
+    assert set(store.FTS_TRIGGERS) <= triggers
