@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -44,7 +45,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "documents": {
         "columns": {
             "id": str, "path": str, "format": str, "meeting_id": str, "source_url": str,
-            "text": str, "page_map": str, "pages": int, "size": int, "mtime": float, "ingested_at": str,
+            "text": str, "page_map": str, "fingerprint": str, "duplicate_of": str, "pages": int, "size": int, "mtime": float, "ingested_at": str,
             "pipeline_version": str,
         },
         "pk": "id",
@@ -116,6 +117,7 @@ def connect(path: str | Path) -> sqlite_utils.Database:
 
 INDEXES: tuple[tuple[str, list[str]], ...] = (
     ("documents", ["meeting_id"]),
+    ("documents", ["fingerprint"]),
     ("documents", ["path", "size", "mtime"]),  # covers the unchanged-file check of a re-ingest
     ("agenda_items", ["document_id"]),
     ("agenda_items", ["meeting_id"]),
@@ -145,7 +147,17 @@ def _schema_complete(db: sqlite_utils.Database) -> bool:
 
     indexes = {f"idx_{table}_{'_'.join(cols)}" for table, cols in INDEXES}
     wanted = {*SCHEMA, *LINK_SCHEMA, *VIEWS, "agenda_items_fts", *FTS_TRIGGERS, *indexes}
-    return wanted <= names
+    return wanted <= names and not _missing_columns(db)
+
+
+def _missing_columns(db: sqlite_utils.Database) -> list[tuple[str, str, type]]:
+    """Columns a newer version added to a table an older version created."""
+    missing = []
+    for name, spec in SCHEMA.items():
+        have = {row[1] for row in db.execute(f"pragma table_info([{name}])")}
+        if have:
+            missing += [(name, col, kind) for col, kind in spec["columns"].items() if col not in have]
+    return missing
 
 
 #: The FTS index over agenda items and the triggers keeping it in sync (the SQL
@@ -186,6 +198,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             continue
         fks = spec.get("foreign_keys", FACT_FOREIGN_KEYS if name in FACT_TABLES else None)
         db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=fks, if_not_exists=True)
+    for table, column, kind in _missing_columns(db):
+        db[table].add_column(column, kind)
     for table, cols in INDEXES:
         db[table].create_index(cols, if_not_exists=True)
     _ensure_fts(db)
@@ -250,6 +264,21 @@ def page_map(doc: ProcessedDocument) -> list[list[int]]:
     return out
 
 
+def text_fingerprint(text: str) -> str:
+    """The document's words, case-folded: the same minutes published twice (a
+    text export and a PDF, say) share it whatever the layout, so their facts
+    are stored once."""
+    return hashlib.sha256(" ".join(re.findall(r"\w+", text.lower())).encode("utf-8")).hexdigest()
+
+
+def _fill_meeting_gaps(db: sqlite_utils.Database, meeting_id: str, meta: Any) -> None:
+    """A second document about a meeting may know what the first did not."""
+    for column in ("council", "committee", "date", "title", "venue", "external_id"):
+        value = getattr(meta, column)
+        if value:
+            db.execute(f"update meetings set [{column}] = ? where id = ? and [{column}] is null", [value, meeting_id])
+
+
 def item_id_for(doc_id: str, ordinal: int) -> str:
     return f"{doc_id[:16]}-{ordinal:03d}"
 
@@ -298,10 +327,17 @@ def save_document(
             if not replace:
                 return SaveResult(source.doc_id, False, 0)
             delete_document_rows(db, source.doc_id)
-        meeting_id = meeting_id_for(doc)
+        fingerprint = text_fingerprint(doc.clean.text)
+        twin = db.execute(
+            "select id, meeting_id from documents where fingerprint = ? and id != ? and duplicate_of is null",
+            [fingerprint, source.doc_id],
+        ).fetchone()
+        meeting_id = twin[1] if twin else meeting_id_for(doc)
         meta = source.meta
         existing = db.execute("select 1 from meetings where id = ?", [meeting_id]).fetchone()
-        if existing is None:
+        if existing is not None:
+            _fill_meeting_gaps(db, meeting_id, meta)
+        else:
             db["meetings"].insert(
                 {
                     "id": meeting_id,
@@ -324,6 +360,8 @@ def save_document(
                 "source_url": source.source_url,
                 "text": doc.clean.text,
                 "page_map": json.dumps(page_map(doc)),
+                "fingerprint": fingerprint,
+                "duplicate_of": twin[0] if twin else None,
                 "pages": source.pages,
                 "size": size,
                 "mtime": mtime,
@@ -331,6 +369,8 @@ def save_document(
                 "pipeline_version": __version__,
             }
         )
+        if twin:  # the same minutes in another format: its facts are the twin's
+            return SaveResult(source.doc_id, True, 0)
         item_themes = dict(doc.extraction.item_themes)
         db["agenda_items"].insert_all(
             (

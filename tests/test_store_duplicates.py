@@ -1,0 +1,41 @@
+"""The same minutes published twice (a text export and a PDF) are stored once."""
+
+import sqlite3
+from pathlib import Path
+
+from pipeline import store
+from pipeline.run import ingest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_TXT = ROOT / "corpus" / "002_8ea32eccb86cc6f3.txt"
+SEED_PDF = ROOT / "corpus" / "002_8ea32eccb86cc6f3.pdf"
+
+
+def test_pdf_of_a_stored_text_export_adds_no_facts(tmp_path):
+    db = store.connect(tmp_path / "m.db")
+    ingest([SEED_TXT], db=db, workers=1)
+    before = {t: db[t].count for t in ("agenda_items", "resolutions", "actions", "scheme_mentions")}
+    assert before["resolutions"] > 0
+    summary = ingest([SEED_PDF], db=db, workers=1)
+    assert summary.new == 1 and summary.failed == 0
+    after = {t: db[t].count for t in before}
+    assert after == before
+    rows = {r["format"]: r for r in db["documents"].rows}
+    assert rows["pdf"]["duplicate_of"] == rows["text"]["id"]
+    assert rows["pdf"]["meeting_id"] == rows["text"]["meeting_id"]
+
+
+def test_a_different_document_is_not_a_duplicate(tmp_path):
+    db = store.connect(tmp_path / "m.db")
+    ingest([SEED_TXT, ROOT / "corpus" / "003_d45f0a9f36c25ba5.txt"], db=db, workers=1)
+    assert [r["duplicate_of"] for r in db["documents"].rows] == [None, None]
+
+
+def test_old_store_gains_new_columns(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table documents (id text primary key, path text, text text)")
+    conn.commit()
+    conn.close()
+    db = store.connect(path)
+    assert {"fingerprint", "duplicate_of", "page_map"} <= set(db["documents"].columns_dict)
