@@ -30,9 +30,10 @@ import importlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy loads on first extract(): an unchanged re-ingest never pays for it
+    from spacy.tokens import Doc
 
 from .config import Config
 from .records import AgendaItem, CleanDocument, Extraction, Fact
