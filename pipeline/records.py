@@ -169,7 +169,7 @@ class Amount:
 @dataclass(frozen=True)
 class SchemeMention:
     fact: Fact
-    name: str  # as written, acronyms expanded
+    name: str  # the fullest form written in the document, acronyms expanded (fact.text is as written)
     canonical: str  # the normalised key used to group mentions
 
 

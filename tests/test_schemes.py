@@ -105,3 +105,65 @@ def test_store_links_near_identical_schemes_across_documents() -> None:
 def test_unknown_scorer_is_rejected() -> None:
     with pytest.raises(ValueError):
         SchemeFinder(spacy.blank("en"), scorer="no_such_scorer", cutoff=88)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kent and Medway Business Fund approved loans.", ["Kent and Medway Business Fund"]),
+        ("Pubwatch and Street Pastors Project work went well.", ["Pubwatch", "Street Pastors Project"]),
+        ("The Pensioner ‘Just Missing Out’ scheme was agreed.", ["Pensioner ‘Just Missing Out’ scheme"]),
+        ("It ran a campaign called ‘Release the Pressure’ in May.", ["Release the Pressure"]),
+        ("During National Adoption Week a conference was held.", ["National Adoption Week"]),
+        ("Feedback came from the CPP Takeover Day in June.", ["CPP Takeover Day"]),
+        ("A Clean Air Night was held on 22nd January.", ["Clean Air Night"]),
+        ("The PCC allocated Safer Communities funding to NWCSP.", ["Safer Communities funding"]),
+        ("KCC’s No Use Empty (NUE) scheme continued.", ["No Use Empty scheme"]),
+        ("Work included County Lines – Weeks of Action and patrols.", ["County Lines – Weeks of Action"]),
+        ("Staff were offered Family Group Conferencing in time.", ["Family Group Conferencing"]),
+        ("The Council Tax Reduction Scheme was reviewed.", ["Council Tax Reduction Scheme"]),
+        ("Officers from the Youth Offending Service attended.", ["Youth Offending Service"]),
+    ],
+)
+def test_coordinated_quoted_event_and_funding_names(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Draft Capital Programme 2025-35 was approved.",
+        "The PENSION FUND and the WORK PROGRAMME were noted.",
+        "The ICT reserve would fund the Oracle Cloud program over two years.",
+        "The Community Trigger process was explained.",
+        "The Pub Watch group operated in the town centre.",
+        "The Schools Funding Formula consultation closed.",
+        "Council Tax funding and Capital Funding were discussed.",
+        "Bonfire Night and St George's Day passed quietly.",
+        "The Kent Superannuation Fund and the Kent Pay Scheme were noted.",
+        "The Special Educational Needs and Disabilities (SEND) service oversees plans.",
+    ],
+)
+def test_budget_documents_processes_and_bodies_are_not_schemes(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_shorter_forms_and_bracketed_descriptions_take_the_fullest_name(nlp: Language) -> None:
+    doc = nlp("The Devolution Priority Programme began. The Devolution Programme would help. "
+              "Ask for Angela (Night Time Economy Safety Campaign) ran. The White Ribbon work went on.\n"
+              "The White Ribbon Domestic Abuse Campaign was discussed.")
+    found = [(doc.text[f.start:f.end], f.name) for f in doc._.schemes]
+    assert found == [
+        ("Devolution Priority Programme", "Devolution Priority Programme"),
+        ("Devolution Programme", "Devolution Priority Programme"),
+        ("Ask for Angela", "Ask for Angela"),
+        ("Night Time Economy Safety Campaign", "Ask for Angela"),
+        ("White Ribbon", "White Ribbon Domestic Abuse Campaign"),
+        ("White Ribbon Domestic Abuse Campaign", "White Ribbon Domestic Abuse Campaign"),
+    ]
+    assert len({f.canonical for f in doc._.schemes}) == 3
+
+
+def test_a_different_head_is_a_different_scheme(nlp: Language) -> None:
+    doc = nlp("The CCTV Capital Fund paid for the CCTV Scheme upgrade. Both were noted.")
+    assert sorted(f.name for f in doc._.schemes) == ["CCTV Capital Fund", "CCTV Scheme"]
