@@ -91,11 +91,13 @@ def run(work: Path, seeds, *, copies: int, workers: int, log) -> tuple[list[Figu
         Figure("HTML/XML/text end-to-end / bare parse", other_rate / (len(other_files) / bare), "x"),
     ]
 
-    log(f"1x: {len(base)} copies with {workers} workers, then with 1 worker")
+    log(f"1x: {len(base)} copies with {workers} workers")
     one = measure.run_ingest(dbs / "1x.db", base, workers=workers)
-    serial = measure.run_ingest(dbs / "1x-serial.db", base, workers=1)
-    log(f"10x: {len(folders)} copies with {workers} workers")
+    log(f"10x: {len(folders)} copies with {workers} workers, then with 1 worker")
     ten = measure.run_ingest(dbs / "10x.db", folders, workers=workers)
+    # Speed-up at 10x: start-up, warm-up and linking (serial by nature) are
+    # amortised there, as they are on a real corpus.
+    serial = measure.run_ingest(dbs / "10x-serial.db", folders, workers=1)
     log("re-ingest of the unchanged 10x corpus")
     again = measure.run_ingest(dbs / "10x.db", folders, workers=workers)
     docs_10x = ten.stored + ten.summary["failed"]
@@ -103,8 +105,8 @@ def run(work: Path, seeds, *, copies: int, workers: int, log) -> tuple[list[Figu
         Figure("1x corpus ingest", one.seconds, "s", note=f"{one.stored + one.summary['failed']} docs, {one.summary['failed']} failed"),
         Figure("10x corpus ingest", ten.seconds, "s", note=f"{docs_10x} docs, {ten.summary['failed']} failed"),
         Figure("10x time / 1x time", ten.seconds / one.seconds, "x", 11, "<="),
-        Figure(f"speed-up {workers} workers over 1", serial.seconds / one.seconds, "x", 1.7, ">=",
-               f"1x corpus: {serial.seconds:.1f} s vs {one.seconds:.1f} s"),
+        Figure(f"speed-up {workers} workers over 1", serial.seconds / ten.seconds, "x", 1.7, ">=",
+               f"10x corpus: {serial.seconds:.1f} s vs {ten.seconds:.1f} s"),
         Figure("peak RSS at 1x (tree)", one.peak_rss / MB, "MB", 1024, "<="),
         Figure("peak RSS at 10x (tree)", ten.peak_rss / MB, "MB", 1024, "<="),
         Figure("peak RSS 10x / 1x (flat)", ten.peak_rss / one.peak_rss, "x", 1.25, "<="),
