@@ -297,7 +297,11 @@ def has_document(db: sqlite_utils.Database, doc_id: str) -> bool:
 @contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[None]:
     """One IMMEDIATE transaction: the writer lock is taken up front, so two
-    ingests never deadlock half way through a document."""
+    ingests never deadlock half way through a document. Used inside
+    another, it joins the outer transaction (which commits or rolls back)."""
+    if db.conn.in_transaction:
+        yield
+        return
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         yield

@@ -37,6 +37,14 @@ class LinkSummary:
 
 def link(db: sqlite_utils.Database, *, config: LinkConfig) -> LinkSummary:
     """Recompute all follow-through evidence and action status in one transaction."""
+    # Read and write under one write lock: a concurrent ingest that commits
+    # between our read and our write would otherwise have its evidence replaced
+    # by what we computed from the older store.
+    with transaction(db):
+        return _link(db, config=config)
+
+
+def _link(db: sqlite_utils.Database, *, config: LinkConfig) -> LinkSummary:
     started = time.perf_counter()
     index = StoreIndex.load(db)
     subjects = list(load_subjects(db))
