@@ -23,6 +23,8 @@ from spacy.tokens import Doc
 
 from pipeline.records import Amount, Fact
 
+from .sentences import doc_text
+
 KEY = "money"
 PATTERNS = Path(__file__).parent / "patterns" / "money.json"
 
@@ -206,13 +208,14 @@ def _purpose(after: str, r: dict[str, Any]) -> str | None:
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))]
+        return [(0, len(doc_text(doc)))]
     return [(s.start_char, s.end_char) for s in doc.sents]
 
 
 def money_in(doc: Doc) -> list[Money]:
     """Sums in ``doc`` with period, kind and purpose read from their sentence."""
-    found = find_money(doc.text)
+    text = doc_text(doc)
+    found = find_money(text)
     if not found:
         return []
     bounds = sentence_bounds(doc)
@@ -220,7 +223,7 @@ def money_in(doc: Doc) -> list[Money]:
     for m in found:
         while i + 1 < len(bounds) and bounds[i][1] <= m.start:
             i += 1
-        out.append(describe(doc.text, m, sentence=bounds[i]))
+        out.append(describe(text, m, sentence=bounds[i]))
     return out
 
 

@@ -39,6 +39,8 @@ from spacy.tokens import Doc
 
 from pipeline.records import Fact, SchemeMention
 
+from .sentences import doc_text
+
 KEY = "schemes"
 PATTERNS = Path(__file__).parent / "patterns" / "schemes.json"
 KNOWN_KEYS = {
@@ -274,7 +276,7 @@ def find_names(text: str) -> list[Found]:
         name = m.group(1).strip()
         if 1 <= len(name.split()) <= 8:
             found.append(Found(m.start(1), m.start(1) + len(name), " ".join(name.split())))
-    for m in OF_ACTION.finditer(text):
+    for m in OF_ACTION.finditer(text) if "of Action" in text else ():
         start = m.start()
         while (word := OPENING_WORD.match(text, start, m.end())) and word.group(1) in DETERMINERS:
             start = word.end()
@@ -396,9 +398,7 @@ def consolidate(found: list[Found], text: str) -> list[Found]:
 
 
 def find_schemes(doc: Doc, gazetteer: PhraseMatcher, *, scorer: str, cutoff: float) -> list[Found]:
-    text = doc.user_data.get("minutes_text")
-    if text is None:
-        text = doc.text
+    text = doc_text(doc)
     defined = acronyms(text)
     names = find_names(text) + _gazetteer_matches(doc, gazetteer, text)
     mentions = _dedupe(_all_mentions(text, names, defined), text)

@@ -92,6 +92,16 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` once per Doc: spaCy rebuilds it from every token on each
+    access, so extract() stores the cleaned text in ``doc.user_data`` and
+    components read it from there (a Doc made elsewhere gets it cached here)."""
+    text = doc.user_data.get("minutes_text")
+    if text is None:
+        text = doc.user_data["minutes_text"] = doc.text
+    return text
+
+
 def _add_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     chunk = text[start:end]
     lead = len(chunk) - len(chunk.lstrip())
@@ -105,15 +115,16 @@ def set_sentences(doc: Doc) -> Doc:
     if len(doc) == 0:
         doc.spans["paragraphs"] = []
         return doc
+    text = doc_text(doc)
     idx = doc.to_array([IDX]).astype("int64").ravel()
-    starts = numpy.searchsorted(idx, numpy.asarray(sentence_starts(doc.text), dtype="int64"), side="left")
+    starts = numpy.searchsorted(idx, numpy.asarray(sentence_starts(text), dtype="int64"), side="left")
     values = numpy.full(len(doc), -1, dtype="int32")
     values[starts[starts < len(doc)]] = 1
     values[0] = 1
     # whitespace tokens never open a sentence: move the start to the next token
     doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
     spans = []
-    for start, end in paragraph_bounds(doc.text):
+    for start, end in paragraph_bounds(text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             spans.append(span)

@@ -80,7 +80,7 @@ class ThemeIndex:
         else:
             sent = [0]
         self._sentences = sent or [0]
-        self._text_len = len(doc.text)
+        self._text_len = len(doc.user_data.get("minutes_text") or doc.text)
 
     def within(self, start: int, end: int) -> tuple[str, ...]:
         """Themes of spans overlapping [start, end), in order of first mention."""

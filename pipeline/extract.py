@@ -16,6 +16,9 @@ Contract for extractor modules (``extractors/<kind>.py``)
   expanded token span, when they differ (glued text such as "of£139,250k").
 * Leave ``themes`` empty on Resolution/Action: this module fills them from the
   ``minutes_themes`` spans that overlap the record's sentence/paragraph.
+* Read the text with ``extractors.sentences.doc_text(doc)`` (extract() puts
+  it in ``doc.user_data["minutes_text"]``), never ``doc.text`` in a loop: spaCy
+  rebuilds ``doc.text`` from every token on each access.
 * ``minutes_sentences`` runs first: ``doc.sents`` splits on paragraph breaks,
   bullets and sentence ends (not after "Cllr.", "No.", "e.g."), and
   ``doc.spans["paragraphs"]`` holds one span per paragraph.
@@ -99,8 +102,10 @@ def extract(doc: CleanDocument, items: tuple[AgendaItem, ...], *, config: Config
     if not doc.text.strip():
         return Extraction()
     nlp = nlp_for_config(config)
-    sdoc = nlp(doc.text)
-    return extraction_from(sdoc, doc, items)
+    sdoc = nlp.make_doc(doc.text)
+    # components read the text from here: spaCy rebuilds doc.text from every token on each access
+    sdoc.user_data["minutes_text"] = doc.text
+    return extraction_from(nlp(sdoc), doc, items)
 
 
 def extraction_from(sdoc: Doc, doc: CleanDocument, items: Sequence[AgendaItem]) -> Extraction:

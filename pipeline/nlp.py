@@ -30,6 +30,8 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 _CACHE: dict[str, Language] = {}
+#: id(config) -> (config, pipeline): skips building the JSON key on every document.
+_BY_ID: dict[int, tuple[Config, Language]] = {}
 
 
 def _register(module: str) -> bool:
@@ -74,10 +76,16 @@ def _key(config: Config) -> str:
 
 def nlp_for_config(config: Config) -> Language:
     """One pipeline per process and configuration."""
+    hit = _BY_ID.get(id(config))
+    if hit is not None and hit[0] is config:
+        return hit[1]
     key = _key(config)
     nlp = _CACHE.get(key)
     if nlp is None:
         nlp = _CACHE[key] = build_nlp(config)
+    if len(_BY_ID) > 64:
+        _BY_ID.clear()
+    _BY_ID[id(config)] = (config, nlp)  # holding config keeps its id from being reused
     return nlp
 
 
