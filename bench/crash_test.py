@@ -35,6 +35,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
+#: Where the CLI runs from: the checkout, or a frozen copy of its code
+#: (``snapshot_code``) so edits landing during a long run cannot skew it.
+CODE_ROOT = ROOT
 
 #: Tables whose rows are compared with the clean run; timestamps and file
 #: stats are left out (they differ between runs by design).
@@ -188,6 +191,18 @@ def diff_contents(a: dict[str, list[tuple[object, ...]]], b: dict[str, list[tupl
 # ---------------------------------------------------------------- running the CLI
 
 
+def snapshot_code(dest: Path) -> Path:
+    """Freeze the code under test: copy pipeline/, extractors/ and config.yaml
+    to ``dest`` and put it first on PYTHONPATH for every CLI run."""
+    global CODE_ROOT
+    for name in ("pipeline", "extractors"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(ROOT / "config.yaml", dest / "config.yaml")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(dest), os.environ.get("PYTHONPATH")]))
+    CODE_ROOT = dest
+    return dest
+
+
 def minutes_command() -> list[str]:
     """The real console script beside this interpreter, else the module entry."""
     script = Path(sys.executable).parent / "minutes"
@@ -205,7 +220,7 @@ class Run:
         if mode == "subprocess":
             with open(log, "wb") as out:
                 self.proc: subprocess.Popen[bytes] | None = subprocess.Popen(
-                    [*minutes_command(), *argv], stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
+                    [*minutes_command(), *argv], stdout=out, stderr=subprocess.STDOUT, cwd=CODE_ROOT,
                     stdin=subprocess.DEVNULL,
                 )
             self.pid = self.proc.pid
@@ -426,9 +441,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="small: seeds + 4 pages + 2 XML; full: also every page, XML and PDF (default).")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--seed", type=int, default=int(time.time()))
+    parser.add_argument("--live-code", action="store_true",
+                        help="Run the checkout's code as it is edited (default: a frozen copy, subprocess mode).")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="crash-test-") as tmp:
         work = Path(tmp)
+        if args.mode == "subprocess" and not args.live_code:
+            snapshot_code(work / "code")
         corpus = build_corpus(work / "corpus with spaces", size=args.corpus)
         n = len(list(corpus.iterdir()))
         print(f"corpus: {n} files; mode {args.mode}; workers {args.workers}; seed {args.seed}", flush=True)
