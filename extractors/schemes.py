@@ -97,6 +97,8 @@ def rules() -> dict[str, Any]:
         "named": named,
         "operation": re.compile(data["operation_pattern"]),
         "heads_lower": {h.lower(): h for h in heads},
+        "head_at": re.compile(rf"(?<=[ \t])(?i:{head})(?![\w’'])"),
+        "name_token": re.compile(rf"{CAP}|(?:{conn}|and)|\([A-Z][A-Za-z&]{{1,9}}\)"),
         "leading": set(data["leading_stopwords"]),
         "orgs": set(data["organisation_words"]),
         "excluded": {k.lower(): {w.lower() for w in v} for k, v in data["excluded_modifiers"].items()},
@@ -264,14 +266,45 @@ def _named(text: str, start: int, end: int) -> Found | None:
     return Found(start, end, " ".join(name.split()))
 
 
+def _head_windows(text: str) -> list[tuple[int, int]]:
+    """Where the head-noun rule can match: from the start of the run of name
+    words before each head (the token that cannot be part of a name, kept in
+    to be safe) to the end of the head's line, merged. A name is such a run
+    ending in a head and never crosses a line break, so matching only inside
+    these windows finds exactly what matching the whole text would, without
+    trying every capitalised word of the document."""
+    r = rules()
+    token = r["name_token"]
+    windows: list[tuple[int, int]] = []
+    for h in r["head_at"].finditer(text):
+        line_start = text.rfind("\n", 0, h.start()) + 1
+        start = h.start()
+        for word in reversed(text[line_start:h.start()].split()):
+            start = text.rfind(word, line_start, start)
+            if not token.fullmatch(word):
+                break
+        else:
+            start = line_start
+        end = text.find("\n", h.end())
+        end = len(text) if end < 0 else end
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def find_names(text: str) -> list[Found]:
     """Scheme names by the head-noun, Operation and gazetteer rules (no fuzzy grouping)."""
     r = rules()
     found: list[Found] = []
-    for m in r["named"].finditer(text):
-        named = _named(text, m.start(), m.end())
-        if named is not None:
-            found.append(named)
+    pos = 0
+    for start, end in _head_windows(text):
+        for m in r["named"].finditer(text, max(start, pos), end):
+            pos = m.end()
+            named = _named(text, m.start(), m.end())
+            if named is not None:
+                found.append(named)
     for m in QUOTED_AFTER_HEAD.finditer(text):
         name = m.group(1).strip()
         if 1 <= len(name.split()) <= 8:

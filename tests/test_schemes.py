@@ -167,3 +167,24 @@ def test_shorter_forms_and_bracketed_descriptions_take_the_fullest_name(nlp: Lan
 def test_a_different_head_is_a_different_scheme(nlp: Language) -> None:
     doc = nlp("The CCTV Capital Fund paid for the CCTV Scheme upgrade. Both were noted.")
     assert sorted(f.name for f in doc._.schemes) == ["CCTV Capital Fund", "CCTV Scheme"]
+
+
+def test_head_windows_find_what_the_whole_text_would() -> None:
+    import random
+
+    from extractors.schemes import _head_windows, rules
+
+    named = rules()["named"]
+    words = ["The", "Safer", "Streets", "Fund", "scheme", "Project", "and", "of", "the", "iPhone", "(NUE)", "‘Just",
+             "Out’", "Day", "Week", "Officer", "\n", ",", "funding", "Kent", "Scheme,", "Scheme-based", "123", "a",
+             "Service", "Manager", "Programme", "for"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(40)).replace(" \n ", "\n")
+        whole = [m.span() for m in named.finditer(text)]
+        windowed, pos = [], 0
+        for start, end in _head_windows(text):
+            for m in named.finditer(text, max(start, pos), end):
+                pos = m.end()
+                windowed.append(m.span())
+        assert windowed == whole, text
