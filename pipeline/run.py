@@ -114,8 +114,6 @@ def ingest(
             file_meta = meta.merged(file_meta) if file_meta else meta
         tasks.append(Task(str(path), file_meta))
 
-    if tasks and executor == "local":
-        _warm(config_path)
     with make_executor(executor, workers=workers, scheduler=scheduler) as run_many:
         results = run_many(process_file, [(t.path, t.meta, config_path) for t in tasks])
         for task, result in zip(tasks, results):
@@ -125,18 +123,6 @@ def ingest(
     if summary.new:  # nothing new stored: the links already made still stand
         _link(db, config_path)
     return summary
-
-
-def _warm(config_path: str | None) -> None:
-    """Build the spaCy pipeline here, once, before the pool forks: workers
-    inherit it instead of each importing spaCy and compiling patterns again."""
-    from .config import cached_config
-    from .nlp import nlp_for_config
-
-    try:
-        nlp_for_config(cached_config(config_path))
-    except Exception as exc:  # each document will report it as its own failure
-        log.debug("could not pre-build the pipeline: %s", exc)
 
 
 def _link(db: sqlite_utils.Database, config_path: str | None) -> None:
