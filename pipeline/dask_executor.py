@@ -14,6 +14,7 @@ bytes travel with its task instead (see README, "Scaling out").
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import warnings
@@ -46,6 +47,7 @@ def dask_executor(
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise UsageError("--executor dask needs Dask: pip install 'minutes-miner[dask]'") from exc
 
+    _quiet_dask()
     cluster = None
     if scheduler:
         try:
@@ -79,6 +81,16 @@ def dask_executor(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _quiet_dask() -> None:
+    """Dask logs every scheduler and worker event at INFO; show them only with
+    `minutes -v`, so `--quiet` stays quiet."""
+    if logging.getLogger().isEnabledFor(logging.DEBUG):
+        return
+    for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.core",
+                 "distributed.worker", "distributed.http.proxy"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def _bounded(client: Any, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]], window: int) -> Iterator[Any]:
