@@ -40,6 +40,7 @@ def process_file(
         if not cleaned.text.strip():
             raise SourceError(path, "no text found (a scanned PDF needs OCR first)", stage="clean")
         stage = "extract"
+        _check_length(path, cleaned.text, config)
         extraction = extract(cleaned, items, config=config)
         return ProcessedDocument(clean=cleaned, items=items, extraction=extraction)
     except SourceError as exc:
@@ -52,6 +53,19 @@ def process_file(
         return Failure(path, stage, "document is too large to process in memory")
     except Exception as exc:  # a bug or a file no parser expected: report, keep going
         return Failure(path, stage, f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _check_length(path: str, text: str, config) -> None:  # type: ignore[no-untyped-def]
+    """spaCy refuses a text longer than nlp.max_length with a long ValueError:
+    say it in one line, before any tokenising."""
+    from .nlp import nlp_for_config
+
+    limit = nlp_for_config(config).max_length
+    if len(text) > limit:
+        raise SourceError(
+            path, f"too long to extract from ({len(text):,} characters; the limit is {limit:,}): "
+            "split the document or skip it", stage="extract",
+        )
 
 
 def _with_meta(loaded, meta: MeetingMeta):  # type: ignore[no-untyped-def]
