@@ -1,5 +1,5 @@
-"""The benchmark corpus: N copies of the real documents, bytes varied so no
-copy dedupes against another (each is a new document to the store).
+"""The benchmark corpus: N copies of the real documents, varied so no copy
+dedupes against another, by bytes or by text (each is a new document to the store).
 
 Seeds are read in place; copies go under a temporary folder as
 ``copy_000/pdf/...`` and ``copy_000/other/...`` so a run can take the PDFs,
@@ -36,17 +36,53 @@ def find_seeds() -> Seeds:
 
 
 def vary(data: bytes, suffix: str, n: int) -> bytes:
-    """``data`` made unique for copy ``n`` without changing what it says.
+    """``data`` made unique for copy ``n``, in its words as well as its bytes.
 
-    PDF: a comment line after %%EOF (readers ignore it). XML/HTML: a trailing
-    comment. Text: a trailing run of spaces and tabs spelling ``n`` in binary.
+    The store keeps one set of facts per distinct text (the same minutes in two
+    formats), so a copy must differ in what it says, not only in its bytes:
+    each gets a closing line "Benchmark copy n." -- drawn on the last page of a
+    PDF, put inside the minutes body of ModernGov XML, before </body> in HTML,
+    appended to text. A document without a place for it gets a comment.
     """
     suffix = suffix.lower()
+    line = f"Benchmark copy {n}."
     if suffix == ".pdf":
-        return data + b"\n%" + str(n).encode() + b"\n"
-    if suffix in (".xml", ".html", ".htm"):
-        return data + f"\n<!-- bench copy {n} -->\n".encode()
-    return data + b"\n" + format(n, "b").replace("0", " ").replace("1", "\t").encode() + b"\n"
+        return _pdf_with_line(data, line)
+    if suffix == ".xml":
+        return _insert_before(data, b"</minutesnonemptyhtmlbody>", f" {line} ".encode()) or (
+            data + f"\n<!-- bench copy {n} -->\n".encode()
+        )
+    if suffix in (".html", ".htm"):
+        return _insert_before(data, b"</body>", f"<p>{line}</p>".encode()) or data + f"\n<p>{line}</p>\n".encode()
+    return data + f"\n\n{line}\n".encode()
+
+
+def _insert_before(data: bytes, marker: bytes, text: bytes) -> bytes | None:
+    at = data.lower().rfind(marker)
+    return None if at < 0 else data[:at] + text + data[at:]
+
+
+def _pdf_with_line(data: bytes, line: str) -> bytes:
+    """Draw ``line`` at the foot of the last page (pdfium), so the copy's text differs."""
+    import ctypes
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument(data)
+    page = pdf[len(pdf) - 1]
+    obj = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(8))
+    wide = ctypes.create_string_buffer((line + "\0").encode("utf-16-le"))
+    raw.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(raw.FPDF_WCHAR)))
+    raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 36, 12)
+    raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    pdf.save(out)
+    page.close()
+    pdf.close()
+    return out.getvalue()
 
 
 def build(root: Path, seeds: Seeds, copies: int) -> list[Path]:
