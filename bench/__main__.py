@@ -101,12 +101,15 @@ def run(work: Path, seeds, *, copies: int, workers: int, log) -> tuple[list[Figu
     log("re-ingest of the unchanged 10x corpus")
     again = measure.run_ingest(dbs / "10x.db", folders, workers=workers)
     docs_10x = ten.stored + ten.summary["failed"]
+    calibration = measure.machine_speedup(workers)
     figures += [
         Figure("1x corpus ingest", one.seconds, "s", note=f"{one.stored + one.summary['failed']} docs, {one.summary['failed']} failed"),
         Figure("10x corpus ingest", ten.seconds, "s", note=f"{docs_10x} docs, {ten.summary['failed']} failed"),
         Figure("10x time / 1x time", ten.seconds / one.seconds, "x", 11, "<="),
         Figure(f"speed-up {workers} workers over 1", serial.seconds / ten.seconds, "x", 1.7, ">=",
                f"10x corpus: {serial.seconds:.1f} s vs {ten.seconds:.1f} s"),
+        Figure(f"machine: CPU-burn speed-up {workers} vs 1", calibration, "x",
+               note="ceiling for the line above on this machine right now"),
         Figure("peak RSS at 1x (tree)", one.peak_rss / MB, "MB", 1024, "<="),
         Figure("peak RSS at 10x (tree)", ten.peak_rss / MB, "MB", 1024, "<="),
         Figure("peak RSS 10x / 1x (flat)", ten.peak_rss / one.peak_rss, "x", 1.25, "<="),

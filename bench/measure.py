@@ -134,3 +134,24 @@ def link_seconds(db_path: Path) -> float | None:
     started = time.perf_counter()
     link(db, config=config.link)
     return time.perf_counter() - started
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_speedup(workers: int, *, rounds: int = 8, n: int = 2_000_000) -> float:
+    """Pure-Python CPU work in ``workers`` processes vs one: what the machine
+    gives right now, the ceiling for the ingest's speed-up (other load eats it)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    def timed(w: int) -> float:
+        started = time.perf_counter()
+        with ProcessPoolExecutor(w) as pool:
+            list(pool.map(_burn, [n] * rounds))
+        return time.perf_counter() - started
+
+    return timed(1) / timed(workers)
