@@ -114,14 +114,21 @@ def ingest(
             file_meta = meta.merged(file_meta) if file_meta else meta
         tasks.append(Task(str(path), file_meta))
 
+    # A run killed after storing documents but before linking them leaves this
+    # flag set, so the next run links even when it finds nothing new.
+    pending = store.get_state(db, "link_pending") == "1"
+    if tasks and not pending:
+        store.set_state(db, "link_pending", "1")
     with make_executor(executor, workers=workers, scheduler=scheduler) as run_many:
         results = run_many(process_file, [(t.path, t.meta, config_path) for t in tasks])
         for task, result in zip(tasks, results):
             outcome = _store_result(db, task, result, summary, known)
             if on_progress:
                 on_progress(task.path, outcome)
-    if summary.new:  # nothing new stored: the links already made still stand
+    if summary.new or pending:  # nothing new stored: the links already made still stand
         _link(db, config_path)
+    if tasks or pending:
+        store.set_state(db, "link_pending", "0")
     return summary
 
 

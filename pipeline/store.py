@@ -91,6 +91,11 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "columns": {"id": int, "path": str, "stage": str, "message": str, "at": str},
         "pk": "id",
     },
+    # Bookkeeping between runs: link_pending = "1" while stored documents await follow-through.
+    "state": {
+        "columns": {"key": str, "value": str},
+        "pk": "key",
+    },
 }
 
 FACT_TABLES = ("resolutions", "actions", "amounts", "scheme_mentions")
@@ -526,6 +531,16 @@ def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument) -> int:
         )
     ex = doc.extraction
     return len(ex.resolutions) + len(ex.actions) + len(ex.amounts) + len(ex.schemes)
+
+
+def get_state(db: sqlite_utils.Database, key: str) -> str | None:
+    row = db.execute("select value from state where key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def set_state(db: sqlite_utils.Database, key: str, value: str) -> None:
+    with transaction(db):
+        db.execute("insert or replace into state (key, value) values (?, ?)", [key, value])
 
 
 def record_problem(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:

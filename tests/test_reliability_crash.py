@@ -84,3 +84,27 @@ def test_schema_creation_is_one_transaction(tmp_path, monkeypatch):
     db = store.connect(path)
     triggers = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'")}
     assert set(store.FTS_TRIGGERS) <= triggers
+
+
+def test_a_run_killed_before_linking_is_linked_by_the_next_run(tmp_path, monkeypatch):
+    """Killed after storing every document but before follow-through: the rerun
+    finds nothing new, and must still link (a 50-kill run caught this)."""
+    from pipeline import run
+
+    corpus = crash_test.build_corpus(tmp_path / "in", size="small")
+    clean_db = store.connect(tmp_path / "clean.db")
+    run.ingest([corpus], db=clean_db, workers=1)
+    want = crash_test.contents(tmp_path / "clean.db")
+
+    def killed(db, config_path):
+        raise KeyboardInterrupt  # SIGKILL stand-in: the documents are committed, the link is not
+
+    path = tmp_path / "killed.db"
+    monkeypatch.setattr(run, "_link", killed)
+    with pytest.raises(KeyboardInterrupt):
+        run.ingest([corpus], db=store.connect(path), workers=1)
+    monkeypatch.undo()
+    assert crash_test.contents(path)["action_status_changes"] == []
+    summary = run.ingest([corpus], db=store.connect(path), workers=1)
+    assert summary.new == 0
+    assert crash_test.diff_contents(crash_test.contents(path), want) == []
