@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.fuzz", description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=10_000, help="Inputs in total, split over the properties.")
     args = parser.parse_args(argv)
-    props = properties(max(1, args.examples // 3))
+    props = properties(max(1, -(-args.examples // 3)))
     started = time.monotonic()
     for prop in props:
         before = TALLY.runs
