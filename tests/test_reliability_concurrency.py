@@ -135,6 +135,12 @@ def test_link_is_not_overwritten_by_a_stale_concurrent_link(tmp_path, monkeypatc
         writing.set()
         return real_save(*args, **kwargs)
 
+    real_set_state = store.set_state
+
+    def set_state(*args, **kwargs):  # B's first write
+        writing.set()
+        return real_set_state(*args, **kwargs)
+
     other = threading.Thread(target=other_ingest)
 
     def other_process_commits_meanwhile(db):  # A has read the store; B now tries to write
@@ -145,6 +151,7 @@ def test_link_is_not_overwritten_by_a_stale_concurrent_link(tmp_path, monkeypatc
         return real_overrides(db)
 
     monkeypatch.setattr(store, "save_document", save_document)
+    monkeypatch.setattr(store, "set_state", set_state)
     monkeypatch.setattr(linker, "latest_overrides", other_process_commits_meanwhile)
     linker.link(db_a, config=config)
     other.join(timeout=600)
