@@ -165,7 +165,7 @@ def _store_result(
     known: set[str],
 ) -> str:
     if isinstance(result, Failure):
-        log.error("%s: %s", result.path, result.message)
+        log.info("%s: %s", result.path, result.message)  # the CLI prints one line per failure
         store.record_problem(db, result.path, result.stage, result.message)
         summary.failed += 1
         summary.failures.append(result)

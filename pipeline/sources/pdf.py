@@ -34,7 +34,7 @@ def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
 def _reason(exc: Exception) -> str:
     text = str(exc).replace("\n", " ").strip()
     if "(PDFium: " in text:
-        text = text.split("(PDFium: ", 1)[1].rstrip(")")
+        text = text.split("(PDFium: ", 1)[1].rstrip(").")
     return text or type(exc).__name__
 
 
