@@ -341,7 +341,10 @@ def _parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str
     style: str | None = None
     kinds: set[tuple[str, int]] = set()
     cont = False
+    stem_colon = text[max(0, body - 20) : body].rstrip().endswith(":")
     for index, (s, e, blank_before) in enumerate(lines):
+        if (blank_before or index == 0) and not cont and _subheading_before_part(text, lines, index, style, kinds, parts, stem, stem_colon):
+            continue
         if text[s] in _BULLETS and (style == "bullet" or (not parts and _bare_stem(text, stem))):
             style = "bullet"
             parts.append([str(len(parts) + 1), skip_space(text, s + 1), e])
@@ -391,6 +394,46 @@ def _parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str
     if not parts:
         return None
     return stem, [(str(label), start, end) for label, start, end in parts]
+
+
+_SUBHEADING = re.compile(r"[^\S\n]*(?!\(?[0-9a-zA-Z]{1,4}[.)](?:\s|$))[A-Z0-9£][^\n]{0,70}?[^.:;,\s\-–—]$")
+
+
+def _subheading_before_part(
+    text: str,
+    lines: list[tuple[int, int, bool]],
+    index: int,
+    style: str | None,
+    kinds: set[tuple[str, int]],
+    parts: list[list[Any]],
+    stem: tuple[int, int] | None,
+    stem_colon: bool,
+) -> bool:
+    """A short heading line ("2025-26 Revenue Budget") between a stem ending ":" (or a part)
+    and the next part in sequence: skipped, not a stop."""
+    s, e, _blank = lines[index]
+    if len(text[s:e].split()) > 8 or not _SUBHEADING.fullmatch(text, s, e) or _HEADINGISH.match(text, s, e):
+        return False
+    if re.search(r"\b(?:and|or)$", text[s:e]):
+        return False
+    if parts and not text[parts[-1][1] : parts[-1][2]].rstrip().endswith((".", ";")):
+        return False
+    if not parts:
+        if stem is None:
+            if not stem_colon:
+                return False
+        elif not text[stem[0] : stem[1]].rstrip().endswith(":"):
+            return False
+    for j in range(index + 1, min(len(lines), index + 2)):
+        ns, ne, _nblank = lines[j]
+        marker = _MARKER.match(text, ns, ne + 1)
+        if marker is None:
+            return False
+        mstyle, readings = _reading(marker)
+        if not parts:
+            return any(v == 1 for _, v in readings)
+        return mstyle == style and any((r[0], r[1] - 1) in kinds for r in readings)
+    return False
 
 
 def _bare_stem(text: str, stem: tuple[int, int] | None) -> bool:

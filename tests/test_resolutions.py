@@ -216,3 +216,30 @@ def test_never_raises_and_offsets_stay_inside(nlp, text):
     for r in run(nlp, text):
         assert 0 <= r.fact.start_char <= r.fact.end_char <= len(text)
         assert text[r.fact.start_char : r.fact.end_char] == r.fact.text
+
+
+def test_preamble_then_parts_with_subheadings(nlp):
+    text = (
+        "(27) RESOLVED that:\n\nCouncil, having given due regard to the report, is asked to agree the following:\n\n"
+        "Capital Programme 2025-28\n\n(a) The capital programme totalling £12m be approved.\n\n"
+        "(b) The directorate programmes as set out in appendix A.\n\nRevenue Budget\n\n"
+        "(c) The net revenue budget of £30.9m for 2025-26.\n\n(d) To note the financial plan.\n\n"
+        "(28) The Chairman thanked officers.\n\n292. Next Item\n"
+    )
+    found = run(nlp, text)
+    assert [r.part for r in found] == ["a", "b", "c", "d"]
+    assert found[2].fact.text == "The net revenue budget of £30.9m for 2025-26"
+    assert not any("asked to agree" in r.fact.text or "Chairman" in r.fact.text for r in found)
+
+
+def test_subheading_then_parts_directly_after_cue(nlp):
+    text = "RESOLVED that:\n\nHousing Strategy\n\n(a) the strategy be adopted;\n\n(b) the action plan be published.\n\n292. Budget Monitoring\n\nThe report was presented."
+    found = run(nlp, text)
+    assert [r.part for r in found] == ["a", "b"]
+
+
+def test_heading_not_followed_by_a_part_stops_the_list(nlp):
+    text = "RESOLVED that:\n\n(a) the strategy be adopted;\n\n(b) the plan be published.\n\nPublic Questions\n\nA question was asked about parking."
+    found = run(nlp, text)
+    assert [r.part for r in found] == ["a", "b"]
+    assert "parking" not in found[1].fact.text
