@@ -483,6 +483,7 @@ def save_scheme_mentions(
 
     mentions = list(mentions)
     keys = known_keys(db) if mentions else {}
+    touched: set[str] = set()
     for m in mentions:
         link = link_scheme(
             db, name=m.name, canonical=m.canonical, new_id=short_hash("scheme", m.canonical),
@@ -497,6 +498,21 @@ def save_scheme_mentions(
             },
             replace=True,
         )
+        touched.add(link.scheme_id)
+    for scheme_id in touched:
+        _name_scheme(db, scheme_id)
+
+
+def _name_scheme(db: sqlite_utils.Database, scheme_id: str) -> None:
+    """A scheme is shown under the spelling most mentions use (the longest on a
+    tie), so one 'Nominate a Neighbour Scheme' typo does not name it."""
+    db.execute(
+        """update schemes set name = coalesce((
+             select name from scheme_mentions where scheme_id = ?
+             group by name order by count(*) desc, length(name) desc limit 1), name)
+           where id = ?""",
+        [scheme_id, scheme_id],
+    )
 
 
 def delete_document_rows(db: sqlite_utils.Database, doc_id: str) -> None:

@@ -39,3 +39,10 @@ def test_old_store_gains_new_columns(tmp_path):
     conn.close()
     db = store.connect(path)
     assert {"fingerprint", "duplicate_of", "page_map"} <= set(db["documents"].columns_dict)
+
+
+def test_scheme_is_named_by_its_most_used_spelling(tmp_path):
+    db = store.connect(tmp_path / "m.db")
+    ingest(sorted((ROOT / "corpus").glob("00[0-4]_*.txt")), db=db, workers=1)
+    names = [r[0] for r in db.execute("select name from schemes where lower(name) like '%neighbour%'")]
+    assert names == ["Nominated Neighbour Scheme"]
