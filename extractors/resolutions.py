@@ -45,7 +45,9 @@ EXT = "minutes_resolution"
 MAX_BODY = 2500  # characters a single decision may run to
 MAX_PARTS = 40
 DUPLICATE_RATIO = 85.0  # fuzz.ratio of normalised texts above which two decisions in one item are one
-RANK = {"label": 3, "label_line": 3, "body": 2, "it_was": 2, "elided": 2, "that": 1, "minutes": 1, "deferral": 1}
+RANK = {"label": 3, "label_line": 3, "body": 2, "it_was": 2, "elided": 2, "bare": 2, "that": 1, "minutes": 1, "deferral": 1, "noted": 1, "put_vote": 1}
+MOTION_REACH = 3000  # characters around a decision searched for the motion it sits in and that motion's fate
+_IN_MOTION = ("body", "that", "elided", "it_was")  # kinds of find that can be words of a motion printed in full
 
 _MARKER = re.compile(
     r"[^\S\n]*(?:\((?P<p>\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})\)|(?P<b>\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})(?P<bp>[.)]))(?:[^\S\n]+|(?=\n)|$)"
@@ -212,7 +214,104 @@ def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> li
             if not any(_overlaps(h, hit) for h in hits):
                 hits.append(hit)
     hits.sort(key=lambda h: h.start)
+    if any(h.kind in _IN_MOTION for h in hits):
+        hits = [h for h in hits if h.kind not in _IN_MOTION or not _motion_not_decision(text, h, hits)]
     return hits
+
+
+def _motion_not_decision(text: str, hit: Hit, hits: list[Hit]) -> bool:
+    """Is ``hit`` words of a motion printed in full ("X proposed and Y seconded the following
+    motion:") that was lost, or that was carried with its decision recorded after it?"""
+    rx = phrases()
+    floor = max([h.end for h in hits if h.rank >= 3 and h.end <= hit.start] + [hit.start - MOTION_REACH, 0])
+    lines = text[floor : hit.start].split("\n")
+    intro = None
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if rx["motion_lost"].match(line) or rx["motion_carried"].match(line):
+            return False  # an earlier motion's outcome: this decision comes after it
+        if rx["motion_intro"].search(line):
+            intro = i
+            break
+    if intro is None:
+        return False
+    ceiling = min(len(text), hit.end + MOTION_REACH)
+    nxt = [h.start for h in hits if h.start >= hit.end and h.kind not in _IN_MOTION]
+    pos = hit.end
+    for line in text[hit.end : ceiling].split("\n"):
+        if rx["motion_lost"].match(line):
+            return True
+        if rx["motion_carried"].match(line):
+            return any(s < pos + len(line) + 600 for s in nxt if h_rank(hits, s) >= 3)
+        if rx["motion_intro"].search(line):
+            break
+        pos += len(line) + 1
+    return any(s < hit.end + 1500 for s in nxt if h_rank(hits, s) >= 3)
+
+
+def h_rank(hits: list[Hit], start: int) -> int:
+    return max((h.rank for h in hits if h.start == start), default=0)
+
+
+_BARE_REST = re.compile(r"[^\S\n]*(?:con\.?|(?:a\s+)?vote|by\s+consent|by\s+affirmation)?[^\S\n]*[.!]?[^\S\n]*(?=\n|$)", re.I)
+_RECORDED_NEXT = re.compile(r"(?:\(?\d{1,3}[.)]?[^\S\n]*)?(?:(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|DECISION|Decision)\b)")
+_DECISION_OPENER = re.compile(r"(?:[Tt]hat\b|[Tt]o\s|\(?(?:1|a|i|A|I)[.)]\s|[a-z]|[•·▪\-–])")
+
+
+def _bare_label(text: str, cue_start: int, cue_end: int, cue: str | None) -> list[Hit] | None:
+    """A paragraph that is only "NOTED" / "Agreed." / "AGREED unanimously" after discussion:
+    the decision is the label itself, or the "That ..." motion printed just before it."""
+    line_start = text.rfind("\n", 0, cue_start) + 1
+    if text[line_start:cue_start].strip(SPACE):
+        return None
+    rest = _BARE_REST.match(text, cue_end)
+    if rest is None:
+        return None
+    nxt = skip_space(text, rest.end())
+    if nxt < len(text) and _DECISION_OPENER.match(text, nxt):
+        return None
+    if _RECORDED_NEXT.match(text, nxt):
+        return []  # "Agreed unanimously." then "2. RESOLVED that ...": the decision is recorded there
+    s, e = trim(text, cue_start, rest.end())
+    if cue == "AGREED" and line_start > 0:
+        prev_end = len(text[:line_start].rstrip())
+        para = text.rfind("\n\n", 0, prev_end)
+        ps = skip_space(text, 0 if para < 0 else para + 2)
+        m = re.match(r"(?:\(?[0-9a-zA-Z]{1,3}[.)][^\S\n]*)?That\s+", text[ps:prev_end])
+        if m and prev_end - ps < MAX_BODY:
+            s, e = trim(text, ps + m.end(), prev_end)
+    return [_hit(text, s, e, cue, None, "bare")] if e - s >= 3 else []
+
+
+def _item_noted(text: str, cue_start: int, cue_end: int) -> list[Hit]:
+    """"The report was (otherwise) noted.": a decision to note, with no cue word."""
+    s0 = sentence_start(text, cue_start)
+    subject = text[s0:cue_start]
+    if not re.match(r"(?:The|This|These|Its|Their)\s", subject) or len(subject.split()) > 10:
+        return []
+    if re.search(r"\b(?:that|which|who|it|if|when|would|had|where|whilst|while|as)\b", subject, re.I):
+        return []
+    end = sentence_end(text, s0, s0 + 400)
+    if len(text[cue_end:end].split()) > 6 or re.search(r"\b(?:that|but|however)\b", text[cue_end:end], re.I):
+        return []
+    s, e = trim(text, s0, end)
+    return [Hit(s, e, None, None, "noted", True)]
+
+
+def _put_to_vote(text: str, cue_start: int, cue_end: int) -> list[Hit]:
+    """"... moved that the motion be put to the vote, which was agreed": a procedural decision."""
+    lead = re.search(r"\bthat\s+((?:the\s+)?(?:motion|question|amendment|matter|recommendations?|item)\s*)$", text[max(0, cue_start - 60) : cue_start], re.I)
+    if lead is None:
+        return []
+    start = cue_start - len(lead.group(1))
+    tail = re.match(r"(?:[^\S\n]+to\s+the\s+vote)?", text[cue_end:])
+    end = cue_end + tail.end()
+    after = text[end : end + 160]
+    stop = sentence_end(text, end, end + 160) - end
+    nxt = text[end : end + stop + 80]
+    if not re.search(r"\b(?:was|were|being)\s+(?:duly\s+|then\s+|unanimously\s+)?(?:agreed|carried|approved)\b|\b(?:agreed|carried)\b", nxt, re.I) or re.search(r"\b(?:lost|defeated|not\s+agreed|fell)\b", after[: stop + 80], re.I):
+        return []
+    return [_hit(text, start, end, None, None, "put_vote")]
 
 
 def _overlaps(a: Hit, b: Hit) -> bool:
@@ -226,6 +325,16 @@ def _read(doc: Doc, text: str, cue_start: int, cue_end: int, tok: int, row: dict
         return []
     if kind == "body" and not _body_cue_ok(doc, tok, text, cue_end):
         return []
+    if kind == "bare" or (kind == "label" and cue == "AGREED"):
+        bare = _bare_label(text, cue_start, cue_end, cue)
+        if bare is not None:
+            return bare
+        if kind == "bare":
+            return []
+    if kind == "noted":
+        return _item_noted(text, cue_start, cue_end)
+    if kind == "put_vote":
+        return _put_to_vote(text, cue_start, cue_end)
     if kind == "that":
         return _label_lost(text, cue_start)
     if kind in ("minutes", "deferral"):
@@ -253,6 +362,8 @@ def _body_cue_ok(doc: Doc, tok: int, text: str, cue_end: int) -> bool:
     if "of" in before:
         return False
     after = text[cue_end : cue_end + 12].lstrip().lower()
+    if text[max(0, cue_end - 8) : cue_end].lower().endswith("resolve") and not after.startswith(("to ", "that")):
+        return False  # "The Partnership resolve community safety issues": a plural verb, not a decision
     return not after.startswith(("with", "by", "upon", "on the", "in principle that it", "."))
 
 

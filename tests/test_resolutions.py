@@ -243,3 +243,61 @@ def test_heading_not_followed_by_a_part_stops_the_list(nlp):
     found = run(nlp, text)
     assert [r.part for r in found] == ["a", "b"]
     assert "parking" not in found[1].fact.text
+
+
+@pytest.mark.parametrize(
+    "text, expected, noting",
+    [
+        ("Members discussed the update at length.\n\nNOTED\n\n5. Budget Monitoring\n", "NOTED", True),
+        ("The Chair summarised the discussion.\n\nNoted.\n", "Noted", True),
+        ("Members asked about the timetable.\n\nAGREED\n\nThe meeting closed at 5pm.", "AGREED", False),
+        ("Officers answered questions. The report was otherwise noted.", "The report was otherwise noted", True),
+        ("The update was noted.", "The update was noted", True),
+        ("Council resolved to extend the meeting beyond 4.30pm.", "to extend the meeting beyond 4.30pm", False),
+        ("Council resolve to extend the meeting beyond 4.30pm.", "to extend the meeting beyond 4.30pm", False),
+        ("Councillor Smith moved that the question be now put to the vote, which was agreed.", "the question be now put to the vote", False),
+    ],
+)
+def test_decisions_without_a_cue_or_with_a_bare_label(nlp, text, expected, noting):
+    (r,) = run(nlp, text)
+    assert r.fact.text == expected and r.is_noting is noting
+
+
+def test_agreed_unanimously_takes_the_motion_before_it(nlp):
+    text = "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThat this Council supports the campaign for safer roads.\n\nAgreed unanimously.\n"
+    (r,) = run(nlp, text)
+    assert r.fact.text == "this Council supports the campaign for safer roads"
+
+
+def test_bare_label_followed_by_the_recorded_resolution_is_not_counted_twice(nlp):
+    text = "1. Mr A proposed, and Mr B seconded that Mr C be elected Chair.\n\nAgreed unanimously.\n\n2. RESOLVED that Mr C be elected Chair.\n"
+    assert texts(nlp, text) == ["Mr C be elected Chair"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Partnership resolve community safety issues in the town.",
+        "Councillor Smith moved that the question be now put. This was lost.",
+        "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThis Council resolves to lobby the Government for fair funding.\n\nMotion lost.\n",
+        "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThat this Council calls on the Government to act.\n\nThe motion was defeated.\n",
+        "The report was noted that the scheme had finished.",
+        "As the figures had changed, the report was noted.",
+    ],
+)
+def test_lost_motions_and_plain_remarks_are_not_decisions(nlp, text):
+    assert texts(nlp, text) == []
+
+
+def test_carried_motion_keeps_only_the_recorded_resolution(nlp):
+    text = (
+        "Mr Smith proposed and Mr Jones seconded the following motion:\n\n"
+        "This Council resolves to lobby the Government for fair funding.\n\nThe motion was carried and it was\n\n"
+        "RESOLVED that this Council write to the Government seeking fair funding.\n"
+    )
+    assert texts(nlp, text) == ["this Council write to the Government seeking fair funding"]
+
+
+def test_carried_motion_with_no_recorded_resolution_is_the_decision(nlp):
+    text = "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThis Council resolves to lobby the Government for fair funding.\n\nCarried.\n"
+    assert texts(nlp, text) == ["to lobby the Government for fair funding"]
