@@ -440,7 +440,24 @@ def _instructions(text: str, start: int, end: int, owner: str | None) -> tuple[t
             out.append((s, e, who or owner))
         elif passive.search(clause):
             out.append((s, e, None))
+        else:
+            asked = _ASKS.search(clause)
+            if asked is not None:
+                out.append((s, e, asked.group("owner")))
+            elif _IMPERATIVE.match(clause):
+                out.append((s, e, owner))
     return tuple(out)
+
+
+#: "asks the Monitoring Officer to ...", "urges the Executive to ...", "requests that ...", "calls on Government to ..."
+_ASKS = re.compile(
+    r"\b(?:asks?|request(?:s|ed)?|urges?|instructs?|calls?\s+(?:on|upon)|invites?|directs?)\s+"
+    r"(?:(?P<owner>(?:the\s+|that\s+the\s+|all\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'\-]*){0,6}|[Oo]fficers)\s+(?:to|be\s+asked\s+to)\s+(?!note\b|be\s+noted\b)|that\s+)",
+)
+#: A part that opens with an instruction: "Write again to ...", "Encourage ...", "Work with ...", "Inform ..."
+_IMPERATIVE = re.compile(
+    r"(?:that\s+)?(?:to\s+)?(?:[Ww]rite|[Ee]ncourage|[Ww]ork\s+with|[Ii]nform|[Ll]obby|[Ii]nstruct|[Uu]rge|[Cc]all\s+on|[Aa]sk|[Rr]equest)\b(?!\s+(?:off|down)\b)"
+)
 
 
 def _parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str, int, int]]] | None:

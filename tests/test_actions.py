@@ -171,3 +171,28 @@ def test_never_raises_and_offsets_stay_inside(nlp, text):
     for a in run(nlp, text):
         assert text[a.fact.start_char : a.fact.end_char] == a.fact.text
         assert 0 <= a.context_start <= a.context_end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "part, owner",
+    [
+        ("asks the Monitoring Officer to review the protocol", "the Monitoring Officer"),
+        ("urges the Executive to lobby Government for fair funding", "the Executive"),
+        ("requests that a report be brought to the next meeting", None),
+        ("calls on the Government to fund social care properly", "the Government"),
+        ("Write again to the Secretary of State about the funding gap", None),
+        ("Encourage residents to register for the scheme", None),
+        ("Work with partners to reduce fly-tipping", None),
+        ("Inform the parish councils of the outcome", None),
+    ],
+)
+def test_instructing_resolution_parts_are_actions(nlp, part, owner):
+    text = f"RESOLVED that:\n\n(a) the report be noted;\n\n(b) {part}; and\n\n(c) the budget be approved.\n"
+    found = run(nlp, text)
+    assert [a.fact.text for a in found] == [part]
+    assert found[0].from_resolution and found[0].owner == owner
+
+
+def test_noting_and_approving_parts_are_not_actions(nlp):
+    text = "RESOLVED that the Council:\n\n(a) notes the report;\n\n(b) approves the budget; and\n\n(c) endorses the strategy.\n"
+    assert run(nlp, text) == []
