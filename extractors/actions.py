@@ -307,6 +307,7 @@ def _read_undertaking(text: str, cue_start: int, cue_end: int) -> Commitment | N
         if res.RANK and re.search(r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum|members)\s*(?:also\s+|further\s+|unanimously\s+)?$", before, re.I):
             return None  # a body agreeing is a decision, read as a resolution
     owner = _owner_before(text, s, cue_start)
+    lead_in = s  # where an "X stated his intention to" commitment starts
     if word.startswith("agree") and owner is None and _BODY_NOUN.search(before):
         return None
     if owner is None or owner.lower() in _PRONOUNS:
@@ -315,13 +316,15 @@ def _read_undertaking(text: str, cue_start: int, cue_end: int) -> Commitment | N
         if word == "intention":
             m = re.search(rf"(?P<np>{_NP})\s+(?:stated|mentioned|confirmed|indicated|expressed|shared)\s+(?:his|her|their)\s*$", before)
             owner = m.group("np") if m else owner
+            if m is not None and len(before[: m.start()]) <= 40:
+                lead_in = s + m.start()  # "In reply, Mr Green stated his intention to ...": from the speaker
         start = cue_start if lead is None or not before.strip().startswith(lead) or len(before) > 80 else s
     else:
         start = s + text[s:cue_start].rfind(owner)
     if len(before.strip()) > 80 and start == s:
         start = cue_start
     if word == "intention":
-        start = s
+        start = lead_in
     return _commitment(text, start, e, owner)
 
 
@@ -357,10 +360,16 @@ def _read_would(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     speaker = re.search(
         rf"(?P<np>{_NP}|{_ROLE}|[Oo]fficers)\s+(?:also\s+|further\s+)?(?:{rx['reporting'].pattern})\s+(?:\w+\s+){{0,3}}?that\s+(?P<subj>[\w’' ]{{1,60}}?)\s*$",
         before,
+    ) or re.search(
+        rf"(?P<np>{_NP}|{_ROLE})\s+(?:also\s+|further\s+)?(?:said|stated|confirmed|added|replied|responded|indicated|explained)\s+(?P<subj>he|she|they|we)\s*$",
+        before,
     )
     if speaker is None:
         return None
     subj = speaker.group("subj")
+    joint = re.match(r"(he|she|they|we)\s+and\s+(?P<other>(?:the\s+)?[\w’' ]{1,40}?)$", subj, re.I)
+    if joint is not None and (_PERSON.search(joint.group("other")) or re.search(r"\b(?:Member|Holder|[A-Z][a-z]+)$", joint.group("other"))):
+        return _commitment(text, s + speaker.start("subj"), e, f"{speaker.group('np')} and {joint.group('other')}")
     if re.search(r"\b(?:could|should|might|may|which|who|that)\b", subj) or len(subj.split()) > 6:
         return None
     if (subj + " ").lower().startswith(_NOT_SUBJECT):
@@ -389,8 +398,10 @@ def _read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     s, e = _sentence(text, cue_start)
     before = text[s:cue_start]
     requester = re.search(rf"(?<!of\sthe\s)(?<!of\s)\b(?:{verb_rx()['requesters'].pattern})(?:’s|'s)?\s*(?:also\s+|further\s+)?$", before, re.I)
-    inside = any(h.start <= cue_start < h.end for h in ())
-    if requester is None and not inside:
+    kept = _KEPT_INFORMED.match(text, cue_end, e)
+    if kept is not None and (requester is not None or _BODY_OF_MEMBERS.search(before)):
+        return _commitment(text, kept.start("what"), e, None)  # the body asks to be kept informed: a request of the committee
+    if requester is None:
         return None
     if re.search(r"\bmembers?\b", before[-25:], re.I) and "chair" not in before.lower():
         return None
@@ -402,6 +413,14 @@ def _read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     if that is not None and re.search(r"\bbe\s+\w+ed\b|\bbe\s+(?:sent|shown|given)\b", after):
         return _commitment(text, s, e, None)
     return None
+
+
+_KEPT_INFORMED = re.compile(
+    r"\s+(?:for\s+)?that\s+(?P<what>(?:the\s+)?(?:committee|sub-committee|panel|board|members|councillors|group|forum|cabinet)\b[^.;]{0,40}?"
+    r"\b(?:be|is|are)\s+(?:kept\s+)?(?:advised|informed|updated|apprised|appraised|briefed)\b)",
+    re.I,
+)
+_BODY_OF_MEMBERS = re.compile(r"(?:^|\b(?:the|The)\s+|^\s*)(?:Members|members)(?:\s+of\s+the\s+\w+)?\s*(?:also\s+|further\s+)?$")
 
 
 READERS: dict[str, Callable[[str, int, int], Commitment | None]] = {

@@ -196,3 +196,26 @@ def test_instructing_resolution_parts_are_actions(nlp, part, owner):
 def test_noting_and_approving_parts_are_not_actions(nlp):
     text = "RESOLVED that the Council:\n\n(a) notes the report;\n\n(b) approves the budget; and\n\n(c) endorses the strategy.\n"
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected, owner",
+    [
+        (
+            "In response to a question from Mr Brown, Mr Green said that he and the Cabinet Member would liaise with the Highways team.",
+            "he and the Cabinet Member would liaise with the Highways team",
+            "Mr Green and the Cabinet Member",
+        ),
+        ("Mr Brown asked about the crossing. Mr Green said he would write to him with the figures.", "he would write to him with the figures", "Mr Green"),
+        ("Mr Brown asked about parking. In reply, Mr Green stated his intention to meet the residents.", "Mr Green stated his intention to meet the residents", "Mr Green"),
+        ("Mr Brown asked about the crossing. Ms Carey offered to visit the site with him.", "Ms Carey offered to visit the site with him", "Ms Carey"),
+        ("Members asked that the Committee be kept advised of progress on the flood scheme.", "the Committee be kept advised of progress on the flood scheme", None),
+    ],
+)
+def test_commitments_after_members_questions(nlp, text, expected, owner):
+    (a,) = run(nlp, text)
+    assert a.fact.text == expected and a.owner == owner and not a.from_resolution
+
+
+def test_an_individual_asking_to_be_kept_informed_is_not_an_action(nlp):
+    assert run(nlp, "Mr Brown asked that the Committee be kept informed of progress on the flood scheme.") == []
