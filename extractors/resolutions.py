@@ -242,14 +242,14 @@ def _motion_not_decision(text: str, hit: Hit, hits: list[Hit]) -> bool:
         if rx["motion_lost"].match(line):
             return True
         if rx["motion_carried"].match(line):
-            return any(s < pos + len(line) + 600 for s in nxt if h_rank(hits, s) >= 3)
+            return any(s < pos + len(line) + 600 for s in nxt if _rank_at(hits, s) >= 3)
         if rx["motion_intro"].search(line):
             break
         pos += len(line) + 1
-    return any(s < hit.end + 1500 for s in nxt if h_rank(hits, s) >= 3)
+    return any(s < hit.end + 1500 for s in nxt if _rank_at(hits, s) >= 3)
 
 
-def h_rank(hits: list[Hit], start: int) -> int:
+def _rank_at(hits: list[Hit], start: int) -> int:
     return max((h.rank for h in hits if h.start == start), default=0)
 
 
