@@ -24,7 +24,10 @@ from spacy.tokens import Doc, Span
 from pipeline.records import Action, Fact
 
 from . import resolutions as res
-from .clauses import alternation, anchor_regex, block_bounds, build_matcher, doc_text, windowed_matches, load_jsonl, normalise, sentence_end, sentence_start, trim, word_list
+from .clauses import (
+    alternation, anchor_regex, block_bounds, build_matcher, doc_text, load_jsonl, normalise, sentence_end,
+    sentence_start, set_found_spans, stored_records, trim, windowed_matches, word_list,
+)
 from .dates import resolve_due
 
 KEY = "actions"
@@ -118,14 +121,7 @@ class ActionFinder:
         self.matcher, self.rows = build_matcher(nlp.vocab, list(cue_rows()))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for c in find_commitments(doc, self.matcher, self.rows):
-            span = doc.char_span(c.start, c.end, label="ACTION", alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            span._.set(EXT, c)
-            spans.append(span)
-        doc.spans[KEY] = spans
+        set_found_spans(doc, KEY, EXT, find_commitments(doc, self.matcher, self.rows), lambda c: "ACTION")
         return doc
 
 
@@ -135,8 +131,9 @@ def _matcher_for(vocab_id: int, vocab: Any) -> tuple[Matcher, dict[int, dict[str
 
 
 def commitments_of(doc: Doc) -> list[Commitment]:
-    if KEY in doc.spans and Span.has_extension(EXT):
-        return [s._.get(EXT) for s in doc.spans[KEY] if s._.get(EXT) is not None]
+    stored = stored_records(doc, KEY, EXT)
+    if stored is not None:
+        return stored
     matcher, rows = _matcher_for(id(doc.vocab), doc.vocab)
     return find_commitments(doc, matcher, rows)
 

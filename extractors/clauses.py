@@ -17,7 +17,7 @@ from typing import Any
 import numpy
 from spacy.attrs import IDX
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .sentences import abbreviations
@@ -269,3 +269,24 @@ def strip_that(text: str, start: int, end: int) -> int:
 def normalise(text: str) -> str:
     """Lower-case words only: the key used to spot a decision printed twice."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def set_found_spans(doc: Doc, key: str, ext: str, found: list[Any], label: Any) -> None:
+    """Write ``found`` (records with .start/.end char offsets) to ``doc.spans[key]``,
+    each span carrying its record in the ``ext`` extension."""
+    spans = []
+    for record in found:
+        span = doc.char_span(record.start, record.end, label=label(record), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        span._.set(ext, record)
+        spans.append(span)
+    doc.spans[key] = spans
+
+
+def stored_records(doc: Doc, key: str, ext: str) -> list[Any] | None:
+    """The records a component already put on ``doc``, or None if it did not run."""
+    if key in doc.spans and Span.has_extension(ext):
+        return [s._.get(ext) for s in doc.spans[key] if s._.get(ext) is not None]
+    return None
+

@@ -33,7 +33,9 @@ from .clauses import (
     normalise,
     sentence_end,
     sentence_start,
+    set_found_spans,
     skip_space,
+    stored_records,
     strip_that,
     trim,
     windowed_matches,
@@ -141,14 +143,7 @@ class ResolutionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         hits = find_hits(doc, self.matcher, self.rows)
-        spans = []
-        for hit in hits:
-            span = doc.char_span(hit.start, hit.end, label=f"{hit.cue or 'NONE'}:{hit.part or ''}", alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            span._.set(EXT, hit)
-            spans.append(span)
-        doc.spans[KEY] = spans
+        set_found_spans(doc, KEY, EXT, hits, lambda hit: f"{hit.cue or 'NONE'}:{hit.part or ''}")
         return doc
 
 
@@ -159,8 +154,9 @@ def _matcher_for(vocab_id: int, vocab: Any) -> tuple[Matcher, dict[int, dict[str
 
 def hits_of(doc: Doc) -> list[Hit]:
     """The Hits on ``doc`` (running the finder if the component was not in the pipeline)."""
-    if KEY in doc.spans and Span.has_extension(EXT):
-        return [s._.get(EXT) for s in doc.spans[KEY] if s._.get(EXT) is not None]
+    stored = stored_records(doc, KEY, EXT)
+    if stored is not None:
+        return stored
     matcher, rows = _matcher_for(id(doc.vocab), doc.vocab)
     return find_hits(doc, matcher, rows)
 
