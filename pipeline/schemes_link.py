@@ -35,6 +35,30 @@ def known_keys(db: sqlite_utils.Database) -> dict[str, str]:
     return keys
 
 
+_KEYS: dict[int, tuple[int, dict[str, str]]] = {}
+
+
+def cached_known_keys(db: sqlite_utils.Database) -> dict[str, str]:
+    """known_keys, rebuilt only when the schemes table changed behind our back.
+
+    Rebuilding for every stored document made a large ingest's single writer
+    slower with every scheme stored; link_scheme keeps the cached dict current
+    with its own inserts and aliases, so the row count tells us when another
+    process added schemes."""
+    count = db.execute("select count(*) from schemes").fetchone()[0]
+    cached = _KEYS.get(id(db.conn))
+    if cached is None or cached[0] != count:
+        cached = (count, known_keys(db))
+        _KEYS[id(db.conn)] = cached
+    return cached[1]
+
+
+def _remember_count(db: sqlite_utils.Database, keys: dict[str, str]) -> None:
+    cached = _KEYS.get(id(db.conn))
+    if cached is not None and cached[1] is keys:
+        _KEYS[id(db.conn)] = (cached[0] + 1, keys)
+
+
 def link_scheme(
     db: sqlite_utils.Database, *, name: str, canonical: str, new_id: str, config: SchemesConfig,
     keys: dict[str, str] | None = None,
@@ -42,11 +66,20 @@ def link_scheme(
     """The scheme row for a mention: an existing one scoring >= cutoff, else a new row."""
     keys = known_keys(db) if keys is None else keys
     key = canonical or canonical_key(name)
-    best = process.extractOne(
-        key, list(keys), scorer=scorer_for(config.scorer), processor=None, score_cutoff=config.cutoff
-    ) if keys else None
+    if key in keys:  # the same key: no need to score every stored name
+        best: tuple[str, float] | None = (key, 100.0)
+    elif keys:
+        found = process.extractOne(
+            key, keys.keys(), scorer=scorer_for(config.scorer), processor=None, score_cutoff=config.cutoff
+        )
+        best = (found[0], found[1]) if found else None
+    else:
+        best = None
     if best is None:
+        inserted = db.execute("select 1 from schemes where id = ?", [new_id]).fetchone() is None
         db["schemes"].insert({"id": new_id, "name": name, "aliases": json.dumps([name])}, ignore=True)
+        if inserted:
+            _remember_count(db, keys)
         keys[key] = new_id
         return Link(new_id, 100.0, True)
     scheme_id = keys[best[0]]

@@ -479,10 +479,10 @@ def save_scheme_mentions(
     """Each mention joins the stored scheme whose canonical key matches its own
     (rapidfuzz, scorer/cutoff from config.schemes) or starts a new one."""
     from .config import cached_config
-    from .schemes_link import known_keys, link_scheme
+    from .schemes_link import cached_known_keys, link_scheme
 
     mentions = list(mentions)
-    keys = known_keys(db) if mentions else {}
+    keys = cached_known_keys(db) if mentions else {}
     touched: set[str] = set()
     for m in mentions:
         link = link_scheme(
