@@ -21,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from . import __version__
-from .records import Action, AgendaItem, Amount, Fact, ProcessedDocument, Resolution, SchemeMention
+from .records import Action, Amount, Fact, ProcessedDocument, Resolution, SchemeMention
 
 FACT_COLUMNS = {
     "id": str,

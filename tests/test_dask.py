@@ -2,7 +2,6 @@
 order, a bounded number of tasks in flight, and bytes shipped to workers that
 cannot see the files."""
 
-import shutil
 from pathlib import Path
 
 import pytest

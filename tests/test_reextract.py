@@ -3,7 +3,6 @@ fresh ingest gives, swaps them atomically and keeps ids and overrides."""
 
 import json
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
