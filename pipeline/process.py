@@ -6,12 +6,13 @@ a Dask worker), so it takes and returns only picklable values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
 from .clean import clean
-from .config import cached_config
+from .config import Config, cached_config
 from .errors import MinutesError, SourceError
 from .extract import extract
-from .records import MeetingMeta, ProcessedDocument
+from .records import LoadedDocument, MeetingMeta, ProcessedDocument
 from .segment import segment
 from .sources import load
 
@@ -55,7 +56,7 @@ def process_file(
         return Failure(path, stage, f"unexpected {type(exc).__name__}: {exc}")
 
 
-def _check_length(path: str, text: str, config) -> None:  # type: ignore[no-untyped-def]
+def _check_length(path: str, text: str, config: Config) -> None:
     """spaCy refuses a text longer than nlp.max_length with a long ValueError:
     say it in one line, before any tokenising."""
     from .nlp import nlp_for_config
@@ -68,10 +69,8 @@ def _check_length(path: str, text: str, config) -> None:  # type: ignore[no-unty
         )
 
 
-def _with_meta(loaded, meta: MeetingMeta):  # type: ignore[no-untyped-def]
+def _with_meta(loaded: LoadedDocument, meta: MeetingMeta) -> LoadedDocument:
     """Manifest and CLI metadata win over what the document says."""
-    from dataclasses import replace
-
     return replace(loaded, meta=meta.merged(loaded.meta))
 
 
