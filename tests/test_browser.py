@@ -4,18 +4,13 @@ docs/screenshot.png (the source view) for the README."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import query_fixtures as fx
+from served import served
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -28,27 +23,6 @@ SCREENSHOT = ROOT / "docs" / "screenshot.png"
 pytestmark = pytest.mark.browser
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_until_up(url: str, proc: subprocess.Popen, *, attempts: int = 300) -> None:
-    """Poll until the server answers (not a timing assertion: a dead server
-    fails at once with its own output)."""
-    for _ in range(attempts):
-        if proc.poll() is not None:
-            out = proc.stdout.read() if proc.stdout else ""
-            pytest.fail(f"minutes serve exited with {proc.returncode}: {out}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"minutes serve never answered at {url}")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
@@ -57,23 +31,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     pytest.importorskip("datasette")
     db = tmp_path_factory.mktemp("browser") / "minutes.db"
     fx.build(db).conn.close()
-    port = free_port()
-    minutes = Path(sys.executable).with_name("minutes")
-    cmd = [str(minutes)] if minutes.exists() else [sys.executable, "-m", "pipeline.cli"]
-    proc = subprocess.Popen(
-        [*cmd, "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        wait_until_up(url + "/-/versions.json", proc)
+    with served(db) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_canned_query_to_highlighted_source(server: str) -> None:

@@ -16,12 +16,8 @@ SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    out = tmp_path / "in"
-    out.mkdir()
-    for seed in SEEDS:
-        shutil.copy(seed, out / seed.name)
-    return out
+def folder(seed_folder: Path) -> Path:
+    return seed_folder
 
 
 @pytest.fixture

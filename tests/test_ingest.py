@@ -20,12 +20,8 @@ def run(*args: str):
 
 
 @pytest.fixture
-def seeds(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for seed in SEEDS:
-        shutil.copy(seed, folder / seed.name)
-    return folder
+def seeds(seed_folder: Path) -> Path:
+    return seed_folder
 
 
 def counts(db_path: Path) -> dict[str, int]:

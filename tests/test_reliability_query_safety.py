@@ -4,10 +4,8 @@ plain line (exit 2), and `minutes serve` cannot write to the store."""
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 import traceback
 from dataclasses import dataclass
 import urllib.error
@@ -25,6 +23,7 @@ from bench import crash_test  # noqa: E402
 from pipeline import store  # noqa: E402
 from pipeline.cli import main  # noqa: E402
 from pipeline.run import ingest  # noqa: E402
+from served import served  # noqa: E402
 
 INJECTIONS = [
     "x' OR 1=1 --",
@@ -135,12 +134,6 @@ def test_fts_syntax_errors_are_one_plain_line_exit_2(db_path, expression):
         assert "search" in lines[0].lower() or "expression" in lines[0].lower()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=30) as r:  # noqa: S310 - localhost
@@ -162,21 +155,8 @@ def _post(url: str, body: dict[str, object]) -> int:
 def test_serve_cannot_write_to_the_store(db_path):
     pytest.importorskip("datasette")
     before = _all_rows(db_path)
-    port = _free_port()
-    proc = subprocess.Popen([*crash_test.minutes_command(), "serve", "--db", str(db_path), "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base, name = f"http://127.0.0.1:{port}", db_path.stem
-    try:
-        deadline = time.monotonic() + 120  # a start-up guard
-        while True:
-            try:
-                if _get(f"{base}/-/versions.json")[0] == 200:
-                    break
-            except OSError:
-                pass
-            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-            assert time.monotonic() < deadline, "minutes serve did not start"
-            time.sleep(0.5)
+    with served(db_path) as base:
+        name = db_path.stem
         writes = [
             "delete from actions",
             "insert into problems (path, stage, message) values ('x', 'y', 'z')",
@@ -195,11 +175,4 @@ def test_serve_cannot_write_to_the_store(db_path):
         # and a read still works
         status, body = _get(f"{base}/{name}.json?" + urllib.parse.urlencode({"sql": "select count(*) from documents"}))
         assert status == 200, body[:300]
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
     assert _all_rows(db_path) == before
