@@ -25,7 +25,6 @@ from pipeline.records import Fact, Resolution
 
 from .clauses import (
     SPACE,
-    alternation,
     anchor_regex,
     build_matcher,
     doc_text,
@@ -39,8 +38,9 @@ from .clauses import (
     strip_that,
     trim,
     windowed_matches,
-    word_list,
 )
+from .instructions import CLAUSE_SPLIT as _CLAUSE_SPLIT
+from .instructions import instruction_patterns, instructions
 
 KEY = "resolutions"
 EXT = "minutes_resolution"
@@ -54,7 +54,6 @@ _IN_MOTION = ("body", "that", "elided", "it_was")  # kinds of find that can be w
 _MARKER = re.compile(
     r"[^\S\n]*(?:\((?P<p>\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})\)|(?P<b>\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})(?P<bp>[.)]))(?:[^\S\n]+|(?=\n)|$)"
 )
-_NOT_OWNERS = {"the", "a", "an", "agree", "agrees", "to", "note", "notes", "endorse", "endorses", "request", "requests", "where", "that"}
 _BULLETS = "•●▪◦■□➢►‣∙·"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
           "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
@@ -63,10 +62,6 @@ _DECIMAL_NUMBER = re.compile(r"\d+\.\d+\.?[^\S\n]*$")
 _LINE_PREFIX = re.compile(
     rf"(?:^|[\n|]|[.:;]\s)[{SPACE}]*(?:[•●▪◦■□➢►‣∙·\-–*][{SPACE}]*)?"
     rf"(?:\(?[0-9a-zA-Z]{{1,4}}[.)][{SPACE}]*)?(?:(?:Minutes|Decision|Cabinet|Council|Committee)\s*:?[{SPACE}]*)?$"
-)
-_CLAUSE_SPLIT = re.compile(
-    r";\s*(?:and\s+|or\s+)?|,?\s+and\s+that\s+|,\s+and\s+(?=(?:the|a|an|that)\s)|\s+and\s+(?=the\s+\w+(?:\s+\w+){0,5}\s+be\s)",
-    re.I,
 )
 
 
@@ -103,21 +98,6 @@ def phrases() -> dict[str, re.Pattern[str]]:
     for row in load_jsonl("resolution_phrases.jsonl", frozenset({"kind", "regex"})):
         grouped.setdefault(row["kind"], []).append(f"(?:{row['regex']})")
     return {kind: re.compile("|".join(rx), re.I) for kind, rx in grouped.items()}
-
-
-@lru_cache(maxsize=1)
-def instruction_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(passive, active-with-owner, not-an-instruction) built from ``action_verbs.jsonl``."""
-    passive = alternation(word_list("action_verbs.jsonl", "instruction_passive"))
-    active = alternation(word_list("action_verbs.jsonl", "instruction_active"))
-    owner = r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w’'\-]*)*|[Oo]fficers|[Mm]embers"
-    return (
-        re.compile(rf"(?<!\bto\s)\b(?:be|would\s+be|should\s+be|will\s+be)\s+(?:\w+ly\s+)?(?:{passive})\b", re.I),
-        re.compile(
-            rf"^(?:that\s+)?(?:[^,]{{0,40}},\s*)?(?:(?:agree[sd]?\s+)?to\s+|(?P<owner>{owner})\s+(?:to\s+)?)?(?:{active})\b"
-        ),
-        re.compile(alternation(word_list("action_verbs.jsonl", "not_instruction")), re.I),
-    )
 
 
 @lru_cache(maxsize=1)
@@ -397,7 +377,7 @@ def _stem_owner(text: str, start: int, end: int) -> str | None:
 
 def _hit(text: str, start: int, end: int, cue: str | None, part: str | None, kind: str, owner: str | None = None) -> Hit:
     body = text[start:end]
-    return Hit(start, end, cue, part, kind, _is_noting(body), owner, _instructions(text, start, end, owner))
+    return Hit(start, end, cue, part, kind, _is_noting(body), owner, instructions(text, start, end, owner))
 
 
 def _is_noting(body: str) -> bool:
@@ -410,50 +390,6 @@ def _is_noting(body: str) -> bool:
     substantive = rx["substantive"].search(body) is not None
     passive, _active, _not = instruction_patterns()
     return any(noting) and all(noting) and not substantive and passive.search(body) is None
-
-
-def _instructions(text: str, start: int, end: int, owner: str | None) -> tuple[tuple[int, int, str | None], ...]:
-    """Clauses of a decision that tell someone to do something (these are also actions)."""
-    passive, active, excluded = instruction_patterns()
-    out = []
-    pos = start
-    body = text[start:end]
-    bounds = []
-    for m in _CLAUSE_SPLIT.finditer(body):
-        bounds.append((pos, start + m.start()))
-        pos = start + m.end()
-    bounds.append((pos, end))
-    for s, e in bounds:
-        s, e = trim(text, s, e)
-        clause = text[s:e]
-        if not clause or excluded.search(clause):
-            continue
-        a = active.match(clause)
-        if a is not None:
-            who = a.group("owner")
-            if who and (who.lower() in _NOT_OWNERS or who.split()[0].lower() in _NOT_OWNERS - {"the"}):
-                who = None
-            out.append((s, e, who or owner))
-        elif passive.search(clause):
-            out.append((s, e, None))
-        else:
-            asked = _ASKS.search(clause)
-            if asked is not None:
-                out.append((s, e, asked.group("owner")))
-            elif _IMPERATIVE.match(clause):
-                out.append((s, e, owner))
-    return tuple(out)
-
-
-#: "asks the Monitoring Officer to ...", "urges the Executive to ...", "requests that ...", "calls on Government to ..."
-_ASKS = re.compile(
-    r"\b(?:asks?|request(?:s|ed)?|urges?|instructs?|calls?\s+(?:on|upon)|invites?|directs?)\s+"
-    r"(?:(?P<owner>(?:the\s+|that\s+the\s+|all\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'\-]*){0,6}|[Oo]fficers)\s+(?:to|be\s+asked\s+to)\s+(?!note\b|be\s+noted\b)|that\s+)",
-)
-#: A part that opens with an instruction: "Write again to ...", "Encourage ...", "Work with ...", "Inform ..."
-_IMPERATIVE = re.compile(
-    r"(?:that\s+)?(?:to\s+)?(?:[Ww]rite|[Ee]ncourage|[Ww]ork\s+with|[Ii]nform|[Ll]obby|[Ii]nstruct|[Uu]rge|[Cc]all\s+on|[Aa]sk|[Rr]equest)\b(?!\s+(?:off|down)\b)"
-)
 
 
 def _parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str, int, int]]] | None:
