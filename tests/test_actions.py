@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import spacy
+from conftest import seed_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,8 +14,6 @@ import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
 from extractors.actions import actions, find_due
 from extractors.dates import resolve_due
 from pipeline.records import Fact
-
-SEEDS = Path("/work/shared/seeds")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +30,7 @@ def run(nlp, text: str):
 
 
 def seed(name: str) -> str:
-    path = next(SEEDS.glob(f"{name}_*.txt"))
+    path = seed_path(name)
     return re.sub(r"</?AI\d+>", "", path.read_text(encoding="utf-8"))
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from conftest import seed_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,8 +15,7 @@ from pipeline.sources import load
 from pipeline.textrepair import repair_text, to_raw
 from pipeline.words import join_hyphenated
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED_000 = SHARED / "seeds" / "000_7ee41a706ab96347.txt"
+SEED_000 = seed_path("000")
 NEVER_SPLIT = [
     "NWCSP", "PCSC", "McDonald", "iPhone", "GETSAFE", "Bromsgrove", "Redditch",
     "Worcestershire", "wellbeing", "anti-social", "£139,250k", "MacLeod", "YouTube", "KPIs",
