@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.clean import clean, source_offset
+from pipeline.clean.textrepair import repair_text, to_raw
 from pipeline.config import CleanConfig
+from pipeline.load import load
 from pipeline.records import Block, LoadedDocument
-from pipeline.sources import load
-from pipeline.textrepair import repair_text, to_raw
-from pipeline.words import join_hyphenated
+from pipeline.text.words import join_hyphenated
 
 SEED_000 = seed_path("000")
 NEVER_SPLIT = [

@@ -10,7 +10,7 @@ from test_link_support import Minutes, add
 
 from pipeline import store
 from pipeline.cli import main
-from pipeline.link.consistency import count_issues_in, figure_issues, significant_digits
+from pipeline.reports.consistency import count_issues_in, figure_issues, significant_digits
 
 
 def test_significant_digits():

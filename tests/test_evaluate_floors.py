@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import need_shared
 
-from pipeline.evaluate import evaluate
+from pipeline.reports.evaluate import evaluate
 
 GOLD = Path(__file__).resolve().parent / "gold"
 

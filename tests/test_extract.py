@@ -10,9 +10,9 @@ from pipeline import store
 from pipeline.clean import clean
 from pipeline.config import load_config
 from pipeline.extract import extract
+from pipeline.load import load
 from pipeline.records import CleanDocument, Extraction, ProcessedDocument
 from pipeline.segment import segment
-from pipeline.sources import load
 
 CONFIG = load_config()
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import UsageError
-from pipeline.manifest import ManifestIndex, read_manifest
+from pipeline.run.manifest import ManifestIndex, read_manifest
 
 
 def test_csv_manifest_by_name(tmp_path: Path):

@@ -8,8 +8,8 @@ from conftest import seed_path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.meta import find_council, meta_from_text, parse_subtitle, split_names
-from pipeline.ukdates import parse_date
+from pipeline.load.meta import find_council, meta_from_text, parse_subtitle, split_names
+from pipeline.text.dates import parse_date
 
 
 def test_written_dates_are_day_first():

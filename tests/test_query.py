@@ -8,14 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
+import query_fixtures as fx
 from click.testing import CliRunner
 
-from pipeline import query, store
+from pipeline import store
 from pipeline.cli import main
-from pipeline.commands import tabulate
+from pipeline.cli.commands import tabulate
 from pipeline.errors import UsageError
-
-import query_fixtures as fx
+from pipeline.reports import query
 
 
 @pytest.fixture(scope="module")

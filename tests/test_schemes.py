@@ -8,9 +8,9 @@ from spacy.language import Language
 
 import extractors.sentences  # noqa: F401  (registers minutes_sentences)
 from extractors.schemes import Found, SchemeFinder, canonical_key, group
-from pipeline.schemes_link import link_scheme
-from pipeline.config import SchemesConfig
 from pipeline import store
+from pipeline.config import SchemesConfig
+from pipeline.store.schemes_link import link_scheme
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ import pytest
 from conftest import SEED_TEXTS, seed_path, shared_files
 
 from pipeline.clean import clean
+from pipeline.load import load
 from pipeline.records import Block, LoadedDocument
 from pipeline.segment import segment
-from pipeline.sources import load
 
 #: The seeds (always there) and, when ../shared is beside the project, its council pages.
 TEXTS = SEED_TEXTS + shared_files("corpus/pages", "*.txt")

@@ -14,7 +14,7 @@ from conftest import seed_path, shared_files
 
 from pipeline.clean import clean
 from pipeline.errors import SourceError
-from pipeline.sources import load
+from pipeline.load import load
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parent / "corpus" / "002_8ea32eccb86cc6f3.pdf"

@@ -8,8 +8,8 @@ import pytest
 from conftest import SEED_TEXTS, seed_path, shared_files
 
 from pipeline.errors import SourceError
-from pipeline.sources import load
-from pipeline.sources.text import load_text
+from pipeline.load import load
+from pipeline.load.text import load_text
 
 
 def items(doc):

@@ -8,9 +8,9 @@ import pytest
 
 from pipeline.clean import clean
 from pipeline.errors import NotMinutesError, SourceError
+from pipeline.load import load
+from pipeline.load.moderngov_xml import load_xml
 from pipeline.segment import segment
-from pipeline.sources import load
-from pipeline.sources.moderngov_xml import load_xml
 
 
 @pytest.fixture(scope="module")
