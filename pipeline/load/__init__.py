@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import SourceError
@@ -37,13 +39,40 @@ def detect_format(path: Path, head: bytes) -> str:
     return fmt
 
 
-def load(path: str | Path) -> LoadedDocument:
-    """Read ``path`` and return its blocks; raises SourceError naming the file."""
+@dataclass(frozen=True)
+class FileBytes:
+    """A file's bytes with the size and mtime of that very read (None when the
+    file changed while it was being read, so the next run reads it again)."""
+
+    data: bytes
+    size: int | None
+    mtime: float | None
+
+
+def read_file(path: str | Path) -> FileBytes:
+    """Read once: bytes, size and mtime from one open file, not three looks."""
+    with open(path, "rb") as fh:
+        before = os.fstat(fh.fileno())
+        data = fh.read()
+        after = os.fstat(fh.fileno())
+    same = before.st_size == after.st_size == len(data) and before.st_mtime_ns == after.st_mtime_ns
+    return FileBytes(data, after.st_size if same else None, after.st_mtime if same else None)
+
+
+def load(path: str | Path, read: FileBytes | None = None) -> LoadedDocument:
+    """Read ``path`` (or use ``read``, its bytes already read) and return its
+    blocks; raises SourceError naming the file."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
+    if read is None:
+        try:
+            read = read_file(path)
+        except OSError as exc:
+            raise SourceError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
+    doc = _parse(path, read.data)
+    return replace(doc, size=read.size, mtime=read.mtime)
+
+
+def _parse(path: Path, data: bytes) -> LoadedDocument:
     if not data.strip():
         raise SourceError(str(path), "file is empty")
     fmt = detect_format(path, data[:1024])
