@@ -32,5 +32,5 @@ def test_explicit_manifest_wins_and_fills_from_folder(tmp_path: Path):
 
 def test_row_without_file_is_a_usage_error(tmp_path: Path):
     (tmp_path / "m.csv").write_text("council\nNowhere\n")
-    with pytest.raises(UsageError, match="row 1"):
+    with pytest.raises(UsageError, match="line 2"):
         read_manifest(tmp_path / "m.csv")

@@ -1,38 +1,48 @@
 """Orchestration: find files, run them through an executor, store each result.
 
-Workers (threads of a pool, or Dask) only load/clean/segment/extract; a single
-writer in this process stores results as they stream back, so SQLite never
-sees two writers from one ingest and memory stays bounded by the queue.
+Workers (processes, or Dask) only load/clean/segment/extract; a single
+writer in this process stores results as they come back, so SQLite never
+sees two writers from one ingest and memory stays bounded.
+
+Nothing one file does stops the batch: a bad file, a bad manifest row, a
+worker that dies or runs out of time are each one line and one `problems`
+row. A file at a known path with new bytes is a correction and supersedes
+its earlier version (store/versions.py); ``prune`` forgets documents whose
+files are gone.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlite_utils
 
 from .. import store
-from ..load import sha256_bytes
+from ..errors import MinutesError
+from ..load import read_file, sha256_bytes
 from ..records import MeetingMeta, ProcessedDocument
-from .executors import make_executor
+from ..store import linkstate, versions
+from .discover import DISCOVER_SUFFIXES, Found, discover, discover_files, folder_prefixes
+from .executors import Limits, Lost, make_executor
 from .manifest import ManifestIndex
-from .process import Failure, process_file
+from .process import Failure, process_file, warm_up
 
 log = logging.getLogger(__name__)
-
-#: Extensions picked up when a folder is walked. A file named explicitly with
-#: any other extension is still tried, and reported if it is not minutes.
-DISCOVER_SUFFIXES = {".txt", ".html", ".htm", ".xml", ".pdf"}
 
 
 @dataclass(frozen=True)
 class Task:
-    path: str
+    path: str  # the name on disk
     meta: MeetingMeta | None
+    shown: str = ""  # the name as stored and printed (see discover.shown_path)
+
+    @property
+    def name(self) -> str:
+        return self.shown or self.path
 
 
 @dataclass
@@ -41,11 +51,14 @@ class Summary:
     unchanged: int = 0
     failed: int = 0
     items: int = 0
+    replaced: int = 0  # of the new: corrections that superseded an earlier version
+    forgotten: int = 0  # documents whose files are gone, removed by --prune
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)  # bad manifest rows, overrides left without their action
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or any(w.stage == "manifest" for w in self.warnings) else 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -53,33 +66,11 @@ class Summary:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "items": self.items,
+            "replaced": self.replaced,
+            "forgotten": self.forgotten,
             "failures": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.failures],
+            "warnings": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.warnings],
         }
-
-
-def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and minutes-like files found by walking folders."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and child.suffix.lower() in DISCOVER_SUFFIXES:
-                    yield child
-        else:
-            yield path
-
-
-def _unchanged_on_disk(db: sqlite_utils.Database, path: Path) -> bool:
-    """Recognise an unchanged file without reading it: same path, size, mtime."""
-    try:
-        st = path.stat()
-    except OSError:
-        return False
-    row = db.execute(
-        "select 1 from documents where path = ? and size = ? and mtime = ?",
-        [str(path), st.st_size, st.st_mtime],
-    ).fetchone()
-    return row is not None
 
 
 def ingest(
@@ -93,43 +84,120 @@ def ingest(
     scheduler: str | None = None,
     config_path: str | None = None,
     on_progress: Callable[[str, str], None] | None = None,
+    prune: bool = False,
+    isolate: bool = False,
 ) -> Summary:
     """Ingest every file under ``paths`` into ``db``; never stops on a bad file.
 
     ``on_progress(path, outcome)`` is called once per file with outcome
-    "new", "unchanged" or "failed" (the CLI drives its progress bar with it).
+    "new", "replaced", "unchanged" or "failed" (the CLI drives its progress
+    bar with it). ``isolate`` runs even a single worker in its own process,
+    under the time and memory limits of ``ingest:`` in the config.
     """
+    from ..config import cached_config
+
+    paths = list(paths)
     summary = Summary()
     manifest = manifest or ManifestIndex()
-    tasks: list[Task] = []
     known = _known_ids(db)
-    for path in discover(paths):
-        if _unchanged_on_disk(db, path) or _known_bytes(db, path, known):
+    seen: dict[str, Path] = {}
+    tasks: list[Task] = []
+    rereads: list[str] = []
+    for found in discover_files(paths):
+        seen[found.shown] = found.path
+        if _unchanged_on_disk(db, found) or _known_bytes(db, found, known, summary, rereads):
             summary.unchanged += 1
             if on_progress:
-                on_progress(str(path), "unchanged")
+                on_progress(found.shown, "unchanged")
             continue
-        file_meta = manifest.meta_for(path)
-        if meta is not None:
-            file_meta = meta.merged(file_meta) if file_meta else meta
-        tasks.append(Task(str(path), file_meta))
+        tasks.append(Task(str(found.path), _meta_for(manifest, meta, found.path), found.shown))
+    _report_manifest(db, manifest, summary)
+    if prune:
+        rereads += _prune(db, paths, seen, summary)
+    tasks += _reread_tasks(rereads, seen, manifest, meta, done=set())
 
-    # A run killed after storing documents but before linking them leaves this
-    # flag set, so the next run links even when it finds nothing new.
-    pending = store.get_state(db, "link_pending") == "1"
-    if tasks and not pending:
-        store.set_state(db, "link_pending", "1")
-    with make_executor(executor, workers=workers, scheduler=scheduler) as run_many:
-        results = run_many(process_file, [(t.path, t.meta, config_path) for t in tasks])
-        for task, result in zip(tasks, results):
-            outcome = _store_result(db, task, result, summary, known)
-            if on_progress:
-                on_progress(task.path, outcome)
-    if summary.new or pending:  # nothing new stored: the links already made still stand
-        _link(db, config_path)
-    if tasks or pending:
-        store.set_state(db, "link_pending", "0")
+    config = cached_config(config_path).ingest
+    limits = Limits(config.max_seconds_per_document or None, config.max_memory_mb or None)
+    with make_executor(executor, workers=workers, scheduler=scheduler, isolate=isolate, limits=limits,
+                       warm=(warm_up, (config_path,))) as run_many:
+        done: set[str] = set()
+        while tasks:
+            again: list[str] = []
+            for index, result in run_many(process_file, [(t.path, t.meta, config_path) for t in tasks]):
+                task = tasks[index]
+                done.add(task.name)
+                outcome = _store_result(db, task, result, summary, known, again)
+                if on_progress:
+                    on_progress(task.name, outcome)
+            tasks = _reread_tasks(again, seen, manifest, meta, done)
+    _link_pending(db, config_path)
     return summary
+
+
+def _meta_for(manifest: ManifestIndex, meta: MeetingMeta | None, path: Path) -> MeetingMeta | None:
+    file_meta = manifest.meta_for(path)
+    if meta is not None:
+        return meta.merged(file_meta) if file_meta else meta
+    return file_meta
+
+
+def _reread_tasks(names: list[str], seen: dict[str, Path], manifest: ManifestIndex, meta: MeetingMeta | None,
+                  done: set[str]) -> list[Task]:
+    """Duplicates a supersede released: read again, once, as documents of their own."""
+    out: list[Task] = []
+    for name in dict.fromkeys(names):
+        path = seen.get(name) or Path(name)
+        if name in done or not path.is_file():
+            continue
+        done.add(name)
+        out.append(Task(str(path), _meta_for(manifest, meta, path), name))
+    return out
+
+
+def _report_manifest(db: sqlite_utils.Database, manifest: ManifestIndex, summary: Summary) -> None:
+    for path, message in manifest.take_problems():
+        log.info("%s: %s", path, message)
+        store.record_problem(db, path, "manifest", message)
+        summary.warnings.append(Failure(path, "manifest", message))
+
+
+def _prune(db: sqlite_utils.Database, paths: list[str | Path], seen: dict[str, Path], summary: Summary) -> list[str]:
+    """Forget stored documents under the given folders whose files are gone."""
+    gone: dict[str, str] = {}
+    for prefix in folder_prefixes(paths):
+        for doc_id, stored in versions.under(db, prefix):
+            if stored not in seen and not os.path.lexists(stored):
+                gone[doc_id] = stored
+    if not gone:
+        return []
+    settled = versions.forget(db, list(gone))
+    for path in sorted(set(gone.values())):
+        log.info("%s: file is gone; forgotten", path)
+    summary.forgotten += len(gone)
+    _keep(summary, settled.kept)
+    return list(settled.reread)
+
+
+def _keep(summary: Summary, kept: Iterable[versions.KeptOverride]) -> None:
+    for k in kept:
+        summary.warnings.append(Failure(k.path, "override", k.message))
+
+
+def relink_if_pending(db: sqlite_utils.Database, config_path: str | None = None) -> None:
+    _link_pending(db, config_path)
+
+
+def _link_pending(db: sqlite_utils.Database, config_path: str | None) -> None:
+    """Follow-through over the whole store when any stored change awaits it
+    (this run's, or one a killed run left): the link and the clearing of
+    what it covered are one transaction."""
+    if not linkstate.pending(db):
+        return
+    with store.transaction(db):
+        if not linkstate.pending(db):  # another run linked it meanwhile
+            return
+        _link(db, config_path)
+        linkstate.clear(db)
 
 
 def _link(db: sqlite_utils.Database, config_path: str | None) -> None:
@@ -140,17 +208,47 @@ def _link(db: sqlite_utils.Database, config_path: str | None) -> None:
     link(db, config=cached_config(config_path).link)
 
 
-def _known_bytes(db: sqlite_utils.Database, path: Path, known: set[str]) -> bool:
+def _unchanged_on_disk(db: sqlite_utils.Database, found: Found) -> bool:
+    """Recognise an unchanged file without reading it: same path, size, mtime."""
+    try:
+        st = found.path.stat()
+    except OSError:
+        return False
+    row = db.execute(
+        "select 1 from documents where path = ? and size = ? and mtime = ?",
+        [found.shown, st.st_size, st.st_mtime],
+    ).fetchone()
+    return row is not None
+
+
+def _known_bytes(db: sqlite_utils.Database, found: Found, known: set[str], summary: Summary, rereads: list[str]) -> bool:
     """Size or mtime moved but the bytes are already stored (touched, copied):
     recognise it by hash here, so no worker parses it again."""
     try:
-        doc_id = sha256_bytes(path.read_bytes())
+        read = read_file(found.path)
     except OSError:
         return False  # the worker reports it
+    doc_id = sha256_bytes(read.data)
     if doc_id not in known:
         return False
-    _touch(db, doc_id, str(path), _stat(str(path)))
+    rereads += _same_bytes(db, doc_id, found.shown, read.size, read.mtime, summary, known)
     return True
+
+
+def _same_bytes(db: sqlite_utils.Database, doc_id: str, path: str, size: int | None, mtime: float | None,
+                summary: Summary, known: set[str]) -> list[str]:
+    """``path`` holds bytes already stored as ``doc_id``: refresh its size and
+    mtime (the next run skips it without hashing); an earlier version stored
+    from ``path`` is superseded by those bytes, so it is forgotten."""
+    with store.transaction(db):
+        db.execute("update documents set size = ?, mtime = ? where id = ? and path = ?", [size, mtime, doc_id, path])
+    earlier = versions.at_path(db, path, doc_id)
+    if not earlier:
+        return []
+    settled = versions.forget(db, earlier)
+    known.difference_update(earlier)
+    _keep(summary, settled.kept)
+    return list(settled.reread)
 
 
 def _known_ids(db: sqlite_utils.Database) -> set[str]:
@@ -160,51 +258,44 @@ def _known_ids(db: sqlite_utils.Database) -> set[str]:
 def _store_result(
     db: sqlite_utils.Database,
     task: Task,
-    result: ProcessedDocument | Failure,
+    result: ProcessedDocument | Failure | Lost,
     summary: Summary,
     known: set[str],
+    rereads: list[str],
 ) -> str:
+    if isinstance(result, Lost):
+        result = Failure(task.name, "worker", result.reason)
     if isinstance(result, Failure):
+        result = replace(result, path=task.name)
         log.info("%s: %s", result.path, result.message)  # the CLI prints one line per failure
         store.record_problem(db, result.path, result.stage, result.message)
         summary.failed += 1
         summary.failures.append(result)
         return "failed"
-    doc_id = result.clean.source.doc_id
-    st = _stat(task.path)
-    if doc_id in known:
-        _touch(db, doc_id, task.path, st)
+    source = result.clean.source
+    if source.path != task.name:
+        result = replace(result, clean=replace(result.clean, source=replace(source, path=task.name)))
+    if source.doc_id in known:
+        rereads += _same_bytes(db, source.doc_id, task.name, source.size, source.mtime, summary, known)
         summary.unchanged += 1
         return "unchanged"
     try:
-        saved = store.save_document(db, result, size=st[0] if st else None, mtime=st[1] if st else None)
-    except Exception as exc:  # the transaction rolled back: nothing of this document is stored
-        failure = Failure(task.path, "store", f"could not store ({type(exc).__name__}: {exc})")
-        return _store_result(db, task, failure, summary, known)
-    known.add(doc_id)
-    if saved.stored:
-        summary.new += 1
-        summary.items += saved.items
-        return "new"
-    summary.unchanged += 1
-    return "unchanged"
+        saved = store.save_document(db, result, size=source.size, mtime=source.mtime)
+    except Exception as exc:  # noqa: BLE001 - the transaction rolled back: nothing of this document is stored
+        reason = str(exc) if isinstance(exc, MinutesError) else f"could not store ({type(exc).__name__}: {exc})"
+        return _store_result(db, task, Failure(task.name, "store", reason), summary, known, rereads)
+    known.add(source.doc_id)
+    if saved.replaced:  # the earlier versions' ids are gone
+        known.intersection_update(_known_ids(db))
+    if not saved.stored:
+        summary.unchanged += 1
+        return "unchanged"
+    summary.new += 1
+    summary.items += saved.items
+    summary.replaced += bool(saved.replaced)
+    _keep(summary, saved.kept_overrides)
+    rereads += saved.reread
+    return "replaced" if saved.replaced else "new"
 
 
-def _stat(path: str) -> tuple[int, float] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime
-
-
-def _touch(db: sqlite_utils.Database, doc_id: str, path: str, st: tuple[int, float] | None) -> None:
-    """Same bytes seen again (maybe touched or copied): refresh size/mtime for the
-    stored path so the next run skips it without hashing."""
-    if st is None:
-        return
-    with store.transaction(db):
-        db.execute(
-            "update documents set size = ?, mtime = ? where id = ? and path = ?",
-            [st[0], st[1], doc_id, path],
-        )
+__all__ = ["DISCOVER_SUFFIXES", "Summary", "Task", "discover", "ingest", "relink_if_pending"]

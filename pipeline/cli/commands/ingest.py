@@ -12,6 +12,7 @@ from ...errors import MinutesError
 from ...records import MeetingMeta
 from ...run import discover, ingest
 from ...run.manifest import ManifestIndex
+from ...store.checks import real_date
 from .common import db_option, emit_json, err, format_option, open_db
 
 
@@ -31,23 +32,29 @@ def register(group: click.Group) -> None:
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file (default: config.yaml).")
+@click.option("--prune", is_flag=True, help="Forget stored documents under the given folders whose files are gone.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-file errors on stderr.")
-def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, workers, executor, scheduler, config_path, as_json, quiet):  # type: ignore[no-untyped-def]
+def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, workers, executor, scheduler, config_path, prune, as_json, quiet):  # type: ignore[no-untyped-def]
     """Ingest minutes files and folders (text, ModernGov HTML/XML, PDF).
 
     Folders are walked for .txt, .html, .htm, .xml and .pdf files. Files
-    already stored (same bytes) are skipped. Each bad file gets a one-line
-    error and a row in `problems`; the rest of the batch goes on.
+    already stored (same bytes) are skipped; a file at a stored path with new
+    bytes is a correction and replaces its earlier version. Each bad file gets
+    a one-line error and a row in `problems`; the rest of the batch goes on.
 
     \b
     Example:
       minutes ingest corpus/ ../new-minutes/ --db output/minutes.db
       minutes ingest meeting.pdf --council "Kent County Council" --committee Cabinet --date 2025-01-09
+      minutes ingest corpus/ --prune
     """
+    if meeting_date is not None and not real_date(meeting_date):
+        raise click.BadParameter(f"{meeting_date!r} is not a real date (YYYY-MM-DD)", param_hint="--date")
     db = open_db(db_path)
     cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
     total = sum(1 for _ in discover(paths))
+    tqdm.monitor_interval = 0  # no monitor thread: a single-threaded process may fork its workers (run/pool.py)
     bar = tqdm(total=total, unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True)
 
     def progress(path: str, outcome: str) -> None:
@@ -65,6 +72,8 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
             scheduler=scheduler,
             config_path=config_path,
             on_progress=progress,
+            prune=prune,
+            isolate=True,
         )
     except MinutesError as exc:
         bar.close()
@@ -73,12 +82,16 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
     if not quiet:
         for f in summary.failures:
             err(f"error: {f.path}: {f.message}")
+        for f in summary.warnings:
+            err(f"{'error' if f.stage == 'manifest' else 'warning'}: {f.path}: {f.message}")
     if as_json:
         emit_json(summary.as_dict())
     else:
+        replaced = f" ({summary.replaced} replacing an earlier version)" if summary.replaced else ""
+        forgotten = f"; {summary.forgotten} whose files are gone forgotten" if summary.forgotten else ""
         click.echo(
-            f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed documents; "
-            f"{summary.items} agenda items stored in {db_path}"
+            f"{summary.new} new{replaced}, {summary.unchanged} unchanged, {summary.failed} failed documents"
+            f"{forgotten}; {summary.items} agenda items stored in {db_path}"
         )
     sys.exit(summary.exit_code)
 
