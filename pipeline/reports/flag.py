@@ -17,6 +17,7 @@ import sqlite_utils
 
 from ..link.status import Change, status_as_of
 from ..link.text import CLOSED
+from ..store.checks import real_date
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
 _UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
@@ -50,6 +51,7 @@ class FlagRow:
     page: int | None
     start_char: int
     end_char: int
+    problem: str | None = None  # a stored value that makes no sense (an impossible date): listed, never a crash
 
     @property
     def source(self) -> str:
@@ -73,8 +75,13 @@ class FlagQuery:
 
 
 def flagged(db: sqlite_utils.Database, query: FlagQuery) -> list[FlagRow]:
-    """The report: flagged actions, undated last, then oldest meeting first."""
-    where, params = ["(m.date is null or m.date <= ?)"], [query.as_of]
+    """The report: flagged actions, undated last, then oldest meeting first.
+
+    An action whose meeting date (or due date) is not a real date, as an older
+    version could store, is always listed, like an undated one, with the
+    problem said in ``problem``: nobody can tell it is not overdue."""
+    where: list[str] = ["1"]
+    params: list[object] = []
     for column, value in (("council", query.council), ("committee", query.committee)):
         if value:
             where.append(f"lower(m.{column}) like ?")
@@ -91,18 +98,30 @@ def flagged(db: sqlite_utils.Database, query: FlagQuery) -> list[FlagRow]:
     as_of = date.fromisoformat(query.as_of)
     out: list[FlagRow] = []
     for (aid, council, committee, mdate, title, text, context, owner, due, due_date, current, path, page, s, e) in rows:
+        problem = _problem(mdate, due_date)
+        if mdate and real_date(mdate) and mdate > query.as_of:
+            continue
         changes = history.get(aid)
         state = status_as_of(changes, query.as_of).status if changes else (current or "open")
         if state in CLOSED:
             continue
-        days = (as_of - date.fromisoformat(mdate)).days if mdate else None
-        if days is not None and not _overdue(days, due_date, query):
+        days = (as_of - date.fromisoformat(mdate)).days if mdate and real_date(mdate) else None
+        if days is not None and not _overdue(days, due_date if real_date(due_date) else None, query):
             continue
         last = evidence.get(aid)
         out.append(FlagRow(aid, council, committee, mdate, title, text or "", context or "", owner, due, due_date,
-                           state, days, last[0] if last else None, last[1] if last else None, path, page, s or 0, e or 0))
-    out.sort(key=lambda r: (r.meeting_date is None, r.meeting_date or "", r.council or "", r.start_char))
+                           state, days, last[0] if last else None, last[1] if last else None, path, page, s or 0, e or 0,
+                           problem))
+    out.sort(key=lambda r: (r.days_outstanding is None, r.meeting_date or "", r.council or "", r.start_char))
     return out
+
+
+def _problem(meeting_date: str | None, due_date: str | None) -> str | None:
+    if meeting_date and not real_date(meeting_date):
+        return f"meeting date {meeting_date!r} is not a real date"
+    if due_date and not real_date(due_date):
+        return f"due date {due_date!r} is not a real date"
+    return None
 
 
 def _overdue(days: int, due_date: str | None, query: FlagQuery) -> bool:

@@ -69,4 +69,6 @@ def _table(rows: Sequence[FlagRow], as_of: str) -> str:
             out.append(textwrap.fill(f"{r.last_evidence_date} {r.last_evidence}", 100,
                                      initial_indent="  last:     ", subsequent_indent=" " * 12))
         out.append(f"  source:   {r.source}")
+        if r.problem:
+            out.append(f"  problem:  {r.problem}")
     return "\n".join(out) + "\n"

@@ -86,6 +86,9 @@ def flag_cmd(db_path, config_path, as_of, older_than, council, committee, fmt, a
         raise click.UsageError(str(exc)) from exc
     db = open_db(db_path)
     rows = flagged(db, FlagQuery(as_of, days, council, committee))
+    odd = sorted({r.problem for r in rows if r.problem})
+    if odd:
+        err(f"warning: {len(odd)} impossible stored date(s), their actions listed as undated: {'; '.join(odd[:3])}")
     text = render(rows, "json" if as_json else fmt, as_of=as_of)
     if output:
         Path(output).write_text(text, encoding="utf-8")
