@@ -127,15 +127,18 @@ def _csv_rows(text: str, delimiter: str, problems: list[str]) -> Iterator[tuple[
     except csv.Error as exc:
         problems.append(f"line 1: {exc}; its metadata is not used")
         return
+    consumed = reader.line_num
     while True:
-        start = reader.line_num + 1
+        start = consumed + 1
         try:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
+        except csv.Error as exc:  # the reader does not count the line it choked on
             problems.append(f"line {start}: {exc}; row skipped")
+            consumed = max(reader.line_num, start)
             continue
+        consumed = reader.line_num
         yield f"line {start}", row
 
 
