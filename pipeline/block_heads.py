@@ -28,9 +28,11 @@ MAX_FILLED_TITLE = 250
 def repair(text: str, heads: list[Heading], *, from_text: bool) -> list[Heading]:
     """The loader's heads completed from the text; ``from_text`` when the source was a text export."""
     heads = [_with_title(text, h) for h in heads]
-    if from_text and any(ROW_START.match(_line_at(text, h.start)) for h in heads):
+    if not from_text:
+        return heads  # markup marked these rows: each is an item even when it prints no title
+    if any(ROW_START.match(_line_at(text, h.start)) for h in heads):
         heads = _table_rows(text, heads)
-    elif from_text and len(heads) >= 2:
+    elif len(heads) >= 2:
         heads = _merge(heads, numbered_headings(split_lines(text)))
     return _untitled_rows_join(heads)
 
