@@ -28,8 +28,8 @@ NUMBERED_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "* O&S 95 Apologies", "PAR 1 Public speaking"
     ("prefix", re.compile(r"^\*?\s*(?P<number>(?P<prefix>[A-Z][A-Za-z&]{0,5})\s+(?P<key>\d{1,4}))[.:]?\s+(?P<title>[A-Z]\S.*)$")),
-    # "84. Apologies", "1 DECLARATIONS", "4.. Notes of last meeting", "1.Present:", "12a. Budget"
-    ("plain", re.compile(r"^(?P<number>(?P<key>\d{1,4})[a-z]?)(?:\.{1,2}\s*|\s+)(?P<title>(?:\d{4}(?:/\d{2,4})?\s+)?[A-Z(‘'\"“].*)$")),
+    # "84. Apologies", "1 DECLARATIONS", "4.. Notes of last meeting", "1.Present:", "12a. Budget", "8 20 mph Review"
+    ("plain", re.compile(r"^(?P<number>(?P<key>\d{1,4})[a-z]?)(?:\.{1,2}\s*|\s+)(?P<title>(?:\d{4}(?:/\d{2,4})?\s+|\d{1,3}\s*[a-z]{1,4}\s+)?[A-Z(‘'\"“].*)$")),
 )
 #: Prefix words of the "prefix" form that are not committee codes.
 NOT_PREFIXES = frozenset({"page", "no", "tel", "room", "flat", "unit", "level", "floor", "cllr", "mr", "mrs", "ms", "dr", "part"})

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .heading_forms import (
     CODE_ALONE,
     CUE_START,
     INLINE_ANCHOR,
+    LABEL,
     NOT_PREFIXES,
     NUMBER_ALONE,
     NUMBERED_FORMS,
@@ -30,6 +31,8 @@ from .itemtext import strip_furniture
 MIN_WEIGHT = 0.3
 LONG_TITLE_WORDS = 12
 RUN_ON = 0.8  # a title with its minute on the same line
+WRAPS_AT = 60  # a heading line this long may have wrapped
+MAX_WRAPPED_TAIL = 40
 #: "Title: body" / "Title:- body" on one line (parish minutes); not a time "7:30".
 _COLON = re.compile(r"^(?P<title>[^:]{2,120}?)\s*(?P<sep>:-?)(?:\s+|$)(?P<body>.*)$")
 
@@ -92,8 +95,22 @@ def candidates(lines: Sequence[Line]) -> list[Candidate]:
     for i, line in enumerate(lines):
         cand = _inline(line) or _alone(lines, i, repeated)
         if cand is not None and cand.weight >= MIN_WEIGHT:
-            out.append(cand)
+            out.append(_wrapped(lines, cand))
     return out
+
+
+def _wrapped(lines: Sequence[Line], cand: Candidate) -> Candidate:
+    """A long heading whose last words wrapped onto a short line of their own ("... parking policies" / "and charges")."""
+    nxt = cand.last + 1
+    if cand.body or not cand.title or len(lines[cand.last].text) < WRAPS_AT or nxt >= len(lines):
+        return cand
+    tail = lines[nxt].text
+    closed = nxt + 1 >= len(lines) or lines[nxt + 1].after_blank
+    if lines[nxt].after_blank or not closed or len(tail) > MAX_WRAPPED_TAIL or tail.endswith((".", ":")):
+        return cand
+    if LABEL.match(tail) or PAGE_NUMBER.match(tail) or NUMBER_ALONE.match(tail) or any(p.match(tail) for _f, p in NUMBERED_FORMS):
+        return cand
+    return replace(cand, last=nxt, title=clean_title(f"{cand.title} {tail}"))
 
 
 def _inline(line: Line) -> Candidate | None:

@@ -350,3 +350,16 @@ def test_dates_page_numbers_and_attendance_are_not_items():
     )
     assert _numbers(items) == ["1", "2", "3"]
     assert "7" in items[1].text
+
+
+def test_printed_minutes_titles_that_wrap_or_open_with_a_figure():
+    items = _items(
+        "Minutes of the Transport Committee\n\n"
+        "6 Review of the waiting restrictions and loading bays on the approach roads to the\n"
+        "station forecourt\n\nThe Committee considered the report and agreed the changes.\n\n"
+        "7 20 mph Review\n\nThe Committee noted the progress of the review.\n\n"
+        "8 Work Programme\n\nThe work programme was agreed."
+    )
+    assert _numbers(items) == ["6", "7", "8"]
+    assert items[0].title.endswith("approach roads to the station forecourt")
+    assert items[1].title == "20 mph Review"
