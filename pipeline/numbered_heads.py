@@ -102,7 +102,8 @@ def candidates(lines: Sequence[Line]) -> list[Candidate]:
 def _wrapped(lines: Sequence[Line], cand: Candidate) -> Candidate:
     """A long heading whose last words wrapped onto a short line of their own ("... parking policies" / "and charges")."""
     nxt = cand.last + 1
-    if cand.body or not cand.title or len(lines[cand.last].text) < WRAPS_AT or nxt >= len(lines):
+    line = lines[cand.last].text
+    if not cand.title or len(line) < WRAPS_AT or nxt >= len(lines) or ":" in line or is_sentence(line):
         return cand
     tail = lines[nxt].text
     closed = nxt + 1 >= len(lines) or lines[nxt + 1].after_blank
