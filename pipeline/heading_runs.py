@@ -30,6 +30,7 @@ TITLED = 0.8  # a candidate this heavy reads like a title
 NESTED = 0.5  # weight kept by a list nested under a heading
 PACKED = 0.5  # weight kept by a numbered line inside a block of lines, where headings stand alone
 OWN_PARAGRAPH_HEADINGS = 3  # headings standing alone that make the rule above apply
+MAX_PREDECESSORS = 12  # nearest earlier lines per number tried as the item before (further ones skip too much)
 MIN_TEXT_BETWEEN = 60  # characters of minute text that separate two items (less: a list's wrapped line)
 
 
@@ -153,9 +154,9 @@ def _run(members: list[Candidate]) -> tuple[list[Candidate], float]:
     for i, cand in enumerate(members):
         score[i], back[i] = cand.weight, -1
         for step in range(1, MAX_STEP + 1):
-            for j in by_key.get(cand.key - step, ()):
-                if j >= i:
-                    break
+            positions = by_key.get(cand.key - step, [])
+            nearest = bisect.bisect_left(positions, i)
+            for j in positions[max(0, nearest - MAX_PREDECESSORS) : nearest]:
                 cost = STEP_COST * (step - 1) + SKIP_COST * _skipped(by_key, prefix, members[j].key, cand.key, j, i)
                 if score[j] - cost + cand.weight >= score[i]:  # ties: the nearer item before
                     score[i], back[i] = score[j] - cost + cand.weight, j
