@@ -100,8 +100,9 @@ SUBJECT_FIELD = re.compile(r"^(?:\([a-z]\)\s*)?Subject\s*:\s*(?P<title>\S.*)$")
 FORM_FIELD = re.compile(r"^\([a-z]\)\s")
 AGENDA_REFERENCE = re.compile(r"\(\s*agenda\s+item\s+(?P<n>\d{1,3}[a-z]?)\s*\)", re.IGNORECASE)
 #: Words that open the minute after a run-on title: "Police Report | The PCSO presented ...".
-SENTENCE_OPENERS = frozenset(
-    "The There This That These Those It Its He She They We A An No All Following Noted Agreed Resolved Proposed".split()
-)
+SENTENCE_OPENERS = frozenset({
+    "The", "There", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We",
+    "A", "An", "No", "All", "Following", "Noted", "Agreed", "Resolved", "Proposed",
+})
 #: A person opening the minute after a run-on title: "Pedestrian Crossing | Cllr Dale presented ...".
-PERSON_OPENERS = frozenset("Cllr Cllr. Councillor Mr Mr. Mrs Mrs. Ms Dr Dr.".split())
+PERSON_OPENERS = frozenset({"Cllr", "Cllr.", "Councillor", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Dr", "Dr."})

@@ -33,7 +33,10 @@ _DATE_LINE = re.compile(
 #: A labelled field ("Present:- Cllr ...", "In attendance: ..."), not running text.
 _FIELD = re.compile(r"^(?:[\w'’()&/-]+\s+){0,3}[\w'’()&/-]+\s*:")
 #: Words written with a full stop that does not end a sentence.
-ABBREVIATIONS = frozenset("st mr mrs ms dr no nos cllr rd ave co ltd rev sgt pc prof cttee approx para ref".split())
+ABBREVIATIONS = frozenset({
+    "st", "mr", "mrs", "ms", "dr", "no", "nos", "cllr", "rd", "ave", "co", "ltd", "rev", "sgt", "pc", "prof", "cttee",
+    "approx", "para", "ref",
+})
 #: A second sentence inside the line: ". The", "? It"
 _INNER_SENTENCE = re.compile(r"[.?!]\s+[A-Z][a-z]")
 
