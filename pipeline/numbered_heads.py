@@ -27,6 +27,7 @@ from .heading_forms import (
 )
 from .heading_lines import Line, clean_title, is_date, is_sentence, run_on_title, titleish, words
 from .itemtext import strip_furniture
+from .ukdates import find_date
 
 MIN_WEIGHT = 0.3
 LONG_TITLE_WORDS = 12
@@ -96,7 +97,15 @@ def candidates(lines: Sequence[Line]) -> list[Candidate]:
         cand = _inline(line) or _alone(lines, i, repeated)
         if cand is not None and cand.weight >= MIN_WEIGHT:
             out.append(_wrapped(lines, cand))
-    return out
+    return _without_running_headers(out)
+
+
+def _without_running_headers(cands: list[Candidate]) -> list[Candidate]:
+    """A page number before a dated header ("12 Cabinet 30 January 2025") on every page is not an item."""
+    counts: dict[str, int] = defaultdict(int)
+    for cand in cands:
+        counts[cand.title or ""] += 1
+    return [c for c in cands if not (c.title and counts[c.title] >= 3 and find_date(c.title))]
 
 
 def _wrapped(lines: Sequence[Line], cand: Candidate) -> Candidate:

@@ -363,3 +363,18 @@ def test_printed_minutes_titles_that_wrap_or_open_with_a_figure():
     assert _numbers(items) == ["6", "7", "8"]
     assert items[0].title.endswith("approach roads to the station forecourt")
     assert items[1].title == "20 mph Review"
+
+
+def test_page_numbers_before_a_running_header_are_not_items():
+    page = "{n} Planning Committee 12 March 2025\n\n"
+    items = _items(
+        "Minutes of the Planning Committee\n\n"
+        + page.format(n=1)
+        + "21. Apologies\n\nNone were received.\n\n"
+        + page.format(n=2)
+        + "22. Minutes\n\nThe minutes were agreed.\n\n"
+        + page.format(n=3)
+        + "23. Land at Mill Farm\n\nThe application was refused.\n\n"
+        + page.format(n=4)
+    )
+    assert _numbers(items) == ["21", "22", "23"]
