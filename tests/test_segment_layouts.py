@@ -378,3 +378,13 @@ def test_page_numbers_before_a_running_header_are_not_items():
         + page.format(n=4)
     )
     assert _numbers(items) == ["21", "22", "23"]
+
+
+def test_lettered_resolution_parts_are_not_items():
+    items = _items(
+        "HOUSING PANEL\n\nMINUTES\n\nRENT SETTING\n\nThe Panel considered the annual report on rents.\n\n"
+        "RESOLVED that:\n\n(A) The rent increase of three per cent be approved.\n\n"
+        "(B) That officers report back in March.\n\n(a) tenants be consulted on service charges.\n\n"
+        "GARAGE SITES\n\nThe Panel noted the survey of garage sites."
+    )
+    assert _titles(items) == ["RENT SETTING", "GARAGE SITES"]
