@@ -14,7 +14,7 @@ GOLD = Path(__file__).resolve().parent / "gold"
 
 #: F1 floors, a little under the figures measured when they were last raised.
 FLOORS = {
-    "items": 0.89,
+    "items": 0.93,
     "resolutions": 0.88,
     "actions": 0.76,
     "amounts": 0.98,
@@ -22,7 +22,7 @@ FLOORS = {
 }
 #: The same on ../shared/dev2/gold (councils the rules did not grow around).
 DEV2_FLOORS = {
-    "items": 0.66,
+    "items": 0.97,
     "resolutions": 0.68,
     "actions": 0.20,
     "amounts": 0.98,
