@@ -29,7 +29,7 @@ from pipeline.records import Fact, SchemeMention
 from ..sentences import doc_text
 from .forms import other_forms
 from .identity import canonical_key, consolidate, group, scorer_for
-from .lexicon import lexicon
+from .lexicon import coined, lexicon
 from .mentions import acronyms, all_mentions, dedupe, with_expansions
 from .names import Found, head_names, wrapped_view
 
@@ -43,6 +43,12 @@ def find_names(text: str) -> list[Found]:
     no grouping); ``text`` is the document text."""
     view = wrapped_view(text)
     return head_names(view) + other_forms(view)
+
+
+def _distinct_in_lower_case(name: str) -> bool:
+    words = name.split()
+    lex = lexicon()
+    return words[-1].lower() in lex.heads_lower or (len(words) == 1 and coined(words[0]))
 
 
 def _gazetteer_matches(doc: Doc, matcher: PhraseMatcher, text: str) -> list[Found]:
@@ -85,8 +91,13 @@ class SchemeFinder:
     def __init__(self, nlp: Language, *, scorer: str, cutoff: float) -> None:
         scorer_for(scorer)
         self.scorer, self.cutoff = scorer, cutoff
+        lex = lexicon()
         self.gazetteer = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.gazetteer.add("SCHEME", [nlp.make_doc(n) for n in lexicon().gazetteer])
+        self.gazetteer.add("SCHEME", [nlp.make_doc(n) for n in lex.gazetteer])
+        # in lower case too where that cannot be an ordinary phrase: a name
+        # ending in a head or a coined word ("neighbourhood watch", "pubwatch";
+        # not "safer roads", "help to buy")
+        self.gazetteer.add("SCHEME", [nlp.make_doc(n.lower()) for n in lex.gazetteer if _distinct_in_lower_case(n)])
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_schemes(doc, self.gazetteer, scorer=self.scorer, cutoff=self.cutoff)

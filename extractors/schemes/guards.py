@@ -15,6 +15,8 @@ from .lexicon import Lexicon, distinctive, lexicon
 #: A budget or ledger reference ("MTP 03/020", "D0036"), not a year range ("2009/10").
 BUDGET_CODE = re.compile(r"(?:\d{1,3}/\d{2,4}|[A-Z]{1,4}\d{3,}|\d{3,}[A-Z]{1,3})")
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[/–-]\d{2,4}")
+#: A UK road number ("A4018", "M32"): part of a scheme's name, not a code.
+ROAD = re.compile(r"[ABM][1-9]\d{0,3}")
 #: ModernGov cuts long minutes with this marker: a name just before it may be cut short.
 CUT_MARKER = re.compile(r"\s*(?:\.\.\.|…)\s*view the full", re.IGNORECASE)
 
@@ -53,7 +55,10 @@ def is_person(words: list[str]) -> bool:
 
 
 def has_budget_code(words: list[str]) -> bool:
-    return any(BUDGET_CODE.fullmatch(bare(w)) and not YEAR_RANGE.fullmatch(bare(w)) for w in words)
+    return any(
+        BUDGET_CODE.fullmatch(bare(w)) and not YEAR_RANGE.fullmatch(bare(w)) and not ROAD.fullmatch(bare(w))
+        for w in words
+    )
 
 
 def names_body(words: list[str]) -> bool:
@@ -81,3 +86,26 @@ def cut_off(text: str, end: int) -> bool:
     if end >= len(tail) and not tail.endswith((".", "!", "?", ")", '"', "”")):
         return True
     return CUT_MARKER.match(text, end) is not None
+
+
+ENUMERATOR = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]|[•●▪\-–*])\s*")
+BODIES_LEAD_IN = re.compile(r"\b(?:[Cc]ommittees|[Ss]ub-[Cc]ommittees|[Bb]oards|[Gg]roups|[Pp]anels|[Ff]orums|[Bb]odies)\b.*:[-–]?\s*$")
+
+
+def in_body_list(text: str, start: int) -> bool:
+    """Is the name an item of a list of bodies ("Consider Minutes of the
+    following Committees:- (a) Hawick Common Good Fund 16 August 2023")? A
+    fund's sub-committee is named after the fund; in such a list it is the
+    committee that is meant."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not ENUMERATOR.fullmatch(text[line_start:start]) and text[line_start:start].strip():
+        return False
+    for _ in range(12):  # walk up over blank lines and other items of the list
+        if line_start == 0:
+            return False
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev_start:line_start - 1]
+        if line.strip() and not ENUMERATOR.match(line):
+            return BODIES_LEAD_IN.search(line) is not None
+        line_start = prev_start
+    return False

@@ -29,7 +29,7 @@ GRAMMAR_KEYS = {
     "kept_compounds", "kind_words",
 }
 LEXICON_KEYS = {
-    "gazetteer", "funding_abbreviations", "acronym_stopwords", "honorifics", "post_titles",
+    "gazetteer", "scheme_abbreviations", "acronym_stopwords", "honorifics", "post_titles",
     "award_words", "statute_words", "funder_suffixes", "venue_words", "description_cues", "first_names", "post_words",
 }
 
@@ -80,7 +80,7 @@ class Lexicon:
     event_prefixes: frozenset[str]
     gazetteer: tuple[str, ...]
     gazetteer_lower: frozenset[str]
-    funding_abbreviations: frozenset[str]
+    scheme_abbreviations: frozenset[str]
     acronym_stop: frozenset[str]
     honorifics: frozenset[str]
     post_titles: tuple[str, ...]
@@ -143,7 +143,7 @@ def lexicon() -> Lexicon:
         event_prefixes=_words(g, "event_prefixes"),
         gazetteer=tuple(x["gazetteer"]),
         gazetteer_lower=frozenset(n.lower() for n in x["gazetteer"]),
-        funding_abbreviations=_words(x, "funding_abbreviations"),
+        scheme_abbreviations=_words(x, "scheme_abbreviations"),
         acronym_stop=_words(x, "acronym_stopwords"),
         honorifics=_words(x, "honorifics"),
         post_titles=tuple(x["post_titles"]),
@@ -199,6 +199,6 @@ def distinctive(word: str) -> bool:
         return True
     if re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]+", core):  # CamelCase: "GetSafe", "StreetSafe"
         return True
-    if re.fullmatch(r"[A-Z][a-z]+-[A-Za-z]+", core):  # "Levelling-up", "Kick-Start"
-        return True
+    if re.fullmatch(r"[A-Z][a-z]+-[A-Za-z]+", core):  # "Levelling-up"; not "One-off", "Anti-social"
+        return min(zipf(part) for part in core.split("-")) < 3.5
     return coined(core)

@@ -57,16 +57,24 @@ def wrapped_view(text: str) -> str:
     """``text`` with the line breaks inside wrapped paragraphs turned into
     spaces (and the next line's indentation into FILL), same length, so
     offsets still point into ``text``. A break is a wrap when its line is
-    long (PDF and Word minutes wrap near 60-100 characters), does not end a
-    sentence or a label, and the next line goes on with a word."""
+    long (PDF and Word minutes wrap near 60-100 characters) or the next line
+    is a lone head word (a wrapped table cell: "A4018 Roadworks and Bus
+    Lane\nScheme"), the line does not end a sentence or a label, and the
+    next line goes on with a word."""
     out = list(text)
     pos = 0
+    heads = lexicon().heads_lower
     for line in text.split("\n")[:-1]:
         nl = pos + len(line)
         pos = nl + 1
-        if len(line.strip()) < 60 or LINE_END.search(line):
+        next_end = text.find("\n", pos)
+        nxt = text[pos:next_end if next_end >= 0 else len(text)].strip()
+        lone_head = nxt.lower() in heads and line.rstrip()[-1:].isalnum()  # a table cell: "...Bus Lane\nScheme"
+        if (len(line.strip()) < 60 and not lone_head) or LINE_END.search(line):
             continue
-        indent = len(text[pos:]) - len(text[pos:].lstrip(" \t"))
+        indent = 0
+        while pos + indent < len(text) and text[pos + indent] in " \t":
+            indent += 1
         if pos + indent < len(text) and text[pos + indent].isalnum():
             out[nl] = " "
             out[pos:pos + indent] = FILL * indent
@@ -153,6 +161,9 @@ def trim(text: str, start: int, end: int, lex: Lexicon) -> int:
         owner = w[:-2]
         if w.endswith(("'s", "’s")) and (owner in lex.orgs or owner.isupper() or owner in lex.leading):
             cut = max(cut, i + 1)
+    for i, (_, w) in enumerate(words[:-2]):
+        if w.isdigit() and guards.bare(words[i + 1][1]) in lex.first_names:
+            cut = max(cut, i + 1)  # a table row's number and a person: "Southville 25 Susie Holt ..."
     while cut < len(words) - 1:
         at, w = words[cut]
         if any(text.startswith(kept, at) for kept in lex.kept_compounds):
@@ -187,6 +198,8 @@ def name_at(text: str, start: int, end: int) -> Found | None:
         return None
     if lex.org_follower.match(text, end) or guards.post_title_near(text, start, end) or not acceptable(words):
         return None  # "the Pub Watch group", "Head of Housing Services"
+    if guards.in_body_list(text, start):
+        return None
     return Found(start, end, squash(ACRONYM_IN_NAME.sub("", text[start:end])))
 
 
@@ -226,6 +239,8 @@ def acceptable(words: list[str]) -> bool:
         # Commissioned Services": a plural head names a department or a report
         # unless a word of its own marks a name ("KIDVA Services")
         return False
+    if any(part in lex.orgs for w in own if "/" in w for part in w.split("/")[:-1]):
+        return False  # "Northwold Care Group/Car Scheme": a payee and what was paid for, in a table
     last = own[-1]
     if last.lower() in lex.connectors or last in lex.funders:
         return False  # "... of Fund", "Homes England grant"
