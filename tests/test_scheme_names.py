@@ -167,6 +167,10 @@ def test_names_listed_before_one_plural_head(nlp: Language) -> None:
     assert names(nlp, text) == ["Harbour Safety – Protect, Prevent and Prepare Strands"]
 
 
+def test_bodies_listed_before_a_plural_head_are_departments(nlp: Language) -> None:
+    assert names(nlp, "The report of Committee, Electoral and Member Services was noted.") == []
+
+
 def test_lower_case_names_in_a_list_of_schemes(nlp: Language) -> None:
     text = "Officers supported campaigns such as hate crime awareness week and the good neighbour scheme in town."
     assert names(nlp, text) == ["hate crime awareness week", "good neighbour scheme"]

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from . import guards
-from .lexicon import CAP, FILL, WS, distinctive, lexicon
+from .lexicon import CAP, FILL, MAX_WORDS, WS, distinctive, lexicon
 from .names import Found, squash, trim
 
 QUOTE_OPEN, QUOTE_CLOSE = "‘“\"", "’”\""
@@ -47,8 +47,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     """Patterns built on the name grammar (a run of name words and connectors)."""
     lex = lexicon()
     conn = "|".join(sorted((re.escape(c) for c in lex.connectors if c not in ("the", "a")), key=len, reverse=True))
-    run = rf"(?:{CAP}{WS}(?:(?:{conn}){WS})?)*{CAP}"
-    dashed = rf"(?:{CAP}{WS}(?:(?:{conn}|[–-]){WS})?)*{CAP}"  # "City Centre Transport Corridor – Bond St"
+    run = rf"(?:{CAP}{WS}(?:(?:{conn}){WS})?){{0,{MAX_WORDS}}}{CAP}"
+    dashed = rf"(?:{CAP}{WS}(?:(?:{conn}|[–-]){WS})?){{0,{MAX_WORDS}}}{CAP}"  # "City Centre Transport Corridor – Bond St"
     money = r"£[\d,.]+(?:[ ]?(?:m|k|bn|million|billion)\b)?"
     return {
         "bid": re.compile(rf"({run}){WS}(?:bid|Bid|bids|Bids)\b"),
@@ -86,12 +86,14 @@ def _run_name(text: str, start: int, end: int, *, single_ok: bool = False) -> Fo
     if len(plain) == 1 and not (single_ok or distinctive(plain[0])):
         return None
     if plain[-1] in lex.funders or any(
-        (w in lex.orgs or w in lex.venues) and (i + 1 == len(plain) or plain[i + 1].lower() in lex.connectors)
+        (w.rstrip(",") in lex.orgs or w.rstrip(",") in lex.venues)
+        and (i + 1 == len(plain) or w.endswith(",") or plain[i + 1].lower() in lex.connectors)
         for i, w in enumerate(plain)
     ):
         # "the Council bid", "the Village Hall", "the Chambers Institution in
-        # Peebles", "Homes England"; a body word as a modifier is fine ("City
-        # Centre Transport Corridor", "Council Tax Support")
+        # Peebles", "Committee, Selection and Member Services", "Homes
+        # England"; a body word as a modifier is fine ("City Centre Transport
+        # Corridor", "Council Tax Support")
         return None
     if any(w in lex.statutes for w in plain) or guards.is_person(words) or guards.names_body(plain):
         return None
@@ -147,9 +149,39 @@ def operations(text: str) -> list[Found]:
     return out
 
 
+#: Patterns that open with a run of name words are tried only near the word
+#: that ends them ("bid", "Business Case", "(", a plural head): a run tried
+#: from every capitalised word of a long line in capitals would take time
+#: quadratic in the line's length.
+ANCHORS = {
+    "bid": re.compile(r"[ \t\x1f](?:bid|Bid|bids|Bids)\b"),
+    "case": re.compile(r"Business[ \t\x1f]+Case\b"),
+    "described": re.compile(r"\("),
+    "coordinated": re.compile(r"[ \t\x1f](?:Services|Funds|Strands)\b"),
+}
+WINDOW = 250
+
+
+def _matches(pattern: str, text: str) -> list[re.Match[str]]:
+    """Matches of one of the patterns; an anchored one only in a window around its anchor."""
+    compiled = _patterns()[pattern]
+    anchor = ANCHORS.get(pattern)
+    if anchor is None:
+        return list(compiled.finditer(text))
+    out: dict[tuple[int, int], re.Match[str]] = {}
+    for a in anchor.finditer(text):
+        lo = max(0, a.start() - WINDOW)
+        while 0 < lo < a.start() and not text[lo - 1].isspace():
+            lo += 1  # start at a word
+        for m in compiled.finditer(text, lo, min(len(text), a.end() + WINDOW)):
+            if m.start() <= a.start() < m.end():
+                out.setdefault(m.span(), m)
+    return [out[span] for span in sorted(out)]
+
+
 def _groups(pattern: str, text: str, *, single_ok: bool = False) -> list[Found]:
     out = []
-    for m in _patterns()[pattern].finditer(text):
+    for m in _matches(pattern, text):
         found = _run_name(text, m.start(1), m.end(1), single_ok=single_ok)
         if found is not None:
             out.append(found)
@@ -186,7 +218,7 @@ def coordinated(text: str) -> list[Found]:
     """Strands or services named in a list before one plural head: "County
     Lines – Protect, Prevent and Prepare Strands"."""
     out = []
-    for m in _patterns()["coordinated"].finditer(text):
+    for m in _matches("coordinated", text):
         found = _run_name(text, m.start(), m.end())
         if found is not None:
             out.append(found)
@@ -204,7 +236,7 @@ def described(text: str) -> list[Found]:
     name followed by a bracketed description of a service or scheme."""
     cues = lexicon().description_cues
     out = []
-    for m in _patterns()["described"].finditer(text):
+    for m in _matches("described", text):
         if cues.intersection(re.findall(r"[a-z]+", m.group(2))):
             found = _run_name(text, m.start(1), m.end(1))
             if found is not None:

@@ -44,6 +44,8 @@ WS = r"(?:[ ]{1,2}|\t| \x1f+)"
 FILL = "\x1f"
 #: "the No Use Empty (NUE) scheme": an acronym between a name and its head.
 ACRONYM_BEFORE_HEAD = r"(?:\([A-Z][A-Za-z&]{1,9}\)[ \t]+)?"
+#: The most words a name holds before its head (a longer run keeps its last ones).
+MAX_WORDS = 12
 #: An acronym as written: "KIDVA", "CRSTS", "UKSPF", "S106", "A&E".
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
@@ -122,9 +124,11 @@ def lexicon() -> Lexicon:
     # ("Moorlands Connect bus service", "Gainshare capital funding") and a
     # bracketed acronym ("No Use Empty (NUE) scheme"); then a head that is a
     # whole word (not "Funding-led", not "Scheme’s") and not the first word
-    # of a post or a body ("Project Officer", "Fund Board").
+    # of a post or a body ("Project Officer", "Fund Board"). A name has at
+    # most MAX_WORDS words before its head, which also keeps matching linear
+    # in a long line of capitalised words.
     named = re.compile(
-        rf"(?:{CAP}{WS}(?:(?:{conn}){WS})?)+(?:(?:{kind}){WS})?{ACRONYM_BEFORE_HEAD}(?i:{head})(?![\w’'\-])"
+        rf"(?:{CAP}{WS}(?:(?:{conn}){WS})?){{1,{MAX_WORDS}}}(?:(?:{kind}){WS})?{ACRONYM_BEFORE_HEAD}(?i:{head})(?![\w’'\-])"
         rf"(?![ \t\x1f]+(?:{rejected})\b)"
     )
     return Lexicon(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import guards
-from .lexicon import FILL, Lexicon, distinctive, lexicon
+from .lexicon import FILL, MAX_WORDS, Lexicon, distinctive, lexicon
 
 EVENT_HEADS = {"day", "week", "month", "night", "fortnight"}
 #: "funding" is a head only at the end of its phrase ("Safer Communities funding
@@ -35,6 +35,7 @@ ACRONYM_IN_NAME = re.compile(r"[ \t\x1f]+\([A-Z][A-Za-z&]{1,9}\)(?=[ \t\x1f])")
 AND = re.compile(r"[ \t\x1f]+and[ \t\x1f]+")
 WORD = re.compile(r"\S+")
 LINE_END = re.compile(r"[.:;!?]\s*$")
+LOOK_BACK = 40 * MAX_WORDS  # characters before a head that can hold its name
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,10 @@ def head_windows(text: str) -> list[tuple[int, int]]:
     lex = lexicon()
     windows: list[tuple[int, int]] = []
     for h in lex.head_at.finditer(text):
-        line_start = text.rfind("\n", 0, h.start()) + 1
+        # a name is at most MAX_WORDS words: look back no further than that
+        line_start = max(text.rfind("\n", 0, h.start()) + 1, h.start() - LOOK_BACK)
         start = h.start()
-        for word in reversed(text[line_start:h.start()].replace(FILL, " ").split()):
+        for word in reversed(text[line_start:h.start()].split()):
             start = text.rfind(word, line_start, start)
             if not lex.name_token.fullmatch(word):
                 break
@@ -155,7 +157,7 @@ def trim(text: str, start: int, end: int, lex: Lexicon) -> int:
     Empty scheme"), an honorific or attendance role ("Cllr Grant", "Seconded
     Cllr ..."), leading stop words ("The", "Members"), connectors and numbers
     ("£450k of Integrated Transport Block funding")."""
-    words = [(m.start(), m.group(0)) for m in WORD.finditer(text.replace(FILL, " "), start, end)]
+    words = [(m.start(), m.group(0)) for m in WORD.finditer(text, start, end)]  # FILL is whitespace to \S
     cut = guards.after_honorific([w for _, w in words], lex)
     for i, (_, w) in enumerate(words[:-1]):
         owner = w[:-2]
@@ -190,7 +192,7 @@ def name_at(text: str, start: int, end: int) -> Found | None:
     if guards.bare(words[0]) in lex.first_names and len(words) > 3 and words[1][:1].isupper():
         # "08 Angharad Hughes East Bristol Liveable Neighbourhood": a person in a
         # table row before the name; "William Hill Trust Fund" is named after one
-        third = list(WORD.finditer(text.replace(FILL, " "), start, end))[2]
+        third = list(WORD.finditer(text, start, end))[2]
         rest = name_at(text, third.start(), end)
         if rest is not None:
             return rest
