@@ -18,6 +18,7 @@ from extractors.schemes.names import Found
         ("White Ribbon", "White Ribbon Domestic Abuse Campaign"),  # its start, no head of its own
         ("Housing Policy programme", "West of England Housing Policy Development"),  # inside a name without a head
         ("Nature Recovery programme", "Nature Recovery Workplan"),  # a generic type word for a name without one
+        ("Gainshare funding", "Gainshare capital funding"),  # a kind word left out
     ],
 )
 def test_a_shorter_form_belongs_to_the_fuller_name(short: str, long: str) -> None:

@@ -100,6 +100,7 @@ def test_one_distinctive_word_before_a_lower_case_head(nlp: Language, text: str,
         ("Officers submitted the Coastal Towns Fund bid last week.", ["Coastal Towns Fund"]),
         ("The HIF bid was successful.", ["HIF"]),
         ("The Harbour Deal bid was submitted in March.", ["Harbour Deal"]),
+        ("The Coastal Towns Fund Round 2 bid failed.", ["Coastal Towns Fund"]),
     ],
 )
 def test_a_name_followed_by_application_or_bid(nlp: Language, text: str, expected: list[str]) -> None:
@@ -123,6 +124,11 @@ def test_funding_streams_named_by_abbreviation(nlp: Language) -> None:
     assert names(nlp, "The DSG deficit grew again this year.") == ["DSG"]
     doc = nlp("The Dedicated Schools Grant (DSG) was discussed. The DSG deficit grew.")
     assert {f.name for f in doc._.schemes} == {"Dedicated Schools Grant"}
+
+
+def test_a_defined_acronym_before_funding_is_the_scheme_itself(nlp: Language) -> None:
+    doc = nlp("The Community Infrastructure Levy (CIL) receipts were noted. CIL funding was spent on paths.")
+    assert {f.name for f in doc._.schemes} == {"Community Infrastructure Levy"}
 
 
 def test_an_acronym_is_written_out_from_its_initials_in_the_document(nlp: Language) -> None:

@@ -191,7 +191,17 @@ def _groups(pattern: str, text: str, *, single_ok: bool = False) -> list[Found]:
 def bids(text: str) -> list[Found]:
     """What a bid is for is a funding stream: "the HIF bid", "Town Deal bid"."""
     lex = lexicon()
-    return [f for f in _groups("bid", text) if f.name.split()[-1].lower() not in lex.heads_lower]
+    out = []
+    for f in _groups("bid", text):
+        words = f.name.split()
+        last_head = max((i for i, w in enumerate(words) if w.lower() in lex.heads_lower), default=None)
+        if last_head == len(words) - 1:
+            continue  # "the Coastal Towns Fund bid": the head-noun rule has it
+        if last_head is not None:  # "the Levelling Up Fund Round 2 bid" is a bid to the fund
+            cut = list(re.finditer(r"\S+", text[f.start:f.end]))[last_head]
+            f = Found(f.start, f.start + cut.end(), " ".join(words[:last_head + 1]))
+        out.append(f)
+    return out
 
 
 CASE_QUALIFIERS = re.compile(r"(?:[ \t\n\x1f]+(?:Full|Outline|Strategic|Final|Draft))+$")

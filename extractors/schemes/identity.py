@@ -85,7 +85,8 @@ def contained(short: str, long: str) -> bool:
     Gateway Project"). A head, when it has one, is the
     longer name's head ("CCTV Scheme" is not the "CCTV Capital Fund"), or a
     generic type word ("scheme", "programme") when the longer name has no head
-    ("Nature Recovery programme" / "Nature Recovery Workplan")."""
+    ("Nature Recovery programme" / "Nature Recovery Workplan"). A kind word
+    may be left out ("Gainshare funding" / "Gainshare capital funding")."""
     lex = lexicon()
     s_head, l_head = _head(short), _head(long)
     if s_head is not None and s_head != l_head and not (l_head is None and s_head in lex.key_dropped):
@@ -93,6 +94,9 @@ def contained(short: str, long: str) -> bool:
     s_key, l_key = canonical_key(short).split(), canonical_key(long).split()
     if not s_key or len(s_key) >= len(l_key):
         return False
+    kinds = {_stem(k) for k in lex.kind_words}
+    if s_key == [w for w in l_key if w not in kinds]:
+        return True  # "Gainshare funding" / "Gainshare capital funding"
     n = len(s_key)
     if l_key[:n] == s_key or l_key[-n:] == s_key:
         return True

@@ -54,18 +54,27 @@ def by_initials(text: str, acr: str) -> str | None:
 def expand(name: str, defined: dict[str, str], text: str, memo: dict[str, str | None] | None = None) -> str:
     """A name with its acronyms written out, from the document's own
     definitions or initials: "MATES Scheme" -> "Multi-Agency Targeted
-    Enforcement Scheme", "RPS schemes" -> "Residents Parking Schemes"."""
+    Enforcement Scheme", "RPS schemes" -> "Residents Parking schemes", "CIL
+    funding" -> "Community Infrastructure Levy"."""
     memo = {} if memo is None else memo
+    heads = lexicon().heads_lower
     words = name.split()
     out: list[str] = []
+    skip = False
     for i, w in enumerate(words):
+        if skip:
+            skip = False
+            continue
         if w not in memo:
             memo[w] = defined.get(w) or (by_initials(text, w) if is_acronym(w) else None)
         full = memo[w]
         if full and full not in name:
             expansion = full.split()
-            if i + 1 < len(words) and expansion[-1].lower().rstrip("s") == words[i + 1].lower().rstrip("s"):
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if expansion[-1].lower().rstrip("s") == following.lower().rstrip("s"):
                 expansion = expansion[:-1]  # "MATES Scheme" -> "... Enforcement Scheme"
+            elif expansion[-1].lower() in heads and following.islower() and following in heads:
+                skip = True  # "CIL funding" -> "Community Infrastructure Levy"
             out.extend(expansion)
         else:
             out.append(w)
