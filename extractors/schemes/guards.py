@@ -48,10 +48,15 @@ def post_title_near(text: str, start: int, end: int) -> bool:
     return any(before.endswith(t) or t in inside for t in lex.post_titles)
 
 
+INITIAL = re.compile(r"[A-Z]\.?")
+
+
 def is_person(words: list[str]) -> bool:
-    """"Katherine Bridget Grant", "Lisa Day": a first name and at most two more
-    words, the last of them a head that is also a surname."""
-    return len(words) <= 3 and bare(words[0]) in lexicon().first_names
+    """"Katherine Bridget Grant", "Lisa Day", "P. Grant": a first name or an
+    initial and at most two more words, the last of them a head that is also
+    a surname."""
+    first = bare(words[0])
+    return len(words) <= 3 and (first in lexicon().first_names or INITIAL.fullmatch(first) is not None)
 
 
 def has_budget_code(words: list[str]) -> bool:

@@ -23,7 +23,7 @@ PATTERNS = Path(__file__).resolve().parent.parent / "patterns"
 GRAMMAR = PATTERNS / "schemes.json"
 LEXICON = PATTERNS / "scheme_lexicon.json"
 GRAMMAR_KEYS = {
-    "heads", "plural_heads", "compound_heads", "capitalised_only_heads", "heads_needing_cue", "connectors", "leading_stopwords",
+    "heads", "plural_heads", "compound_heads", "capitalised_only_heads", "heads_needing_two_words", "heads_needing_cue", "connectors", "leading_stopwords",
     "excluded_modifiers", "key_dropped_heads", "key_stopwords", "operation_pattern", "operation_excluded",
     "organisation_words", "rejected_followers", "kept_followers", "event_prefixes", "organisation_followers",
     "kept_compounds", "kind_words",
@@ -72,6 +72,7 @@ class Lexicon:
     plural: frozenset[str]  # lower-case plural heads
     compound: tuple[str, ...]  # "Trust Fund": heads of two words whose first word is no modifier
     capitalised_only: frozenset[str]  # lower-case heads that count only when capitalised ("Awareness")
+    two_words: frozenset[str]  # heads that need two words of a name before them ("Family Hub" is generic)
     needing: dict[str, frozenset[str]]  # lower-case head -> cue words one of which must precede it
     excluded: dict[str, frozenset[str]]  # lower-case head -> modifiers that make it no scheme
     leading: frozenset[str]
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         plural=frozenset(h.lower() for h in g["plural_heads"]),
         compound=tuple(g["compound_heads"]),
         capitalised_only=frozenset(h.lower() for h in g["capitalised_only_heads"]),
+        two_words=frozenset(h.lower() for h in g["heads_needing_two_words"]),
         needing={k.lower(): frozenset(v) for k, v in g["heads_needing_cue"].items()},
         excluded={k.lower(): frozenset(w.lower() for w in v) for k, v in g["excluded_modifiers"].items()},
         leading=_words(g, "leading_stopwords"),

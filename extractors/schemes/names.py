@@ -228,6 +228,8 @@ def acceptable(words: list[str]) -> bool:
         return False
     if h in lex.capitalised_only and head[0].islower():
         return False  # "Knife Crime awareness", "Family Hub awareness": a topic, not a name
+    if h in lex.two_words and len(own) < 2:
+        return False  # "the Community Hub", "Scam Awareness", "Transport Levy": generic or a tax
     if guards.is_person(words) or guards.names_body(own) or guards.has_budget_code(own):
         return False
     if len(own) == 1 and guards.generic_single(own[0], words[-1]):
