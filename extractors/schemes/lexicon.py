@@ -1,7 +1,7 @@
 """The schemes vocabulary, loaded once from ``patterns/schemes.json`` (grammar
 words: heads, connectors, stop words, followers) and
 ``patterns/scheme_lexicon.json`` (names and titles: the gazetteer, funding
-abbreviations, honorifics, post titles, department words, first names).
+abbreviations, honorifics, post titles, first names).
 
 Both files are data; this module only checks their keys and compiles the
 regular expressions the rules share, so a council's new head word or title is
