@@ -67,7 +67,6 @@ def _load(path: Path, known: set[str]) -> dict[str, Any]:
 class Lexicon:
     """Every word list the scheme rules read, plus the patterns built from them."""
 
-    raw: dict[str, Any]
     heads_lower: dict[str, str]  # lower-case head -> as listed (singular, plural and compound)
     plural: frozenset[str]  # lower-case plural heads
     compound: tuple[str, ...]  # "Trust Fund": heads of two words whose first word is no modifier
@@ -133,7 +132,6 @@ def lexicon() -> Lexicon:
         rf"(?![ \t\x1f]+(?:{rejected})\b)"
     )
     return Lexicon(
-        raw={**g, **x},
         heads_lower={h.lower(): h for h in all_heads},
         plural=frozenset(h.lower() for h in g["plural_heads"]),
         compound=tuple(g["compound_heads"]),
