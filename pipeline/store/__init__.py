@@ -149,10 +149,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 def _schema_complete(db: sqlite_utils.Database) -> bool:
     names = {r[0] for r in db.execute("select name from sqlite_master")}
     from ..link.schema import LINK_SCHEMA
+    from . import browse
 
     indexes = {f"idx_{table}_{'_'.join(cols)}" for table, cols in INDEXES}
-    wanted = {*SCHEMA, *LINK_SCHEMA, *VIEWS, "agenda_items_fts", *FTS_TRIGGERS, *indexes}
-    return wanted <= names and not _missing_columns(db)
+    wanted = {*SCHEMA, *LINK_SCHEMA, *VIEWS, "agenda_items_fts", *FTS_TRIGGERS, *indexes, *browse.NAMES}
+    return wanted <= names and not _missing_columns(db) and browse.up_to_date(db)
 
 
 def _missing_columns(db: sqlite_utils.Database) -> list[tuple[str, str, type]]:
@@ -213,6 +214,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     ensure_link_schema(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, ignore=True)
+    from .browse import ensure_browse_schema  # fact FTS and the UI's list views
+
+    ensure_browse_schema(db)
 
 
 def _fact_view(table: str) -> str:
