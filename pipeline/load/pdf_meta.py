@@ -12,16 +12,8 @@ import re
 from collections.abc import Sequence
 
 from ..records import MeetingMeta
+from ..text.dates import parse_date
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split(), 1
-    )
-}
-_DATE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")\s*,?\s+(\d{4})\b", re.IGNORECASE
-)
 _COUNCIL = re.compile(
     r"^(?:[A-Z][\w.&'’-]*\s+){1,5}(?:COUNCIL|Council)$|^(?:London |Royal )?(?:Borough|City|County) of [A-Z][\w -]+$"
 )
@@ -38,17 +30,6 @@ _LABEL = re.compile(
 )
 _HONOURS = {"OBE", "MBE", "CBE", "JP", "DL", "KC", "QC", "BEM", "FRSA"}
 _NONE = re.compile(r"^(?:none|nil|no apologies.*)$", re.IGNORECASE)
-
-
-def parse_date(text: str) -> str | None:
-    """The first "9 January 2025" style date in ``text`` as ISO, if any."""
-    match = _DATE.search(text)
-    if not match:
-        return None
-    day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
-    if not 1 <= day <= 31:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _tidy(name: str) -> str:
