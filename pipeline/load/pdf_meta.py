@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from ..records import MeetingMeta
 from ..text.dates import parse_date
+from .bodies import looks_like_body
+from .meta import meta_from_text
 
 _COUNCIL = re.compile(
     r"^(?:[A-Z][\w.&'’-]*\s+){1,5}(?:COUNCIL|Council)$|^(?:London |Royal )?(?:Borough|City|County) of [A-Z][\w -]+$"
@@ -99,11 +101,14 @@ def parse_meta(front: Sequence[str]) -> MeetingMeta:
             committee = _tidy(flat)  # the body's banner under the council's
         if date is None and not present and len(flat) < 80:
             date = parse_date(flat)
+    header = meta_from_text("\n".join(front))  # the header forms every loader shares
+    if not looks_like_body(committee, need_noun=False):
+        committee = None  # "(19:15 TO 19:25 ...)", "60 Mr ... Statement on ..."
     return MeetingMeta(
-        council=council,
-        committee=committee,
-        date=date,
-        venue=venue,
+        council=header.council or council,
+        committee=header.committee or committee,
+        date=header.date or date,
+        venue=header.venue or venue,
         attendees=tuple(dict.fromkeys(present)),
         apologies=tuple(dict.fromkeys(apologies)),
     )

@@ -116,7 +116,8 @@ def parse_date(text: str | None) -> str | None:
 
 def _dateparser(text: str) -> str | None:
     """dateparser for a short leftover that names a day and a month word and a year."""
-    if len(text) > 60 or not re.search(r"(?<!\d)\d{1,2}(?!\d)", text) or not re.search(r"(?<!\d)\d{4}(?!\d)", text):
+    has_day = re.search(r"(?<!\d)\d{1,2}(?!\d)", text)
+    if len(text) > 60 or not has_day or not re.search(r"(?<!\d)\d{4}(?!\d)", text):
         return None  # "May 2024" is a month, not a date; long text is not one date
     if not re.search(r"[a-z]{3}", text, re.IGNORECASE):
         return None  # digits only: the numeric regex already said no
