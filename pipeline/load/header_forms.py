@@ -68,7 +68,7 @@ DETERMINED_AT = re.compile(
 MINUTES_OF = re.compile(
     r"(?:\b(?:minutes?|(?:draft\s+)?notes|record)\s+(?:of|from)\s+(?:(?:a|an|the)\s+)?|\bAt\s+(?:a|an|the)\s+)"
     r"(?:[\w-]+\s+){0,2}?(?:meeting|proceedings)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?meeting)?"
-    r"(?:\s+of\s+(?P<body>(?:(?!\bheld\b)[^.]){2,160}?))?\s*,?\s+(?:held|convened|which\s+took\s+place)\b(?P<rest>[^\n]{0,240})",
+    r"(?:\s+of\s+(?P<body>(?:(?!\bheld\b)(?:\bNo\.|[^.])){2,160}?))?\s*,?\s+(?:held|convened|which\s+took\s+place)\b(?P<rest>[^\n]{0,240})",
     re.IGNORECASE,
 )
 #: "Minutes of the Parish Council's Monthly Meeting held on 10 March 2021"
