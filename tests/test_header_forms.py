@@ -189,3 +189,21 @@ def test_an_impossible_date_in_a_header_is_not_stored():
     assert meta.committee == "Cabinet"
     assert meta.date is None
     assert parse_meta(["ANYSHIRE COUNTY COUNCIL", "CABINET – 31 February 2025"]).date is None
+
+
+def test_a_saved_moderngov_page_takes_its_sites_council(tmp_path):
+    from pipeline.load import load
+
+    page = tmp_path / "meeting.html"
+    page.write_text(
+        "<html><head><title>Agenda for Joint meeting - Northern Transport Committee on Friday, 27th March, 2026, "
+        "1.00 pm - Modern Council</title></head><body><div class='mgContent'>"
+        "<h2 class='mgSubTitleTxt'>Joint meeting - Northern Transport Committee - Friday, 27th March, 2026 1.00 pm</h2>"
+        "<p>Contact: democratic.services@westofengland-ca.gov.uk</p>"
+        "<p>Minutes:</p><p>Councillor A Smith (Northby Council) was present. RESOLVED that the plan be agreed.</p>"
+        "<p><a href='https://www.westofengland-ca.gov.uk/'>Home</a></p></div></body></html>",
+        encoding="utf-8",
+    )
+    meta = load(page).meta
+    assert (meta.council, meta.committee, meta.date) == (
+        "West of England Combined Authority", "Northern Transport Committee", "2026-03-27")
