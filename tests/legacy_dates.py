@@ -73,7 +73,7 @@ def text_parse_date(text: str) -> str | None:
 _P_MONTHS = {
     m: i
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split(), 1
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1
     )
 }
 _P_DATE = re.compile(
@@ -119,7 +119,7 @@ def fetch_page_date(text: str) -> str | None:
 
 
 # --- pipeline/link/deferrals.py parse_date (before) -----------------------------------
-_D_MONTHS = "january february march april may june july august september october november december".split()
+_D_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _D_MONTH_RE = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _D_WRITTEN = re.compile(
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _D_MONTH_RE + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE

@@ -67,7 +67,7 @@ def test_find_dates_gives_spans_in_reading_order():
 
 def test_a_weekday_is_part_of_the_span():
     text = "held on Thursday, 9 January 2025."
-    iso, start, end = find_date(text)
+    _iso, start, end = find_date(text)
     assert text[start:end] == "Thursday, 9 January 2025"
 
 

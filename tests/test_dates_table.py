@@ -38,11 +38,11 @@ STRICT_FORMATS = (
 
 def strict(text: str) -> str | None:
     """The independent judge: weekday, ordinal, 'the'/'of' and commas dropped, then strptime."""
-    flat = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\.?,?\s+", "", text.strip(), flags=re.I)
-    flat = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", flat, flags=re.I)
-    flat = re.sub(r"\b(?:the|of)\s+", "", flat, flags=re.I).replace(",", " ")
+    flat = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\.?,?\s+", "", text.strip(), flags=re.IGNORECASE)
+    flat = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", flat, flags=re.IGNORECASE)
+    flat = re.sub(r"\b(?:the|of)\s+", "", flat, flags=re.IGNORECASE).replace(",", " ")
     flat = re.sub(r"(?<=[A-Za-z])\.", "", " ".join(flat.split()))
-    flat = re.sub(r"\bSept\b", "Sep", flat, flags=re.I)
+    flat = re.sub(r"\bSept\b", "Sep", flat, flags=re.IGNORECASE)
     for fmt in STRICT_FORMATS:
         try:
             day = datetime.strptime(flat, fmt).date()

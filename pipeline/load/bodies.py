@@ -87,7 +87,7 @@ def clean_name(raw: str) -> str:
     name = one_line(raw)
     name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
     name = _MEETING_PREFIX.sub("", name)
-    name = re.sub(r"\s*\((?:pre|post|from|until|to|eve|am|pm|morning|afternoon|evening)\b[^)]*\)$", "", name, flags=re.I)
+    name = re.sub(r"\s*\((?:pre|post|from|until|to|eve|am|pm|morning|afternoon|evening)\b[^)]*\)$", "", name, flags=re.IGNORECASE)
     name = re.sub(r"['’]s$", "", name)
     letters = [c for c in name if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):

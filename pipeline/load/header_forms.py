@@ -88,7 +88,7 @@ PREVIOUS_MINUTES = re.compile(r"\bminutes\s+of\s+the\s+(?:previous\s+|last\s+)?m
 _PREVIOUS_CONTEXT = re.compile(
     r"(?:\b(?:approve|approved|confirm|confirmed|receive|consider|agree|agreed|signed|sign|adopt)\b|\d[.)]?)\s*$", re.IGNORECASE
 )
-_SAID_OF_PREVIOUS = re.compile(r"^[^.]{0,60}?\b(?:be|were|was)\s+(?:approved|agreed|signed|confirmed|taken as read)\b", re.I)
+_SAID_OF_PREVIOUS = re.compile(r"^[^.]{0,60}?\b(?:be|were|was)\s+(?:approved|agreed|signed|confirmed|taken as read)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\bSt)(?<!\bNo)\.\s+(?=[A-Z(])|\s+(?:PRESENT|Present|Members Present|In the Chair)\b")
 VENUE_IN = re.compile(r"^\s*(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)(?:,?\s+on\s+|\.\s|\.$|$)", re.IGNORECASE)
 #: "Date: 22 October 2009" (capitalised: a lower-case "date:" is a web page's front matter, not the meeting)

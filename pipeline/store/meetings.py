@@ -16,8 +16,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import FACT_TABLES, meeting_key, transaction
 from ..load import sha256_bytes
+from . import FACT_TABLES, meeting_key, transaction
 
 FIELDS = ("council", "committee", "date")
 
@@ -75,18 +75,22 @@ def set_meeting(
         group = [r[0] for r in db.execute("select id from documents where id = ? or duplicate_of = ?", [primary, primary])]
         old_id = str(doc[2])
         old = _meeting_row(db, old_id)
-        before = {f: old.get(f) for f in FIELDS}
+        before: dict[str, str | None] = {f: _text(old.get(f)) for f in FIELDS}
         after = dict(before)
         for name, value in values.items():
             if value and (override or not after.get(name)):
                 after[name] = value
-        new_id = meeting_key(after["council"], after["committee"], after["date"], old.get("external_id"), primary)
+        new_id = meeting_key(after["council"], after["committee"], after["date"], _text(old.get("external_id")), primary)
         if new_id == old_id:
             db.execute("update meetings set council = ?, committee = ?, date = ? where id = ?",
                        [after["council"], after["committee"], after["date"], old_id])
         else:
             _move(db, group, old, old_id, new_id, after)
     return MeetingChange(doc_id, str(doc[1]), old_id, new_id, before, after)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _meeting_row(db: sqlite_utils.Database, meeting_id: str) -> dict[str, object]:
@@ -103,7 +107,7 @@ def _move(db: sqlite_utils.Database, group: list[str], old: dict[str, object], o
         row = {**old, **after, "id": new_id}
         row.setdefault("attendees", json.dumps([]))
         row.setdefault("apologies", json.dumps([]))
-        db["meetings"].insert(row)
+        db.table("meetings").insert(row)
     else:  # the corrected meeting is already stored (another document of it): fill its gaps
         for column in ("title", "venue", "external_id"):
             if old.get(column):
