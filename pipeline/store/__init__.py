@@ -257,9 +257,14 @@ def short_hash(*parts: object) -> str:
 def meeting_id_for(doc: ProcessedDocument) -> str:
     """Documents about the same meeting share a row: key on what identifies it."""
     meta = doc.clean.source.meta
-    if meta.date and (meta.committee or meta.external_id):
-        return short_hash(meta.council, meta.committee, meta.date, meta.external_id if not meta.committee else "")
-    return short_hash("document", doc.clean.source.doc_id)
+    return meeting_key(meta.council, meta.committee, meta.date, meta.external_id, doc.clean.source.doc_id)
+
+
+def meeting_key(council: str | None, committee: str | None, date: str | None, external_id: str | None, doc_id: str) -> str:
+    """The meeting id for these facts (the document's own when they do not identify a meeting)."""
+    if date and (committee or external_id):
+        return short_hash(council, committee, date, external_id if not committee else "")
+    return short_hash("document", doc_id)
 
 
 def page_map(doc: ProcessedDocument) -> list[list[int]]:
