@@ -39,6 +39,7 @@ class Task:
     path: str  # the name on disk
     meta: MeetingMeta | None
     shown: str = ""  # the name as stored and printed (see discover.shown_path)
+    override: bool = False  # ``meta`` replaces what the document says, not just its gaps
 
     @property
     def name(self) -> str:
@@ -52,6 +53,7 @@ class Summary:
     failed: int = 0
     items: int = 0
     replaced: int = 0  # of the new: corrections that superseded an earlier version
+    updated: int = 0  # stored documents whose meeting the supplied metadata changed
     forgotten: int = 0  # documents whose files are gone, removed by --prune
     failures: list[Failure] = field(default_factory=list)
     warnings: list[Failure] = field(default_factory=list)  # bad manifest rows, overrides left without their action
@@ -67,6 +69,7 @@ class Summary:
             "failed": self.failed,
             "items": self.items,
             "replaced": self.replaced,
+            "updated": self.updated,
             "forgotten": self.forgotten,
             "failures": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.failures],
             "warnings": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.warnings],
@@ -86,13 +89,17 @@ def ingest(
     on_progress: Callable[[str, str], None] | None = None,
     prune: bool = False,
     isolate: bool = False,
+    override: bool = False,
 ) -> Summary:
     """Ingest every file under ``paths`` into ``db``; never stops on a bad file.
 
+    Metadata from ``manifest`` and ``meta`` fills what a document leaves empty
+    (``override``: replaces it). A file already stored is not read again, but
+    its stored meeting takes that metadata the same way (`minutes meta`).
     ``on_progress(path, outcome)`` is called once per file with outcome
-    "new", "replaced", "unchanged" or "failed" (the CLI drives its progress
-    bar with it). ``isolate`` runs even a single worker in its own process,
-    under the time and memory limits of ``ingest:`` in the config.
+    "new", "replaced", "unchanged", "updated" or "failed" (the CLI drives its
+    progress bar with it). ``isolate`` runs even a single worker in its own
+    process, under the time and memory limits of ``ingest:`` in the config.
     """
     from ..config import cached_config
 
@@ -105,16 +112,18 @@ def ingest(
     rereads: list[str] = []
     for found in discover_files(paths):
         seen[found.shown] = found.path
+        file_meta = _meta_for(manifest, meta, found.path)
         if _unchanged_on_disk(db, found) or _known_bytes(db, found, known, summary, rereads):
-            summary.unchanged += 1
+            outcome = "updated" if file_meta and _restate(db, found.shown, file_meta, override) else "unchanged"
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
             if on_progress:
-                on_progress(found.shown, "unchanged")
+                on_progress(found.shown, outcome)
             continue
-        tasks.append(Task(str(found.path), _meta_for(manifest, meta, found.path), found.shown))
+        tasks.append(Task(str(found.path), file_meta, found.shown, override))
     _report_manifest(db, manifest, summary)
     if prune:
         rereads += _prune(db, paths, seen, summary)
-    tasks += _reread_tasks(rereads, seen, manifest, meta, done=set())
+    tasks += _reread_tasks(rereads, seen, manifest, meta, done=set(), override=override)
 
     config = cached_config(config_path).ingest
     limits = Limits(config.max_seconds_per_document or None, config.max_memory_mb or None)
@@ -123,13 +132,13 @@ def ingest(
         done: set[str] = set()
         while tasks:
             again: list[str] = []
-            for index, result in run_many(process_file, [(t.path, t.meta, config_path) for t in tasks]):
+            for index, result in run_many(process_file, [(t.path, t.meta, config_path, t.override) for t in tasks]):
                 task = tasks[index]
                 done.add(task.name)
                 outcome = _store_result(db, task, result, summary, known, again)
                 if on_progress:
                     on_progress(task.name, outcome)
-            tasks = _reread_tasks(again, seen, manifest, meta, done)
+            tasks = _reread_tasks(again, seen, manifest, meta, done, override=override)
     _link_pending(db, config_path)
     return summary
 
@@ -142,7 +151,7 @@ def _meta_for(manifest: ManifestIndex, meta: MeetingMeta | None, path: Path) -> 
 
 
 def _reread_tasks(names: list[str], seen: dict[str, Path], manifest: ManifestIndex, meta: MeetingMeta | None,
-                  done: set[str]) -> list[Task]:
+                  done: set[str], *, override: bool = False) -> list[Task]:
     """Duplicates a supersede released: read again, once, as documents of their own."""
     out: list[Task] = []
     for name in dict.fromkeys(names):
@@ -150,8 +159,21 @@ def _reread_tasks(names: list[str], seen: dict[str, Path], manifest: ManifestInd
         if name in done or not path.is_file():
             continue
         done.add(name)
-        out.append(Task(str(path), _meta_for(manifest, meta, path), name))
+        out.append(Task(str(path), _meta_for(manifest, meta, path), name, override))
     return out
+
+
+def _restate(db: sqlite_utils.Database, path: str, meta: MeetingMeta, override: bool) -> bool:
+    """A stored document given metadata again: its meeting takes it (fills gaps, or
+    replaces with ``override``). True when the meeting changed."""
+    from ..store.meetings import UnknownDocument, find_document_id, set_meeting
+
+    try:
+        doc_id = find_document_id(db, path)
+    except UnknownDocument:
+        return False
+    values = {"council": meta.council, "committee": meta.committee, "date": meta.date}
+    return set_meeting(db, doc_id, values, override=override).changed
 
 
 def _report_manifest(db: sqlite_utils.Database, manifest: ManifestIndex, summary: Summary) -> None:

@@ -2,7 +2,9 @@
 TSV or YAML) beside the files, or given with ``--manifest``.
 
 Columns/keys: ``file`` (name or path relative to the manifest), and any of
-``council``, ``committee``, ``date`` (ISO), ``title``, ``venue``.
+``council``, ``committee``, ``date`` (ISO), ``title``, ``venue``, ``url`` (where
+the file came from: a ModernGov site's address names its council when the
+``council`` column is empty).
 
 A manifest is read leniently, because one bad cell must not stop a batch:
 the encoding is detected (Excel saves CSV as Windows-1252), and a bad row
@@ -23,9 +25,10 @@ from typing import Any
 import yaml
 
 from ..errors import MinutesError, UsageError
+from ..load.council import council_for_host
 from ..load.decode import decode_bytes
 from ..records import MeetingMeta
-from ..store.checks import real_date
+from ..text.dates import is_iso_date
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.tsv", "manifest.yaml", "manifest.yml")
 FIELDS = {"council", "committee", "date", "title", "venue"}
@@ -171,8 +174,11 @@ def _row_meta(where: str, row: dict[str, Any], problems: list[str]) -> MeetingMe
         return None
     values = {k: (str(v).strip() or None) for k, v in row.items() if k in FIELDS and v is not None}
     when = values.get("date")
-    if when is not None and not real_date(when):
+    if when is not None and not is_iso_date(when):
         problems.append(f"{where}: date {when!r} is not a real date (YYYY-MM-DD); the row's date is not used")
         values["date"] = None
+    url = str(row.get("url") or row.get("source_url") or "").strip()
+    if url and not values.get("council"):
+        values["council"] = council_for_host(url)
     return MeetingMeta(council=values.get("council"), committee=values.get("committee"), date=values.get("date"),
                        title=values.get("title"), venue=values.get("venue"))

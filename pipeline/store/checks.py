@@ -3,19 +3,10 @@ source (a document, a manifest, a CLI option, a fetched page)."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+from ..text.dates import is_iso_date
 
 
 def real_date(value: object) -> bool:
-    """True for a real calendar date written YYYY-MM-DD ("2024-13-45" and
-    "2025-02-30" are not)."""
-    if not isinstance(value, str) or not _ISO.fullmatch(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    """True for a real calendar day written exactly YYYY-MM-DD ("2024-13-45"
+    and "2025-02-30" are not), as the store keeps dates."""
+    return isinstance(value, str) and value == value.strip() and is_iso_date(value)

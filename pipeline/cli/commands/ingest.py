@@ -12,8 +12,7 @@ from ...errors import MinutesError
 from ...records import MeetingMeta
 from ...run import discover, ingest
 from ...run.manifest import ManifestIndex
-from ...store.checks import real_date
-from .common import db_option, emit_json, err, format_option, open_db
+from .common import check_date, db_option, emit_json, err, format_option, open_db
 
 
 def register(group: click.Group) -> None:
@@ -25,9 +24,11 @@ def register(group: click.Group) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="CSV/TSV/YAML of file → council, committee, date.")
-@click.option("--council", help="Council for files that do not say.")
-@click.option("--committee", help="Committee for files that do not say.")
-@click.option("--date", "meeting_date", help="Meeting date (YYYY-MM-DD) for files that do not say.")
+@click.option("--council", help="Council for files that do not say (with --override: for every file).")
+@click.option("--committee", help="Committee for files that do not say (with --override: for every file).")
+@click.option("--date", "meeting_date", help="Meeting date (YYYY-MM-DD) for files that do not say (with --override: for every file).")
+@click.option("--override", is_flag=True, help="The given --council/--committee/--date and manifest values replace what "
+              "documents say; files already stored are moved to that meeting without being read again.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
@@ -35,7 +36,7 @@ def register(group: click.Group) -> None:
 @click.option("--prune", is_flag=True, help="Forget stored documents under the given folders whose files are gone.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-file errors on stderr.")
-def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, workers, executor, scheduler, config_path, prune, as_json, quiet):  # type: ignore[no-untyped-def]
+def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, override, workers, executor, scheduler, config_path, prune, as_json, quiet):  # type: ignore[no-untyped-def]
     """Ingest minutes files and folders (text, ModernGov HTML/XML, PDF).
 
     Folders are walked for .txt, .html, .htm, .xml and .pdf files. Files
@@ -47,10 +48,10 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
     Example:
       minutes ingest corpus/ ../new-minutes/ --db output/minutes.db
       minutes ingest meeting.pdf --council "Kent County Council" --committee Cabinet --date 2025-01-09
+      minutes ingest meeting.pdf --date 2025-01-09 --override
       minutes ingest corpus/ --prune
     """
-    if meeting_date is not None and not real_date(meeting_date):
-        raise click.BadParameter(f"{meeting_date!r} is not a real date (YYYY-MM-DD)", param_hint="--date")
+    check_date(meeting_date)
     db = open_db(db_path)
     cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
     total = sum(1 for _ in discover(paths))
@@ -74,6 +75,7 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
             on_progress=progress,
             prune=prune,
             isolate=True,
+            override=override,
         )
     except MinutesError as exc:
         bar.close()
@@ -88,9 +90,10 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
         emit_json(summary.as_dict())
     else:
         replaced = f" ({summary.replaced} replacing an earlier version)" if summary.replaced else ""
+        updated = f"{summary.updated} updated, " if summary.updated else ""
         forgotten = f"; {summary.forgotten} whose files are gone forgotten" if summary.forgotten else ""
         click.echo(
-            f"{summary.new} new{replaced}, {summary.unchanged} unchanged, {summary.failed} failed documents"
+            f"{summary.new} new{replaced}, {updated}{summary.unchanged} unchanged, {summary.failed} failed documents"
             f"{forgotten}; {summary.items} agenda items stored in {db_path}"
         )
     sys.exit(summary.exit_code)
