@@ -181,3 +181,15 @@ def test_a_duplicate_left_with_the_old_words_becomes_a_document_of_its_own(tmp_p
     assert rows == [("pdf", None), ("text", None)]
     pdf_id = db.execute("select id from documents where format = 'pdf'").fetchone()[0]
     assert db.execute("select count(*) from agenda_items where document_id = ?", [pdf_id]).fetchone()[0] > 0
+
+
+def test_a_file_overwritten_with_another_stored_file_forgets_its_own_version(seed_folder, tmp_path):
+    db = store.connect(tmp_path / "m.db")
+    ingest([seed_folder], db=db, workers=1)
+    first, second = sorted(seed_folder.iterdir())[:2]
+    shutil.copyfile(second, first)  # the same bytes as a stored document, at another path
+    summary = ingest([seed_folder], db=db, workers=1)
+    assert (summary.new, summary.failed) == (0, 0)
+    assert db.execute("select count(*) from documents where path = ?", [str(first)]).fetchone()[0] == 0
+    assert db["documents"].count == len(list(seed_folder.iterdir())) - 1
+    assert db.execute("select count(*) from documents where path = ?", [str(second)]).fetchone()[0] == 1

@@ -14,7 +14,6 @@ files are gone.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,10 +25,11 @@ from ..errors import MinutesError
 from ..load import read_file, sha256_bytes
 from ..records import MeetingMeta, ProcessedDocument
 from ..store import linkstate, versions
-from .discover import DISCOVER_SUFFIXES, Found, discover, discover_files, folder_prefixes
+from .discover import DISCOVER_SUFFIXES, Found, discover, discover_files
 from .executors import Limits, Lost, make_executor
 from .manifest import ManifestIndex
 from .process import Failure, process_file, warm_up
+from .stored import gone_under, restate
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ def ingest(
         seen[found.shown] = found.path
         file_meta = _meta_for(manifest, meta, found.path)
         if _unchanged_on_disk(db, found) or _known_bytes(db, found, known, summary, rereads):
-            outcome = "updated" if file_meta and _restate(db, found.shown, file_meta, override) else "unchanged"
+            outcome = "updated" if file_meta and restate(db, found.shown, file_meta, override) else "unchanged"
             setattr(summary, outcome, getattr(summary, outcome) + 1)
             if on_progress:
                 on_progress(found.shown, outcome)
@@ -163,19 +163,6 @@ def _reread_tasks(names: list[str], seen: dict[str, Path], manifest: ManifestInd
     return out
 
 
-def _restate(db: sqlite_utils.Database, path: str, meta: MeetingMeta, override: bool) -> bool:
-    """A stored document given metadata again: its meeting takes it (fills gaps, or
-    replaces with ``override``). True when the meeting changed."""
-    from ..store.meetings import UnknownDocument, find_document_id, set_meeting
-
-    try:
-        doc_id = find_document_id(db, path)
-    except UnknownDocument:
-        return False
-    values = {"council": meta.council, "committee": meta.committee, "date": meta.date}
-    return set_meeting(db, doc_id, values, override=override).changed
-
-
 def _report_manifest(db: sqlite_utils.Database, manifest: ManifestIndex, summary: Summary) -> None:
     for path, message in manifest.take_problems():
         log.info("%s: %s", path, message)
@@ -185,11 +172,7 @@ def _report_manifest(db: sqlite_utils.Database, manifest: ManifestIndex, summary
 
 def _prune(db: sqlite_utils.Database, paths: list[str | Path], seen: dict[str, Path], summary: Summary) -> list[str]:
     """Forget stored documents under the given folders whose files are gone."""
-    gone: dict[str, str] = {}
-    for prefix in folder_prefixes(paths):
-        for doc_id, stored in versions.under(db, prefix):
-            if stored not in seen and not os.path.lexists(stored):
-                gone[doc_id] = stored
+    gone = gone_under(db, paths, seen)
     if not gone:
         return []
     settled = versions.forget(db, list(gone))

@@ -463,35 +463,17 @@ def save_facts(
 ) -> None:
     """Insert the document's facts. ``reuse`` (versions.fact_ids of the rows
     being replaced) gives a fact that is the same as before its old id."""
+    from . import versions
+
     doc_id = doc.clean.source.doc_id
     ex = doc.extraction
-    ids = _Reuse(doc, reuse)
+    ids = versions.FactIds(doc, reuse)
     db["resolutions"].insert_all(
         (ids("resolutions", _resolution_row(r, doc_id, meeting_id), r.fact) for r in ex.resolutions), replace=True
     )
     db["actions"].insert_all((ids("actions", _action_row(a, doc_id, meeting_id), a.fact) for a in ex.actions), replace=True)
     db["amounts"].insert_all((ids("amounts", _amount_row(a, doc_id, meeting_id), a.fact) for a in ex.amounts), replace=True)
     save_scheme_mentions(db, ex.schemes, doc_id, meeting_id, ids)
-
-
-class _Reuse:
-    """Gives a new fact row the id of the same fact (kind, words, agenda
-    item) among the rows it replaces, so ids stay stable across versions."""
-
-    def __init__(self, doc: ProcessedDocument, reuse: dict[Any, list[str]] | None) -> None:
-        from .versions import item_key
-
-        self.left = {k: list(v) for k, v in (reuse or {}).items()}
-        self.items = {i.ordinal: item_key(i.number, i.title, i.ordinal) for i in doc.items}
-
-    def __call__(self, table: str, row: dict[str, Any], fact: Fact) -> dict[str, Any]:
-        from .versions import words
-
-        item = self.items.get(fact.item_ordinal, "") if fact.item_ordinal is not None else ""
-        old = self.left.get((table, words(fact.text), item))
-        if old:
-            row["id"] = old.pop(0)
-        return row
 
 
 def _resolution_row(r: Resolution, doc_id: str, meeting_id: str) -> dict[str, Any]:

@@ -22,8 +22,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlite_utils
+
+from ..records import Fact, ProcessedDocument
 
 #: (table, words, agenda item) -> ids of stored facts, in document order.
 ReuseMap = dict[tuple[str, str, str], list[str]]
@@ -77,6 +80,22 @@ def item_key(number: str | None, title: str | None, ordinal: int | None) -> str:
     if title:
         return f"t:{words(title)}"
     return "" if ordinal is None else f"o:{ordinal}"
+
+
+class FactIds:
+    """Gives a new fact row the id of the same fact (kind, words, agenda
+    item) among the rows it replaces, so ids stay stable across versions."""
+
+    def __init__(self, doc: ProcessedDocument, reuse: ReuseMap | None) -> None:
+        self.left = {k: list(v) for k, v in (reuse or {}).items()}
+        self.items = {i.ordinal: item_key(i.number, i.title, i.ordinal) for i in doc.items}
+
+    def __call__(self, table: str, row: dict[str, Any], fact: Fact) -> dict[str, Any]:
+        item = self.items.get(fact.item_ordinal, "") if fact.item_ordinal is not None else ""
+        old = self.left.get((table, words(fact.text), item))
+        if old:
+            row["id"] = old.pop(0)
+        return row
 
 
 def at_path(db: sqlite_utils.Database, path: str, doc_id: str) -> list[str]:
