@@ -193,3 +193,22 @@ def test_a_file_overwritten_with_another_stored_file_forgets_its_own_version(see
     assert db.execute("select count(*) from documents where path = ?", [str(first)]).fetchone()[0] == 0
     assert db["documents"].count == len(list(seed_folder.iterdir())) - 1
     assert db.execute("select count(*) from documents where path = ?", [str(second)]).fetchone()[0] == 1
+
+
+def test_reused_ids_never_collide_with_new_ones():
+    """Re-extraction put other words at a fact's old offsets (so at its old
+    offset-derived id) while its words moved: both rows keep distinct ids."""
+    from pipeline.records import CleanDocument, Extraction, Fact, LoadedDocument, ProcessedDocument
+    from pipeline.store.versions import FactIds
+
+    doc = ProcessedDocument(CleanDocument(LoadedDocument("d" * 64, "x.txt", "text", ()), "", ()), (), Extraction())
+    old_words = Fact("resolution", 50, 60, "the report be noted", None, None)
+    new_words = Fact("resolution", 10, 20, "other words", None, None)
+    ids = FactIds(doc, {("resolutions", "the report be noted", ""): ["id-at-10-20"]})
+    first = ids("resolutions", {"id": "id-at-10-20"}, new_words)  # minted from its offsets
+    second = ids("resolutions", {"id": "id-at-50-60"}, old_words)  # would reuse the same id
+    assert first["id"] != second["id"]
+    ids = FactIds(doc, {("resolutions", "the report be noted", ""): ["id-at-10-20"]})
+    second = ids("resolutions", {"id": "id-at-50-60"}, old_words)  # the other order
+    first = ids("resolutions", {"id": "id-at-10-20"}, new_words)
+    assert second["id"] == "id-at-10-20" and first["id"] != second["id"]

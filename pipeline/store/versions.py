@@ -84,17 +84,30 @@ def item_key(number: str | None, title: str | None, ordinal: int | None) -> str:
 
 class FactIds:
     """Gives a new fact row the id of the same fact (kind, words, agenda
-    item) among the rows it replaces, so ids stay stable across versions."""
+    item) among the rows it replaces, so ids stay stable across versions.
+
+    No two rows of a table ever get one id: re-extracting a document can put
+    other words at a fact's old offsets (its offset-derived id) while the old
+    words moved, and an insert-or-replace would then silently keep only one."""
 
     def __init__(self, doc: ProcessedDocument, reuse: ReuseMap | None) -> None:
         self.left = {k: list(v) for k, v in (reuse or {}).items()}
         self.items = {i.ordinal: item_key(i.number, i.title, i.ordinal) for i in doc.items}
+        self.taken: dict[str, set[str]] = defaultdict(set)
 
     def __call__(self, table: str, row: dict[str, Any], fact: Fact) -> dict[str, Any]:
+        from . import short_hash
+
+        taken = self.taken[table]
         item = self.items.get(fact.item_ordinal, "") if fact.item_ordinal is not None else ""
-        old = self.left.get((table, words(fact.text), item))
+        old = self.left.get((table, words(fact.text), item), [])
+        while old and old[0] in taken:
+            old.pop(0)
         if old:
             row["id"] = old.pop(0)
+        while row["id"] in taken:
+            row["id"] = short_hash(row["id"], "taken")
+        taken.add(row["id"])
         return row
 
 
