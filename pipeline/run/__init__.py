@@ -127,18 +127,19 @@ def ingest(
 
     config = cached_config(config_path).ingest
     limits = Limits(config.max_seconds_per_document or None, config.max_memory_mb or None)
-    with make_executor(executor, workers=workers, scheduler=scheduler, isolate=isolate, limits=limits,
-                       warm=(warm_up, (config_path,))) as run_many:
-        done: set[str] = set()
-        while tasks:
-            again: list[str] = []
-            for index, result in run_many(process_file, [(t.path, t.meta, config_path, t.override) for t in tasks]):
-                task = tasks[index]
-                done.add(task.name)
-                outcome = _store_result(db, task, result, summary, known, again)
-                if on_progress:
-                    on_progress(task.name, outcome)
-            tasks = _reread_tasks(again, seen, manifest, meta, done, override=override)
+    if tasks:  # no worker is started for a run with nothing to read
+        with make_executor(executor, workers=workers, scheduler=scheduler, isolate=isolate, limits=limits,
+                           warm=(warm_up, (config_path,))) as run_many:
+            done: set[str] = set()
+            while tasks:
+                again: list[str] = []
+                for index, result in run_many(process_file, [(t.path, t.meta, config_path, t.override) for t in tasks]):
+                    task = tasks[index]
+                    done.add(task.name)
+                    outcome = _store_result(db, task, result, summary, known, again)
+                    if on_progress:
+                        on_progress(task.name, outcome)
+                tasks = _reread_tasks(again, seen, manifest, meta, done, override=override)
     _link_pending(db, config_path)
     return summary
 

@@ -252,7 +252,7 @@ class WorkerPool:
         elif not w.ready:
             self.start_failures += 1
             if self.start_failures >= MAX_START_FAILURES:
-                raise MinutesError(f"worker processes die while starting ({death_reason(w.proc.exitcode)}); "
+                raise MinutesError(f"worker processes die while starting (exit status {w.proc.exitcode}); "
                                    "is ingest.max_memory_mb too low?")
         self.workers.append(_Worker(self.ctx, self.limits, self.warm))
 
