@@ -6,13 +6,14 @@ SIGKILLs it at a random moment between the store appearing and the end of a
 clean run, checks the store, reruns, and compares the result with the clean
 run's table by table.
 
-**One shared store** (``--shared-kills``): every cycle may first correct a
-text file or two (a line appended: the next ingest replaces the stored
-version), then runs two overlapping ingests (folders A+B and B+C of the
+**One shared store** (``--shared-kills``): every cycle may first re-save a
+text file or two (blank lines appended: new bytes, the same words, so the
+next ingest replaces the stored version, and each document's expected
+items and facts stay known), then runs two overlapping ingests (folders A+B and B+C of the
 corpus) on the same store and SIGKILLs one of them at a random moment while
 the other finishes; the store is checked after each. At the end both ingests
 run to completion and the store is compared with a serial clean run of the
-two over the corrected files on a new store.
+two over the re-saved files on a new store.
 
 Checked every time: ``PRAGMA integrity_check`` and ``foreign_key_check``, each
 FTS5 index against its table, no half-stored document (each stored document
@@ -87,12 +88,14 @@ class Report:
     failures: list[str] = field(default_factory=list)
     landed: Counter[str] = field(default_factory=Counter)  # where kills left the store
     orphans: int = 0  # workers still alive after their run was killed
+    resaved: int = 0  # shared store: files given new bytes between cycles (stored versions to replace)
     lost: Counter[str] = field(default_factory=Counter)  # table -> rows of the clean run missing
     duplicated: Counter[str] = field(default_factory=Counter)  # table -> rows beyond the clean run
 
     def line(self) -> str:
         where = ", ".join(f"{k}: {v}" for k, v in sorted(self.landed.items()))
-        return (f"{self.kills} kills ({where}); {self.reruns} reruns; rows lost {sum(self.lost.values())}; "
+        resaved = f"; {self.resaved} files re-saved between cycles" if self.resaved else ""
+        return (f"{self.kills} kills ({where}){resaved}; {self.reruns} reruns; rows lost {sum(self.lost.values())}; "
                 f"duplicates {sum(self.duplicated.values())}; integrity/FTS/half-stored checks "
                 f"{self.checks - self.checks_failed}/{self.checks} clean; orphaned workers {self.orphans}; "
                 f"{len(self.failures)} failures")
@@ -134,6 +137,15 @@ class Clean:
     took: float
     appeared: float
     returncode: int
+    first_stored: float = 0.0  # when the first document was committed
+
+    def kill_moment(self, rng: random.Random) -> float:
+        """A random moment of a run: a quarter of kills anywhere from the store
+        appearing, the rest while documents are being stored (workers take
+        seconds to start, so uniform timing would mostly kill start-up)."""
+        if rng.random() < 0.25 or self.first_stored <= 0:
+            return rng.uniform(self.appeared * 0.8, self.took)
+        return rng.uniform(self.first_stored * 0.9, self.took)
 
 
 def clean_run(corpus: Path | list[Path], work: Path, *, mode: str, workers: int, timeout: float,
@@ -142,11 +154,13 @@ def clean_run(corpus: Path | list[Path], work: Path, *, mode: str, workers: int,
     signature, exit code, how long it took and when the store file appeared."""
     db = work / f"{name}.db"
     run = Run(ingest_argv(corpus, db, workers), mode=mode, log=work / f"{name}.log")
-    appeared = None
+    appeared = first = None
     deadline = time.monotonic() + timeout
     while run.poll() is None:
         if appeared is None and db.exists():
             appeared = time.monotonic() - run.started
+        if appeared is not None and first is None and (_count_documents(db) or 0) > 0:
+            first = time.monotonic() - run.started
         if time.monotonic() > deadline:
             run.kill()
             raise TimeoutError(f"clean run did not finish within {timeout:.0f}s")
@@ -159,7 +173,7 @@ def clean_run(corpus: Path | list[Path], work: Path, *, mode: str, workers: int,
         signature = document_signature(conn)
     finally:
         conn.close()
-    return Clean(contents(db, order_free=order_free), signature, took, appeared or 0.0, run.returncode)
+    return Clean(contents(db, order_free=order_free), signature, took, appeared or 0.0, run.returncode, first or 0.0)
 
 
 def crash_cycles(
@@ -188,7 +202,7 @@ def crash_cycles(
             break
         db = work / f"crash-{cycle}.db"
         run = Run(ingest_argv(corpus, db, workers), mode=mode, log=work / f"crash-{cycle}.log")
-        delay = rng.uniform(clean.appeared * 0.8, clean.took)
+        delay = clean.kill_moment(rng)
         while run.poll() is None and time.monotonic() - run.started < delay:
             time.sleep(0.005)
         if not run.kill():
@@ -253,9 +267,10 @@ def shared_cycles(
         if cycle > kills * 3:
             report.failures.append(f"only {report.kills} of {kills} kills landed in {cycle - 1} cycles")
             break
-        for path in rng.sample(texts, rng.choice((0, 1, 2))):  # an officer's correction: the next run replaces it
+        for path in rng.sample(texts, rng.choice((0, 1, 2))):  # re-saved: the next run replaces the stored version
+            report.resaved += 1
             with open(path, "a", encoding="utf-8") as fh:
-                fh.write(f"\n\n(Revised copy {cycle}.)\n")
+                fh.write("\n" + " " * (cycle % 7) + "\n")
         runs = [Run(ingest_argv(folders, db, workers), mode=mode, log=work / f"shared-{cycle}-{n}.log")
                 for n, folders in enumerate((first, second))]
         victim = rng.randrange(2)
