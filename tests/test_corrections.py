@@ -212,3 +212,26 @@ def test_reused_ids_never_collide_with_new_ones():
     second = ids("resolutions", {"id": "id-at-50-60"}, old_words)  # the other order
     first = ids("resolutions", {"id": "id-at-10-20"}, new_words)
     assert second["id"] == "id-at-10-20" and first["id"] != second["id"]
+
+
+def test_a_duplicate_re_saved_in_the_same_run_as_the_correction_is_still_read_again(tmp_path):
+    """The PDF is re-saved (new bytes, same words) and the text corrected, in
+    one run: the PDF's new version is first stored as the old text's duplicate,
+    then released by the correction, and must be read again in that run."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = Path(shutil.copy(SEED_DIR / "002_8ea32eccb86cc6f3.txt", folder / "b.txt"))
+    pdf = Path(shutil.copy(SEED_DIR / "002_8ea32eccb86cc6f3.pdf", folder / "a.pdf"))
+    db = store.connect(tmp_path / "m.db")
+    ingest([text], db=db, workers=1)
+    ingest([pdf], db=db, workers=1)
+    pdf.write_bytes(pdf.read_bytes() + b"\n")
+    text.write_text(text.read_text(encoding="utf-8") + "\nA late addendum paragraph.\n", encoding="utf-8")
+
+    summary = ingest([folder], db=db, workers=1)
+
+    assert summary.failed == 0
+    rows = db.execute("select format, duplicate_of from documents order by format").fetchall()
+    assert rows == [("pdf", None), ("text", None)]
+    pdf_id = db.execute("select id from documents where format = 'pdf'").fetchone()[0]
+    assert db.execute("select count(*) from agenda_items where document_id = ?", [pdf_id]).fetchone()[0] > 0

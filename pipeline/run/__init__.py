@@ -123,23 +123,25 @@ def ingest(
     _report_manifest(db, manifest, summary)
     if prune:
         rereads += _prune(db, paths, seen, summary)
-    tasks += _reread_tasks(rereads, seen, manifest, meta, done=set(), override=override)
+    reread: set[str] = {t.name for t in tasks}  # queued already: read once anyway
+    tasks += _reread_tasks(rereads, seen, manifest, meta, reread, override=override)
 
     config = cached_config(config_path).ingest
     limits = Limits(config.max_seconds_per_document or None, config.max_memory_mb or None)
     if tasks:  # no worker is started for a run with nothing to read
         with make_executor(executor, workers=workers, scheduler=scheduler, isolate=isolate, limits=limits,
                            warm=(warm_up, (config_path,))) as run_many:
-            done: set[str] = set()
-            while tasks:
+            for _pass in range(3):  # a reread never releases another: two passes suffice
+                if not tasks:
+                    break
                 again: list[str] = []
                 for index, result in run_many(process_file, [(t.path, t.meta, config_path, t.override) for t in tasks]):
                     task = tasks[index]
-                    done.add(task.name)
                     outcome = _store_result(db, task, result, summary, known, again)
                     if on_progress:
                         on_progress(task.name, outcome)
-                tasks = _reread_tasks(again, seen, manifest, meta, done, override=override)
+                reread = {n for n in reread if n not in again}  # released after it was read: read it again
+                tasks = _reread_tasks(again, seen, manifest, meta, reread, override=override)
     _link_pending(db, config_path)
     return summary
 
@@ -152,14 +154,15 @@ def _meta_for(manifest: ManifestIndex, meta: MeetingMeta | None, path: Path) -> 
 
 
 def _reread_tasks(names: list[str], seen: dict[str, Path], manifest: ManifestIndex, meta: MeetingMeta | None,
-                  done: set[str], *, override: bool = False) -> list[Task]:
-    """Duplicates a supersede released: read again, once, as documents of their own."""
+                  reread: set[str], *, override: bool = False) -> list[Task]:
+    """Duplicates a supersede released: read again as documents of their own
+    (``reread`` holds the names queued already)."""
     out: list[Task] = []
     for name in dict.fromkeys(names):
         path = seen.get(name) or Path(name)
-        if name in done or not path.is_file():
+        if name in reread or not path.is_file():
             continue
-        done.add(name)
+        reread.add(name)
         out.append(Task(str(path), _meta_for(manifest, meta, path), name, override))
     return out
 
