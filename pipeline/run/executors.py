@@ -4,8 +4,9 @@ results finish, so one slow document holds back nothing.
 
 - ``local``: worker processes (``pool.WorkerPool``) with a time limit and a
   memory ceiling per document; a worker that dies costs only its document.
-  ``workers=1`` without ``isolate`` runs in this process instead (the Python
-  API's default, handy in tests and a debugger; the CLI always isolates).
+  ``workers=1`` given explicitly without ``isolate`` runs in this process
+  instead (handy in tests and a debugger; the CLI always isolates, and a
+  caller that leaves ``workers`` to the default gets worker processes).
 - ``dask``: the same work on a Dask cluster (``--scheduler tcp://host:port``,
   or a LocalCluster when no address is given).
 """
@@ -43,9 +44,10 @@ def make_executor(
     limits: Limits = NO_LIMITS,
     warm: Warm | None = None,
 ) -> Iterator[RunMany]:
+    inline = workers == 1 and not isolate
     workers = workers or default_workers()
     if kind == "local":
-        if workers == 1 and not isolate:
+        if inline:
             yield _serial
             return
         with WorkerPool(workers, limits, warm) as pool:
