@@ -1,0 +1,159 @@
+"""Readers for the cue-anchored action forms: one function per cue kind.
+
+Each reader gets the text and the cue's character span (found by the Matcher
+rows in ``patterns/action_cues.jsonl``) and returns the commitment the cue
+introduces, or None when the words around the cue say it is not one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from . import resolutions as res
+from .action_record import PRONOUNS, Commitment, after_dash, commitment, owner_before, sentence, speaker
+from .action_words import BODY_NOUN, NP, verb_rx
+from .action_would import read_would
+from .clauses import sentence_end
+
+_IT_WAS_AGREED = re.compile(r"^it\s+was\s+(?:also\s+|further\s+|then\s+|therefore\s+|subsequently\s+|formally\s+)*agreed\s*(?:,\s*)?(?:that\s+)?", re.I)
+_AS_ACTION_TAIL = re.compile(r"(?:,?(?:\s+|(?<=[A-Z]{2}))(?:and\s+)?(?:was\s+)?(?:subsequently\s+)?(?:agreed\s+)?as\s+an?\s+action(?:\s+point)?(?:\s+to\s+follow)?)\s*[.;]?\s*$", re.I)
+
+
+def read_label(text: str, cue_start: int, cue_end: int) -> Commitment | None:
+    """"ACTION: DO to arrange ...", "Action- RS to gather ..."."""
+    if not res._at_line_start(text, cue_start) and text[max(0, cue_start - 2) : cue_start].strip() not in ("", "–", "-", "."):
+        return None
+    body = cue_end
+    while body < len(text) and (text[body].isspace() or text[body] in ":-–—"):
+        body += 1
+    end = sentence_end(text, body, body + 1500)
+    clause = text[body:end]
+    m = re.match(rf"(?P<owner>{NP}|[A-Z]{{2,4}}(?:\s*/\s*[A-Z]{{2,4}})*|[Oo]fficers|All)\s+(?:to|will|would)\s", clause)
+    return commitment(text, body, end, m.group("owner") if m else None)
+
+
+def read_as_action(text: str, cue_start: int, cue_end: int) -> Commitment | None:
+    """"... it was agreed this would be reported to the relevant team as an action"."""
+    s, e = sentence(text, cue_start)
+    s = after_dash(text, s, cue_start)
+    head = _IT_WAS_AGREED.match(text[s:cue_start])
+    start = s + head.end() if head else s
+    tail = _AS_ACTION_TAIL.search(text[start:e])
+    end = start + tail.start() if tail else cue_start
+    clause = text[start:end]
+    owner = None
+    m = re.match(rf"(?P<np>{NP}|[Oo]fficers)\s+(?:{verb_rx()['reporting'].pattern})", clause)
+    if m:
+        owner = m.group("np")
+    else:
+        a = re.match(rf"(?P<np>{NP}|[Oo]fficers)\s+(?:would|will|to|agreed\s+to|undertook\s+to)\s+(?!be\s)", clause)
+        owner = a.group("np") if a else None
+    return commitment(text, start, end, owner)
+
+
+def read_it_was_agreed(text: str, cue_start: int, cue_end: int) -> Commitment | None:
+    """"It was agreed that PC Arnold would liaise with ...": a commitment when the clause says would/will."""
+    s, e = sentence(text, cue_start)
+    body = cue_end
+    m = re.match(r"\s*(?:,\s*)?(?:that\s+)?", text[body:e])
+    body += m.end() if m else 0
+    clause = text[body:e]
+    w = re.search(r"\b(?:would|will)\s+(?!be\s+(?:deferred|withdrawn|postponed))(?:be\s+)?\w+", clause)
+    if w is None or re.search(r"\bshould\b|\bcould\b", clause[: w.start()]):
+        return None
+    end = e
+    tail = _AS_ACTION_TAIL.search(text[body:e])
+    if tail:
+        end = body + tail.start()
+    subject = clause[: w.start()].strip()
+    passive = re.match(r"(?:would|will)\s+be\s+\w+ed\b", clause[w.start() :]) is not None
+    owner = None if passive else subject
+    return commitment(text, body, end, owner)
+
+
+def read_undertaking(text: str, cue_start: int, cue_end: int) -> Commitment | None:
+    """"Officers undertook to ...", "Ms Gleave offered to ...", "The Chair agreed to ..."."""
+    word = text[cue_start:cue_end].split()[0].lower()
+    if re.match(r"\s+(?:the|a|an|this|that|these|those|it|its|his|her|their|our|be|date)\b", text[cue_end : cue_end + 8], re.I):
+        return None
+    s, e = sentence(text, cue_start)
+    before = text[s:cue_start]
+    if word.startswith("agree"):
+        if re.search(r"\b(?:it\s+was|was|were|been|had)\s*$", before, re.I):
+            return None
+        if res.RANK and re.search(r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum|members)\s*(?:also\s+|further\s+|unanimously\s+)?$", before, re.I):
+            return None  # a body agreeing is a decision, read as a resolution
+    owner = owner_before(text, s, cue_start)
+    lead_in = s  # where an "X stated his intention to" commitment starts
+    if word.startswith("agree") and owner is None and BODY_NOUN.search(before):
+        return None
+    if owner is None or owner.lower() in PRONOUNS:
+        lead = speaker(text, s, cue_start)
+        owner = lead or owner
+        if word == "intention":
+            m = re.search(rf"(?P<np>{NP})\s+(?:stated|mentioned|confirmed|indicated|expressed|shared)\s+(?:his|her|their)\s*$", before)
+            owner = m.group("np") if m else owner
+            if m is not None and len(before[: m.start()]) <= 40:
+                lead_in = s + m.start()  # "In reply, Mr Green stated his intention to ...": from the speaker
+        start = cue_start if lead is None or not before.strip().startswith(lead) or len(before) > 80 else s
+    else:
+        start = s + text[s:cue_start].rfind(owner)
+    if len(before.strip()) > 80 and start == s:
+        start = cue_start
+    if word == "intention":
+        start = lead_in
+    return commitment(text, start, e, owner)
+
+
+def read_were_to(text: str, cue_start: int, cue_end: int) -> Commitment | None:
+    """"Officers were to provide this document to the Panel in due course"."""
+    if verb_rx()["active"].match(text, cue_end + 1) is None and verb_rx()["active"].match(text[cue_end:].lstrip()) is None:
+        return None
+    s, e = sentence(text, cue_start)
+    owner = owner_before(text, s, cue_start)
+    if owner is None or owner.lower() in ("it", "this", "the aim", "there"):
+        return None
+    start = s + text[s:cue_start].rfind(owner)
+    return commitment(text, start, e, owner)
+
+
+def read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
+    """A request by the chair or the body: "The Chairman asked for the relevant officers to ... report back"."""
+    s, e = sentence(text, cue_start)
+    before = text[s:cue_start]
+    requester = re.search(rf"(?<!of\sthe\s)(?<!of\s)\b(?:{verb_rx()['requesters'].pattern})(?:’s|'s)?\s*(?:also\s+|further\s+)?$", before, re.I)
+    kept = _KEPT_INFORMED.match(text, cue_end, e)
+    if kept is not None and (requester is not None or _BODY_OF_MEMBERS.search(before)):
+        return commitment(text, kept.start("what"), e, None)  # the body asks to be kept informed: a request of the committee
+    if requester is None:
+        return None
+    if re.search(r"\bmembers?\b", before[-25:], re.I) and "chair" not in before.lower():
+        return None
+    after = text[cue_end:e]
+    to = re.match(rf"\s+(?:for\s+)?(?:that\s+)?(?P<owner>(?:the\s+)?[\w’' ]{{1,60}}?)\s+to\s+(?={verb_rx()['active'].pattern}|consider\b)", after)
+    if to is not None:
+        return commitment(text, cue_end + to.start("owner"), e, to.group("owner"))
+    that = re.match(r"\s+that\s+", after)
+    if that is not None and re.search(r"\bbe\s+\w+ed\b|\bbe\s+(?:sent|shown|given)\b", after):
+        return commitment(text, s, e, None)
+    return None
+
+
+_KEPT_INFORMED = re.compile(
+    r"\s+(?:for\s+)?that\s+(?P<what>(?:the\s+)?(?:committee|sub-committee|panel|board|members|councillors|group|forum|cabinet)\b[^.;]{0,40}?"
+    r"\b(?:be|is|are)\s+(?:kept\s+)?(?:advised|informed|updated|apprised|appraised|briefed)\b)",
+    re.I,
+)
+_BODY_OF_MEMBERS = re.compile(r"(?:^|\b(?:the|The)\s+|^\s*)(?:Members|members)(?:\s+of\s+the\s+\w+)?\s*(?:also\s+|further\s+)?$")
+
+
+READERS: dict[str, Callable[[str, int, int], Commitment | None]] = {
+    "label": read_label,
+    "as_action": read_as_action,
+    "it_was_agreed": read_it_was_agreed,
+    "undertaking": read_undertaking,
+    "were_to": read_were_to,
+    "would": read_would,
+    "request": read_request,
+}

@@ -1,0 +1,73 @@
+"""One found commitment and the small text helpers every action reader shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .action_words import NP, find_due
+from .clauses import block_bounds, sentence_end, sentence_start, trim
+
+_OWNER_NP = re.compile(rf"(?:^|(?<=[\s,(–—-]))(?P<np>{NP}|[Oo]fficers|[Tt]he\s+[a-z]+\s+(?:officers?|team|members)|[Hh]e|[Ss]he|[Tt]hey)\s*$")
+_LEAD_NP = re.compile(rf"^(?P<np>{NP}|[Oo]fficers)\b")
+NOT_SUBJECT = ("as ", "if ", "when ", "whereas ", "although ", "because ", "once ", "since ", "while ", "whilst ", "with ", "in ", "following ", "during ", "however", "after ", "before ")
+PRONOUNS = {"he", "she", "they", "it", "this", "that", "there", "members", "a member", "the member"}
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One action found in the text (offsets exact)."""
+
+    start: int
+    end: int
+    owner: str | None
+    due: str | None
+    context_start: int
+    context_end: int
+    from_resolution: bool = False
+
+
+def commitment(text: str, start: int, end: int, owner: str | None, *, from_resolution: bool = False) -> Commitment:
+    """A Commitment over ``text[start:end]`` trimmed, with its due and the bullet around it."""
+    start, end = trim(text, start, end)
+    cs, ce = block_bounds(text, start)
+    owner = clean_owner(owner)
+    return Commitment(start, end, owner, find_due(text[start:end]), min(cs, start), max(ce, end), from_resolution)
+
+
+def clean_owner(owner: str | None) -> str | None:
+    if owner is None:
+        return None
+    owner = owner.strip(" ,–—-")
+    if not owner or owner.lower() in PRONOUNS or owner.lower().startswith(("it ", "there ")):
+        return None
+    return owner
+
+
+def sentence(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence around ``pos``."""
+    s = sentence_start(text, pos)
+    return s, sentence_end(text, s, s + 2000) if s <= pos else sentence_end(text, pos, pos + 2000)
+
+
+def owner_before(text: str, s: int, pos: int) -> str | None:
+    """The noun phrase just before ``pos`` in its sentence ("Ms Gleave offered to")."""
+    chunk = text[s:pos].rstrip()
+    m = _OWNER_NP.search(chunk)
+    if m is None or re.search(r"\b(?:of|to|for|with|by)\s*$", chunk[: m.start()]):
+        return None
+    return m.group("np")
+
+
+def speaker(text: str, s: int, pos: int) -> str | None:
+    """The sentence's opening noun phrase, for "X shared that ... and offered to"."""
+    m = _LEAD_NP.match(text[s:pos])
+    if m is None or (m.group("np") + " ").lower().startswith(NOT_SUBJECT):
+        return None
+    return m.group("np")
+
+
+def after_dash(text: str, s: int, pos: int) -> int:
+    """Minutes often write "question. – Answer": the commitment starts after the dash."""
+    dash = max(text.rfind(" – ", s, pos), text.rfind(" - ", s, pos))
+    return dash + 3 if dash >= 0 else s
