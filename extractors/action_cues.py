@@ -12,12 +12,12 @@ from typing import Callable
 
 from . import resolutions as res
 from .action_record import PRONOUNS, Commitment, after_dash, commitment, owner_before, sentence, speaker
-from .action_words import BODY_NOUN, NP, verb_rx
+from .action_words import BODY_NOUN, NP, PARTICIPLE, PERSON, verb_rx
 from .action_would import read_would
 from .clauses import sentence_end
 
 _IT_WAS_AGREED = re.compile(r"^it\s+was\s+(?:also\s+|further\s+|then\s+|therefore\s+|subsequently\s+|formally\s+)*agreed\s*(?:,\s*)?(?:that\s+)?", re.I)
-_AS_ACTION_TAIL = re.compile(r"(?:,?(?:\s+|(?<=[A-Z]{2}))(?:and\s+)?(?:was\s+)?(?:subsequently\s+)?(?:agreed\s+)?as\s+an?\s+action(?:\s+point)?(?:\s+to\s+follow)?)\s*[.;]?\s*$", re.I)
+_AS_ACTION_TAIL = re.compile(r"(?:,?(?:\s+|(?<=[A-Z]{2}))(?:and\s+)?(?:this\s+|it\s+|that\s+)?(?:was\s+)?(?:subsequently\s+)?(?:agreed\s+)?as\s+an?\s+action(?:\s+point)?(?:\s+to\s+follow)?)\s*[.;]?\s*$", re.I)
 
 
 def read_label(text: str, cue_start: int, cue_end: int) -> Commitment | None:
@@ -43,9 +43,11 @@ def read_as_action(text: str, cue_start: int, cue_end: int) -> Commitment | None
     end = start + tail.start() if tail else cue_start
     clause = text[start:end]
     owner = None
-    m = re.match(rf"(?P<np>{NP}|[Oo]fficers)\s+(?:{verb_rx()['reporting'].pattern})", clause)
+    m = re.match(rf"(?P<np>{NP}|[Oo]fficers)\s+(?:{verb_rx()['reporting'].pattern})(?:\s+that\s+)?", clause)
     if m:
         owner = m.group("np")
+        if m.group().rstrip().endswith("that"):
+            start += m.end()  # "X responded that support could be arranged": the frame is not the commitment
     else:
         a = re.match(rf"(?P<np>{NP}|[Oo]fficers)\s+(?:would|will|to|agreed\s+to|undertook\s+to)\s+(?!be\s)", clause)
         owner = a.group("np") if a else None
@@ -53,23 +55,54 @@ def read_as_action(text: str, cue_start: int, cue_end: int) -> Commitment | None
 
 
 def read_it_was_agreed(text: str, cue_start: int, cue_end: int) -> Commitment | None:
-    """"It was agreed that PC Arnold would liaise with ...": a commitment when the clause says would/will."""
-    s, e = sentence(text, cue_start)
+    """"It was agreed that PC Arnold would liaise with ...": a commitment when the clause says
+    would/will of a party, or that something would be done; "It was agreed to write to ..."."""
+    _s, e = sentence(text, cue_start)
     body = cue_end
     m = re.match(r"\s*(?:,\s*)?(?:that\s+)?", text[body:e])
     body += m.end() if m else 0
     clause = text[body:e]
-    w = re.search(r"\b(?:would|will)\s+(?!be\s+(?:deferred|withdrawn|postponed))(?:be\s+)?\w+", clause)
-    if w is None or re.search(r"\bshould\b|\bcould\b", clause[: w.start()]):
-        return None
     end = e
     tail = _AS_ACTION_TAIL.search(text[body:e])
     if tail:
         end = body + tail.start()
+    if re.match(r"(?:for\s+.{1,60}?\s+)?to\s", clause):
+        return _agreed_to(text, body, end)
+    w = re.search(r"\b(?:would|will)\s+(?!be\s+(?:deferred|withdrawn|postponed|held)\b)(?:be\s+)?\w+", clause)
+    if w is None or re.search(r"\bshould\b|\bcould\b", clause[: w.start()]):
+        return None
     subject = clause[: w.start()].strip()
-    passive = re.match(r"(?:would|will)\s+be\s+\w+ed\b", clause[w.start() :]) is not None
-    owner = None if passive else subject
-    return commitment(text, body, end, owner)
+    passive = re.match(rf"(?:would|will)\s+be\s+(?:\w+ly\s+)?{PARTICIPLE}\b", clause[w.start() :]) is not None
+    if not passive and not _party(subject) and not _DONE_LATER.search(clause, w.end()):
+        return None  # "the meeting would start at 9am": an arrangement, nobody's commitment
+    return commitment(text, body, end, subject if not passive and _party(subject) else None)
+
+
+def _agreed_to(text: str, body: int, end: int) -> Commitment | None:
+    """"It was agreed to progress the due diligence", "it was agreed for funding to be investigated"."""
+    clause = text[body:end]
+    verb = re.match(r"(?:for\s+(?P<who>.{1,60}?)\s+)?to\s+(?:be\s+(?P<passive>\w+)|(?P<active>\w+))", clause)
+    if verb is None:
+        return None
+    if verb.group("passive"):
+        if verb.group("passive").lower() in _NOT_DONE or not verb.group("passive").endswith(("ed", "en", "wn", "nt")):
+            return None
+    elif not verb_rx()["active"].fullmatch(verb.group("active")) or verb.group("active").lower() in _NOT_DONE:
+        return None
+    who = verb.group("who")
+    return commitment(text, body, end, who if who and _party(who) else None)
+
+
+#: Verbs after "agreed to" that decide rather than commit: read as resolutions.
+_NOT_DONE = {"note", "approve", "accept", "adopt", "agree", "consider", "defer", "receive", "support", "award", "pay", "grant",
+             "held", "noted", "approved", "accepted", "adopted", "deferred", "paid", "granted", "awarded", "co-opt", "appoint"}
+#: A later clause of the same sentence that is done by someone: "..., and this item would be brought back".
+_DONE_LATER = re.compile(rf"\b(?:would|will)\s+be\s+(?!held\b){PARTICIPLE}\b")
+
+
+def _party(phrase: str) -> bool:
+    """Does ``phrase`` name someone who can act (a person, officer, role or team)?"""
+    return bool(PERSON.search(phrase) or _NAMED.fullmatch(phrase.strip()))
 
 
 def read_undertaking(text: str, cue_start: int, cue_end: int) -> Commitment | None:
@@ -85,25 +118,51 @@ def read_undertaking(text: str, cue_start: int, cue_end: int) -> Commitment | No
         if res.RANK and re.search(r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum|members)\s*(?:also\s+|further\s+|unanimously\s+)?$", before, re.I):
             return None  # a body agreeing is a decision, read as a resolution
     owner = owner_before(text, s, cue_start)
-    lead_in = s  # where an "X stated his intention to" commitment starts
     if word.startswith("agree") and owner is None and BODY_NOUN.search(before):
         return None
     if owner is None or owner.lower() in PRONOUNS:
         lead = speaker(text, s, cue_start)
         owner = lead or owner
-        if word == "intention":
-            m = re.search(rf"(?P<np>{NP})\s+(?:stated|mentioned|confirmed|indicated|expressed|shared)\s+(?:his|her|their)\s*$", before)
-            owner = m.group("np") if m else owner
-            if m is not None and len(before[: m.start()]) <= 40:
-                lead_in = s + m.start()  # "In reply, Mr Green stated his intention to ...": from the speaker
         start = cue_start if lead is None or not before.strip().startswith(lead) or len(before) > 80 else s
     else:
         start = s + text[s:cue_start].rfind(owner)
     if len(before.strip()) > 80 and start == s:
         start = cue_start
-    if word == "intention":
-        start = lead_in
     return commitment(text, start, e, owner)
+
+
+def read_intention(text: str, cue_start: int, cue_end: int) -> Commitment | None:
+    """"Mr Green stated his intention to meet the residents", "her intention, if asked, to report ...":
+    a speaker's own stated intention (not "an intention" of government, nor "no intention")."""
+    s, e = sentence(text, cue_start)
+    before = text[s:cue_start]
+    poss = re.search(r"\b(?:his|her|their|our)\s+(?:firm\s+|clear\s+|stated\s+)?$", before, re.I)
+    if poss is None:
+        return None
+    if text[cue_start:cue_end].endswith(",") and not re.match(r"[^.;]{0,160}?,\s+to\s+\w", text[cue_end:e]):
+        return None  # "intention, if X, to Y": only when the "to" follows the aside
+    said = re.search(rf"(?P<np>{NP})\s+(?:stated|mentioned|confirmed|indicated|expressed|shared|announced|signalled|gave)\s+(?:his|her|their|our)\s+\S*\s*$", before)
+    if said is not None:
+        owner: str | None = said.group("np")
+        start = s + said.start() if len(before[: said.start()]) <= 40 else s + poss.start()
+    else:
+        owner = speaker(text, s, cue_start)
+        start = s if len(before) <= 80 else s + poss.start()
+    return commitment(text, start, e, owner)
+
+
+def read_intended(text: str, cue_start: int, cue_end: int) -> Commitment | None:
+    """"The Chair intended to raise this with the Mayor": a named person's stated plan."""
+    s, e = sentence(text, cue_start)
+    owner = owner_before(text, s, cue_start)
+    if owner is None or not (PERSON.search(owner) or _NAMED.fullmatch(owner)):
+        return None
+    if re.search(r"\b(?:is|was|are|were|be|been|not)\s*$", text[s:cue_start]):
+        return None
+    return commitment(text, s + text[s:cue_start].rfind(owner), e, owner)
+
+
+_NAMED = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}|[A-Z]{2,4}")
 
 
 def read_were_to(text: str, cue_start: int, cue_end: int) -> Commitment | None:
@@ -133,6 +192,8 @@ def read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     after = text[cue_end:e]
     to = re.match(rf"\s+(?:for\s+)?(?:that\s+)?(?P<owner>(?:the\s+)?[\w’' ]{{1,60}}?)\s+to\s+(?={verb_rx()['active'].pattern}|consider\b)", after)
     if to is not None:
+        if _THE_MEETING.fullmatch(to.group("owner")) and _AT_THE_MEETING.match(text, cue_end + to.end()):
+            return None  # "asked the Committee to consider ...": business of this meeting
         return commitment(text, cue_end + to.start("owner"), e, to.group("owner"))
     that = re.match(r"\s+that\s+", after)
     if that is not None and re.search(r"\bbe\s+\w+ed\b|\bbe\s+(?:sent|shown|given)\b", after):
@@ -140,6 +201,8 @@ def read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     return None
 
 
+_THE_MEETING = re.compile(r"(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|meeting|members|councillors|forum)", re.I)
+_AT_THE_MEETING = re.compile(r"(?:consider|note|agree|approve|endorse|comment|discuss|debate|decide|vote)\b", re.I)
 _KEPT_INFORMED = re.compile(
     r"\s+(?:for\s+)?that\s+(?P<what>(?:the\s+)?(?:committee|sub-committee|panel|board|members|councillors|group|forum|cabinet)\b[^.;]{0,40}?"
     r"\b(?:be|is|are)\s+(?:kept\s+)?(?:advised|informed|updated|apprised|appraised|briefed)\b)",
@@ -153,6 +216,8 @@ READERS: dict[str, Callable[[str, int, int], Commitment | None]] = {
     "as_action": read_as_action,
     "it_was_agreed": read_it_was_agreed,
     "undertaking": read_undertaking,
+    "intention": read_intention,
+    "intended": read_intended,
     "were_to": read_were_to,
     "would": read_would,
     "request": read_request,

@@ -11,6 +11,8 @@ from .clauses import block_bounds, sentence_end, sentence_start, trim
 _OWNER_NP = re.compile(rf"(?:^|(?<=[\s,(–—-]))(?P<np>{NP}|[Oo]fficers|[Tt]he\s+[a-z]+\s+(?:officers?|team|members)|[Hh]e|[Ss]he|[Tt]hey)\s*$")
 _LEAD_NP = re.compile(rf"^(?P<np>{NP}|[Oo]fficers)\b")
 NOT_SUBJECT = ("as ", "if ", "when ", "whereas ", "although ", "because ", "once ", "since ", "while ", "whilst ", "with ", "in ", "following ", "during ", "however", "after ", "before ")
+#: A clause that ends in ";" or ":" at a line end, introducing a list of its own details.
+_LIST_INTRO = re.compile(r"[;:][^\S\n]*\n[^\S\n]*(?=[-–•·*▪●◦]|\(?[a-z0-9]{1,3}[.)]\s)")
 PRONOUNS = {"he", "she", "they", "it", "this", "that", "there", "members", "a member", "the member"}
 
 
@@ -30,6 +32,9 @@ class Commitment:
 def commitment(text: str, start: int, end: int, owner: str | None, *, from_resolution: bool = False) -> Commitment:
     """A Commitment over ``text[start:end]`` trimmed, with its due and the bullet around it."""
     start, end = trim(text, start, end)
+    intro = _LIST_INTRO.search(text, start, end)
+    if intro is not None:
+        start, end = trim(text, start, intro.start())  # "agreed to seek the following detail;" then a list
     cs, ce = block_bounds(text, start)
     owner = clean_owner(owner)
     return Commitment(start, end, owner, find_due(text[start:end]), min(cs, start), max(ce, end), from_resolution)
@@ -38,7 +43,7 @@ def commitment(text: str, start: int, end: int, owner: str | None, *, from_resol
 def clean_owner(owner: str | None) -> str | None:
     if owner is None:
         return None
-    owner = owner.strip(" ,–—-")
+    owner = " ".join(owner.split()).strip(" ,–—-")  # "The\nChair" wrapped by a PDF line end
     if not owner or owner.lower() in PRONOUNS or owner.lower().startswith(("it ", "there ")):
         return None
     return owner

@@ -28,6 +28,8 @@ PERSON = re.compile(
     r"co-?ordinator|team|inspector|commissioner|advis[eo]r|representatives?)\b",
     re.I,
 )
+#: A past participle, regular or one of the common irregular ones ("brought back", "sent", "kept").
+PARTICIPLE = r"(?:\w+(?:ed|en|wn|nt)|brought|bought|sought|made|kept|sent|given|taken|done|put|set|shown|read|met|told|held|led)"
 BODY_NOUN = re.compile(r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum)\b", re.I)
 
 

@@ -12,6 +12,7 @@ action, read from the ``minutes_resolutions`` spans.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -126,13 +127,22 @@ def find_commitments(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]
         kind = rows[match_id]["kind"]
         cue_start = doc[start].idx
         cue_end = doc[end - 1].idx + len(doc[end - 1].text)
-        if kind != "request" and any(s <= cue_start < e for s, e in decided):
-            continue  # inside a decision: its instructions were read above
+        if kind != "request" and any(cue_start < e and s < cue_end for s, e in decided):
+            continue  # inside a decision (or its cue): its instructions were read above
         c = READERS[kind](text, cue_start, cue_end)
-        if c is not None and c.end - c.start >= 8 and not any(_overlap(c, o) for o in found):
+        if c is not None and c.end - c.start >= 8 and not _standing_procedure(text, c) and not any(_overlap(c, o) for o in found):
             found.append(c)
     found.sort(key=lambda c: c.start)
     return found
+
+
+#: "... will be circulated to committee members in advance of the meeting": how every meeting
+#: runs (an agenda's notes on public questions), not a commitment made at this one.
+_THIS_MEETING = re.compile(r"\b(?:in\s+advance\s+of|prior\s+to|ahead\s+of|before)\s+(?:the|this|each|every|a)\s+meeting\b", re.I)
+
+
+def _standing_procedure(text: str, c: Commitment) -> bool:
+    return _THIS_MEETING.search(text, c.start, c.end) is not None
 
 
 def _overlap(a: Commitment, b: Commitment) -> bool:

@@ -1,0 +1,73 @@
+"""Narrative commitment forms (extractors/action_cues.py, action_would.py), on invented text."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
+from extractors.actions import actions
+from pipeline.records import Fact
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("minutes_resolutions")
+    nlp.add_pipe("minutes_actions")
+    return nlp
+
+
+def run(nlp, text: str):
+    doc = nlp(text)
+    return actions(doc, fact=lambda s, e: Fact("action", s, e, text[s:e], 0, None))
+
+
+@pytest.mark.parametrize(
+    "text, expected, owner",
+    [
+        ("The members discussed the bus shelter. The Vice-Chair intended to raise this with the operator.",
+         "The Vice-Chair intended to raise this with the operator", "The Vice-Chair"),
+        ("Mrs Pike stated her intention, should funding allow, to extend the trial to Westfield ward.",
+         "Mrs Pike stated her intention, should funding allow, to extend the trial to Westfield ward", "Mrs Pike"),
+        ("It was agreed to write to the bus operator about the missed services.",
+         "to write to the bus operator about the missed services", None),
+        ("The costs were discussed and it was agreed for further quotes to be obtained before a decision is made.",
+         "for further quotes to be obtained before a decision is made", None),
+        ("It was agreed that the talks with the landowner would continue, and the matter would be brought back to the Forum.",
+         "the talks with the landowner would continue, and the matter would be brought back to the Forum", None),
+    ],
+)
+def test_narrative_commitments(nlp, text, expected, owner):
+    (a,) = run(nlp, text)
+    assert a.fact.text == expected and a.owner == owner and not a.from_resolution
+
+
+def test_the_frame_around_an_agreed_action_is_dropped(nlp):
+    text = "The Parks Manager replied that new signs could be ordered and this was agreed as an action."
+    (a,) = run(nlp, text)
+    assert a.fact.text == "new signs could be ordered" and a.owner == "The Parks Manager"
+
+
+def test_a_commitment_introducing_a_list_stops_before_the_list(nlp):
+    text = "Officers agreed to obtain the following figures;\n- the number of permits issued\n- the cost of enforcement\n"
+    (a,) = run(nlp, text)
+    assert a.fact.text == "Officers agreed to obtain the following figures"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was agreed that the meeting on 3 March would start at 6.30pm.",
+        "It was agreed to note the update from the Treasurer.",
+        "The Chairman asked the Committee to consider moving the March meeting to the afternoon.",
+        "The Government has announced an intention to review the precept rules next year.",
+        "The applicant said there was no intention to extend the opening hours.",
+        "If a substitute whose intention to attend has been given arrives late, he may not vote.",
+        "Written answers will be sent to committee members in advance of the meeting and published online.",
+        "DECISION\nAGREED to award the Sports Club a grant of £500.",
+        "Members were told that the contractor intended to start work in May.",
+    ],
+)
+def test_not_actions(nlp, text):
+    assert run(nlp, text) == []
