@@ -12,7 +12,7 @@ from typing import Callable
 
 from . import resolutions as res
 from .action_record import PRONOUNS, Commitment, after_dash, commitment, owner_before, sentence, speaker
-from .action_words import BODY_NOUN, NP, PARTICIPLE, PERSON, verb_rx
+from .action_words import BODY_NOUN, NP, PARTICIPLE, is_party, verb_rx
 from .action_would import read_would
 from .clauses import sentence_end
 
@@ -73,9 +73,9 @@ def read_it_was_agreed(text: str, cue_start: int, cue_end: int) -> Commitment | 
         return None
     subject = clause[: w.start()].strip()
     passive = re.match(rf"(?:would|will)\s+be\s+(?:\w+ly\s+)?{PARTICIPLE}\b", clause[w.start() :]) is not None
-    if not passive and not _party(subject) and not _DONE_LATER.search(clause, w.end()):
+    if not passive and not is_party(subject) and not _DONE_LATER.search(clause, w.end()):
         return None  # "the meeting would start at 9am": an arrangement, nobody's commitment
-    return commitment(text, body, end, subject if not passive and _party(subject) else None)
+    return commitment(text, body, end, subject if not passive and is_party(subject) else None)
 
 
 def _agreed_to(text: str, body: int, end: int) -> Commitment | None:
@@ -85,12 +85,14 @@ def _agreed_to(text: str, body: int, end: int) -> Commitment | None:
     if verb is None:
         return None
     if verb.group("passive"):
-        if verb.group("passive").lower() in _NOT_DONE or not verb.group("passive").endswith(("ed", "en", "wn", "nt")):
+        if verb.group("passive").lower() in _NOT_DONE or not re.fullmatch(PARTICIPLE, verb.group("passive")):
             return None
-    elif not verb_rx()["active"].fullmatch(verb.group("active")) or verb.group("active").lower() in _NOT_DONE:
+    elif verb.group("active").lower() in _NOT_DONE:
         return None
+    elif not verb.group("who") and not verb_rx()["active"].fullmatch(verb.group("active")):
+        return None  # "agreed to <verb>" needs a doing verb; "agreed for a log to record ..." any
     who = verb.group("who")
-    return commitment(text, body, end, who if who and _party(who) else None)
+    return commitment(text, body, end, who if who and is_party(who) else None)
 
 
 #: Verbs after "agreed to" that decide rather than commit: read as resolutions.
@@ -100,9 +102,12 @@ _NOT_DONE = {"note", "approve", "accept", "adopt", "agree", "consider", "defer",
 _DONE_LATER = re.compile(rf"\b(?:would|will)\s+be\s+(?!held\b){PARTICIPLE}\b")
 
 
-def _party(phrase: str) -> bool:
-    """Does ``phrase`` name someone who can act (a person, officer, role or team)?"""
-    return bool(PERSON.search(phrase) or _NAMED.fullmatch(phrase.strip()))
+def read_agreed_for(text: str, cue_start: int, cue_end: int) -> Commitment | None:
+    """"... but agreed for funding to be investigated before a decision": the agreement is the commitment."""
+    s, e = sentence(text, cue_start)
+    if re.search(r"\b(?:it\s+was|was|were|been|had|be)\s+(?:\w+\s+)?$", text[s:cue_start], re.IGNORECASE):
+        return None  # "it was agreed for": read by read_it_was_agreed; "to be agreed for the season": not a commitment
+    return _agreed_to(text, cue_end - 3, e)
 
 
 def read_undertaking(text: str, cue_start: int, cue_end: int) -> Commitment | None:
@@ -117,6 +122,8 @@ def read_undertaking(text: str, cue_start: int, cue_end: int) -> Commitment | No
             return None
         if res.RANK and re.search(r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum|members)\s*(?:also\s+|further\s+|unanimously\s+)?$", before, re.I):
             return None  # a body agreeing is a decision, read as a resolution
+    if _THE_PUBLIC.search(before):
+        return None  # an offer by a resident or an applicant is not the meeting's action
     owner = owner_before(text, s, cue_start)
     if word.startswith("agree") and owner is None and BODY_NOUN.search(before):
         return None
@@ -155,14 +162,13 @@ def read_intended(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     """"The Chair intended to raise this with the Mayor": a named person's stated plan."""
     s, e = sentence(text, cue_start)
     owner = owner_before(text, s, cue_start)
-    if owner is None or not (PERSON.search(owner) or _NAMED.fullmatch(owner)):
+    if owner is None or not is_party(owner):
         return None
     if re.search(r"\b(?:is|was|are|were|be|been|not)\s*$", text[s:cue_start]):
         return None
     return commitment(text, s + text[s:cue_start].rfind(owner), e, owner)
 
 
-_NAMED = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}|[A-Z]{2,4}")
 
 
 def read_were_to(text: str, cue_start: int, cue_end: int) -> Commitment | None:
@@ -201,6 +207,10 @@ def read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     return None
 
 
+_THE_PUBLIC = re.compile(
+    r"\b(?:residents?|members?\s+of\s+the\s+public|the\s+public|applicants?|objectors?|petitioners?|the\s+agent|landowners?|parishioners?)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
 _THE_MEETING = re.compile(r"(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|meeting|members|councillors|forum)", re.I)
 _AT_THE_MEETING = re.compile(r"(?:consider|note|agree|approve|endorse|comment|discuss|debate|decide|vote)\b", re.I)
 _KEPT_INFORMED = re.compile(
@@ -215,6 +225,7 @@ READERS: dict[str, Callable[[str, int, int], Commitment | None]] = {
     "label": read_label,
     "as_action": read_as_action,
     "it_was_agreed": read_it_was_agreed,
+    "agreed_for": read_agreed_for,
     "undertaking": read_undertaking,
     "intention": read_intention,
     "intended": read_intended,

@@ -13,6 +13,8 @@ _LEAD_NP = re.compile(rf"^(?P<np>{NP}|[Oo]fficers)\b")
 NOT_SUBJECT = ("as ", "if ", "when ", "whereas ", "although ", "because ", "once ", "since ", "while ", "whilst ", "with ", "in ", "following ", "during ", "however", "after ", "before ")
 #: A clause that ends in ";" or ":" at a line end, introducing a list of its own details.
 _LIST_INTRO = re.compile(r"[;:][^\S\n]*\n[^\S\n]*(?=[-–•·*▪●◦]|\(?[a-z0-9]{1,3}[.)]\s)")
+#: A contrasting clause after the commitment: what will not be done is not part of it.
+_CONTRAST = re.compile(r",\s+(?:but|however|although|though)\b|;\s+however\b", re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "it", "this", "that", "there", "members", "a member", "the member"}
 
 
@@ -35,6 +37,9 @@ def commitment(text: str, start: int, end: int, owner: str | None, *, from_resol
     intro = _LIST_INTRO.search(text, start, end)
     if intro is not None:
         start, end = trim(text, start, intro.start())  # "agreed to seek the following detail;" then a list
+    contrast = _CONTRAST.search(text, start, end)
+    if contrast is not None and contrast.start() - start >= 20:
+        start, end = trim(text, start, contrast.start())  # "results would be made available, but it was unlikely ..."
     cs, ce = block_bounds(text, start)
     owner = clean_owner(owner)
     return Commitment(start, end, owner, find_due(text[start:end]), min(cs, start), max(ce, end), from_resolution)

@@ -25,11 +25,20 @@ ROLE = r"[Tt]he\s+(?:vice[- ])?(?:chair\w*|clerk|officer|manager|director|leader
 #: Words that make a noun phrase a person or a working group rather than a thing.
 PERSON = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|PC|Inspector)\b|\b(?:officers?|chair\w*|manager|director|clerk|head|lead|leader|"
-    r"co-?ordinator|team|inspector|commissioner|advis[eo]r|representatives?)\b",
+    r"co-?ordinator|team|inspector|commissioner|advis[eo]r|representatives?|"
+    + alternation(word_list(VERBS, "party_nouns"))
+    + r")\b",
     re.I,
 )
 #: A past participle, regular or one of the common irregular ones ("brought back", "sent", "kept").
 PARTICIPLE = r"(?:\w+(?:ed|en|wn|nt)|brought|bought|sought|made|kept|sent|given|taken|done|put|set|shown|read|met|told|held|led)"
+#: A person's name or initials as minutes write them: "Kelechi", "Jonathan Kempster", "Cllr Muir", "HL", "KC/GD".
+NAMED = re.compile(
+    r"(?!(?:The|This|These|That|Those|It|Its|A|An|All|Any|Each|Their|Our|Some|No|He|She|They|We|You|There|Here|Members?|Council|Committee|Board|Panel|Cabinet)\b)"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
+    r"|(?:Cllrs?|Councillors)\.?\s+[A-Z][a-z’'\-]+(?:\s*(?:,|and|&)\s*[A-Z][a-z’'\-]+)*"
+    r"|[A-Z]{2,4}(?:\s*(?:/|&|and)\s*[A-Z]{2,4})*"
+)
 BODY_NOUN = re.compile(r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum)\b", re.I)
 
 
@@ -64,3 +73,24 @@ def find_due(text: str) -> str | None:
         return None
     found = m.group().strip(" ,.")
     return re.sub(r"^(?:by|before|within|to|at|in|on|until|during)\s+", "", found, flags=re.I) if found.lower().startswith(("to ", "at ")) else found
+
+
+def is_party(phrase: str, text: str | None = None) -> bool:
+    """Does ``phrase`` name someone who can act (a person, officer, role, team or initials)?
+
+    A lone capitalised word ("Kelechi", but also "Funding" at a sentence start) counts as a
+    name only when ``text`` never writes it in lower case."""
+    phrase = " ".join(phrase.split())
+    if PERSON.search(phrase):
+        return True
+    if NAMED.fullmatch(phrase) is None:
+        return False
+    if text is not None and re.fullmatch(r"[A-Z][a-z’'\-]+", phrase):
+        return re.search(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])", text) is None
+    return True
+
+
+@lru_cache(maxsize=1)
+def info_noun_rx() -> re.Pattern[str]:
+    """A subject that is something to be handed over ("a note", "the results", "copies")."""
+    return re.compile(rf"\b(?:{alternation(word_list(VERBS, 'info_nouns'))})$", re.I)

@@ -1,9 +1,12 @@
 """The "would / will" forms: a commitment reported in the future-in-the-past.
 
-"The chair added that he would follow up ...", "copies would be circulated to
-Members": a would/will is an action only when someone named says it of
-themselves (or of the officers), or when something is to be delivered to the
-meeting.
+A would/will is an action when someone named says it of themselves or of the
+officers ("The chair added that he would follow up ..."), when a named party is
+the subject ("The group would look into ...", "HL would ask for a status
+report"), or when something is to be handed over: to the meeting ("copies would
+be circulated to Members") or, for papers and figures, at all ("the results
+would be made available"). Plans of other bodies, events that will take place
+and things that "would be considered" are not.
 """
 
 from __future__ import annotations
@@ -11,7 +14,22 @@ from __future__ import annotations
 import re
 
 from .action_record import NOT_SUBJECT, Commitment, commitment, sentence
-from .action_words import NP, PERSON, ROLE, verb_rx
+from .action_words import NP, PARTICIPLE, PERSON, ROLE, info_noun_rx, is_party, verb_rx
+
+_RECIPIENT = re.compile(
+    r"\b(?:to|with)\s+(?:all\s+)?(?:the\s+)?(?:(?:committee|panel|board)\s+)?"
+    r"(?:members|committee|panel|board|councillors|group|partnership|cabinet|sub-committee|forum)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_MEMBERS = re.compile(r"\b(?:members|the\s+(?:committee|panel|board|group|forum)|councillors)\s*$", re.IGNORECASE)
+#: Handing something over, when no recipient is written: "made available", "sent by email", "added to the document".
+_HANDED_OVER = re.compile(
+    r"(?:made\s+available|circulated|re-?circulated|sent|shared|e-?mailed|distributed|forwarded|added|published|provided|posted|uploaded)\b",
+    re.IGNORECASE,
+)
+_RECIPIENT_VERBS = ("updated", "informed", "advised", "notified", "given")
+#: "would try to", "will also", "would continue to", "will endeavour to": words before the verb itself.
+_SOFT = r"(?:(?:also|further|now|then|personally|\w+ly)\s+)*(?:(?:try|endeavour|seek|aim|continue|be\s+able)\s+to\s+)?"
 
 
 def read_would(text: str, cue_start: int, cue_end: int) -> Commitment | None:
@@ -20,15 +38,10 @@ def read_would(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     after = text[cue_end:e]
     before = text[s:cue_start]
     rx = verb_rx()
-    passive = re.match(rf"\s+be\s+(?:\w+ly\s+)?(?:{rx['delivery_passive'].pattern})", after, re.I)
+    passive = re.match(rf"\s+be\s+(?:\w+ly\s+)?(?:{PARTICIPLE}\s+(?:[\w’',]+\s+){{0,8}}?and\s+)?(?P<verb>{PARTICIPLE}(?:\s+\w+)?)", after, re.IGNORECASE)
     if passive:
-        recipient = re.search(r"\b(?:to|with)\s+(?:all\s+)?(?:the\s+)?(?:(?:committee|panel|board)\s+)?(?:members|committee|panel|board|councillors|group|partnership|cabinet|sub-committee)\b", after, re.I)
-        subject_members = re.search(r"\b(?:members|the\s+(?:committee|panel|board|group)|councillors)\s*$", before, re.I)
-        if not (recipient or subject_members):
-            return None
-        start = _clause_start(text, s, cue_start)
-        return commitment(text, start, e, None)
-    active = re.match(rf"\s+(?:be\s+)?(?:(?:\w+ly)\s+)?(?:{rx['active'].pattern}|\w+ing)", after, re.I)
+        return _handed_over(text, s, e, cue_start, passive.group("verb"))
+    active = re.match(rf"\s+(?:be\s+)?(?:(?:\w+ly)\s+)?(?:{rx['active'].pattern}|\w+ing)", after, re.IGNORECASE)
     if active is None:
         return None
     said = re.search(
@@ -39,7 +52,7 @@ def read_would(text: str, cue_start: int, cue_end: int) -> Commitment | None:
         before,
     )
     if said is None:
-        return None
+        return _party_would(text, s, e, cue_start, cue_end)
     subj = said.group("subj")
     joint = re.match(r"(he|she|they|we)\s+and\s+(?P<other>(?:the\s+)?[\w’' ]{1,40}?)$", subj, re.I)
     if joint is not None and (PERSON.search(joint.group("other")) or re.search(r"\b(?:Member|Holder|[A-Z][a-z]+)$", joint.group("other"))):
@@ -55,6 +68,39 @@ def read_would(text: str, cue_start: int, cue_end: int) -> Commitment | None:
         return None
     start = s + said.start("subj")
     return commitment(text, start, e, owner)
+
+
+def _handed_over(text: str, s: int, e: int, cue_start: int, verb: str) -> Commitment | None:
+    """"copies would be circulated to Members", "Members would be updated", "the results would be made available"."""
+    start = _clause_start(text, s, cue_start)
+    subject = text[start:cue_start].strip()
+    if re.search(r"\bif\b.*\bthen\b", text[s:cue_start], re.IGNORECASE | re.DOTALL):
+        return None  # "if the Mayor cannot attend, then written responses would be provided": a standing rule
+    after = text[cue_start:e]
+    to_meeting = _RECIPIENT.search(after) or _SUBJECT_MEMBERS.search(text[s:cue_start])
+    if verb.lower().startswith(_RECIPIENT_VERBS):
+        return commitment(text, start, e, None) if _SUBJECT_MEMBERS.search(text[s:cue_start]) else None
+    if not _HANDED_OVER.match(verb) and not re.search(r"\b(?:brought|bought|reported|fed)\s+back\b|\bpresented\b", verb, re.I):
+        return None
+    if to_meeting:
+        return commitment(text, start, e, None)
+    if _HANDED_OVER.match(verb) and (info_noun_rx().search(subject) or re.fullmatch(r"(?:This|These|They|It)", subject)):
+        return commitment(text, start, e, None)  # "the figures would be made available", "This will be sent by email"
+    return None
+
+
+def _party_would(text: str, s: int, e: int, cue_start: int, cue_end: int) -> Commitment | None:
+    """"The group would look into ...", "Officers will work with ...", "HL would ask for a status report"."""
+    start = _clause_start(text, s, cue_start)
+    subject = text[start:cue_start].strip()
+    if not subject or len(subject.split()) > 6 or not (is_party(subject, text) or subject in ("Officers", "officers")):
+        return None
+    if (subject + " ").lower().startswith(NOT_SUBJECT):
+        return None
+    verb = re.match(rf"\s+{_SOFT}(?P<verb>\w+)", text[cue_end:e], re.IGNORECASE)
+    if verb is None or not verb_rx()["active"].fullmatch(verb.group("verb")):
+        return None
+    return commitment(text, start, e, subject)
 
 
 def _clause_start(text: str, s: int, pos: int) -> int:

@@ -71,3 +71,46 @@ def test_a_commitment_introducing_a_list_stops_before_the_list(nlp):
 )
 def test_not_actions(nlp, text):
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected, owner",
+    [
+        ("In reply to questions it was confirmed that:\n- The working group would look into publishing its notes.\n",
+         "The working group would look into publishing its notes", "The working group"),
+        ("Officers will work with the bus operators to restore the evening service.",
+         "Officers will work with the bus operators to restore the evening service", "Officers"),
+        ("Marisol reported that the bid had been sent. Marisol would keep the Board informed of progress.",
+         "Marisol would keep the Board informed of progress", "Marisol"),
+        ("Cllr Okafor will try to attend next month's meeting as well.",
+         "Cllr Okafor will try to attend next month's meeting as well", "Cllr Okafor"),
+        ("The skate park was discussed. TR would ask the contractor for a revised price.",
+         "TR would ask the contractor for a revised price", "TR"),
+        ("The survey results would be made available, but they would not cover the side roads.",
+         "The survey results would be made available", None),
+        ("A printed guide was handed round. This will be laminated and sent to all councillors by email.",
+         "This will be laminated and sent to all councillors by email", None),
+        ("A short note will be added to the published answers to correct the date.",
+         "A short note will be added to the published answers to correct the date", None),
+        ("Options were discussed but agreed for further prices to be sought before a decision is made.",
+         "for further prices to be sought before a decision is made", None),
+    ],
+)
+def test_would_and_will_commitments(nlp, text, expected, owner):
+    (a,) = run(nlp, text)
+    assert a.fact.text == expected and a.owner == owner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The wardens are paid from funding agreed last year. Funding will provide two more wardens next year.",
+        "The proposals will be considered by the Planning Committee in June.",
+        "The new fence will be installed by the contractor in May.",
+        "If the Chair cannot attend, then written answers would be provided to the questioners.",
+        "Residents had offered to paint the shelter themselves.",
+        "Another meeting with the police would be held in January.",
+    ],
+)
+def test_would_and_will_that_are_not_actions(nlp, text):
+    assert run(nlp, text) == []
