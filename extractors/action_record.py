@@ -13,6 +13,9 @@ _LEAD_NP = re.compile(rf"^(?P<np>{NP}|[Oo]fficers)\b")
 NOT_SUBJECT = ("as ", "if ", "when ", "whereas ", "although ", "because ", "once ", "since ", "while ", "whilst ", "with ", "in ", "following ", "during ", "however", "after ", "before ")
 #: A clause that ends in ";" or ":" at a line end, introducing a list of its own details.
 _LIST_INTRO = re.compile(r"[;:][^\S\n]*\n[^\S\n]*(?=[-–•·*▪●◦]|\(?[a-z0-9]{1,3}[.)]\s)")
+#: The next numbered list item on its own line ("\n2. Ford defibrillator", "\n3.Highways").
+_NEXT_ITEM = re.compile(r"\n[^\S\n]*\d{1,3}[.)](?:[^\S\n]+|(?=[A-Z]))")
+_MARKUP = re.compile(r"</?(?:div|p|br|li|ul|ol|td|tr|th|table|tbody|span|b|i|em|strong|u|sup)\b[^>]*>", re.IGNORECASE)
 #: A contrasting clause after the commitment: what will not be done is not part of it.
 _CONTRAST = re.compile(r",\s+(?:but|however|although|though)\b|;\s+however\b", re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "it", "this", "that", "there", "members", "a member", "the member"}
@@ -37,6 +40,12 @@ def commitment(text: str, start: int, end: int, owner: str | None, *, from_resol
     intro = _LIST_INTRO.search(text, start, end)
     if intro is not None:
         start, end = trim(text, start, intro.start())  # "agreed to seek the following detail;" then a list
+    item = _NEXT_ITEM.search(text, start, min(len(text), end + 3))
+    if item is not None and item.start() < end:
+        start, end = trim(text, start, item.start())  # a wrapped line never starts "2. Ford ...": the next list item
+    tag = _MARKUP.search(text, start, end)
+    if tag is not None:
+        start, end = trim(text, start, tag.start())  # markup the loader left in a web page's text
     contrast = _CONTRAST.search(text, start, end)
     if contrast is not None and contrast.start() - start >= 20:
         start, end = trim(text, start, contrast.start())  # "results would be made available, but it was unlikely ..."

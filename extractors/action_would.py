@@ -108,6 +108,6 @@ def _clause_start(text: str, s: int, pos: int) -> int:
     said = re.search(rf"(?:{verb_rx()['reporting'].pattern})\s+(?:\w+\s+){{0,3}}?that\s+", text[s:pos])
     best = s + said.end() if said is not None else s
     base = best
-    for m in re.finditer(r"\b(?:but|however,?)\s+|,\s+and\s+", text[base:pos]):
+    for m in re.finditer(r"\b(?:but|however,?)\s+|,\s+and\s+|\s[–—]\s+", text[base:pos]):
         best = base + m.end()
     return best

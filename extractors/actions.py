@@ -26,6 +26,7 @@ from pipeline.records import Action, Fact
 from . import resolutions as res
 from .action_cues import READERS
 from .action_record import Commitment, commitment
+from .action_shorthand import shorthand
 from .action_words import cue_rows, find_due
 from .clauses import (
     anchor_regex,
@@ -131,6 +132,9 @@ def find_commitments(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]
             continue  # inside a decision (or its cue): its instructions were read above
         c = READERS[kind](text, cue_start, cue_end)
         if c is not None and c.end - c.start >= 8 and not _standing_procedure(text, c) and not any(_overlap(c, o) for o in found):
+            found.append(c)
+    for c in shorthand(text, decided):
+        if not _standing_procedure(text, c) and not any(_overlap(c, o) for o in found):
             found.append(c)
     found.sort(key=lambda c: c.start)
     return found

@@ -1,0 +1,102 @@
+"""Shorthand action forms of small councils (extractors/action_shorthand.py), on invented text."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
+from extractors.actions import actions
+from pipeline.records import Fact
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("minutes_resolutions")
+    nlp.add_pipe("minutes_actions")
+    return nlp
+
+
+def run(nlp, text: str):
+    doc = nlp(text)
+    return actions(doc, fact=lambda s, e: Fact("action", s, e, text[s:e], 0, None))
+
+
+def texts(nlp, text: str) -> list[str]:
+    return [a.fact.text for a in run(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected, owner",
+    [
+        ("7. Footpaths: the stile on FP4 is broken. Clerk to contact the Rights of Way officer.",
+         "Clerk to contact the Rights of Way officer", "Clerk"),
+        ("3. Play area – RT & MH to inspect the swings before the next meeting.",
+         "RT & MH to inspect the swings before the next meeting", "RT & MH"),
+        ("Members asked about the strategy. Priya Shah and Tom Ellis to draft a paragraph on the partnerships.",
+         "Priya Shah and Tom Ellis to draft a paragraph on the partnerships", "Priya Shah and Tom Ellis"),
+        ("2. Vacancies: two seats remain empty. New clerk to include a notice in the spring newsletter.",
+         "New clerk to include a notice in the spring newsletter", "New clerk"),
+        ("5. Bus shelter: Cllr Oduya was asked to obtain a second quote.",
+         "Cllr Oduya was asked to obtain a second quote", "Cllr Oduya"),
+    ],
+)
+def test_someone_to_do_something(nlp, text, expected, owner):
+    (a,) = run(nlp, text)
+    assert a.fact.text == expected and a.owner == owner
+
+
+def test_two_tasks_in_one_sentence_are_two_actions(nlp):
+    text = "4. Green: the hedge needs trimming soon. In the meantime the gutters to be cleared and Brightwell asked to quote for new fencing."
+    assert texts(nlp, text) == ["the gutters to be cleared", "Brightwell asked to quote for new fencing"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("6. Finance\n1. Monthly accounts – need to request the grant from the district council.\n", "need to request the grant from the district council"),
+        ("8. Matters arising\n1. Warden post needs to be advertised in the parish magazine again\n2. Benches – no update\n",
+         "Warden post needs to be advertised in the parish magazine again"),
+        ("4. Clerk reported she is away in December. To decide next month whether the December meeting goes ahead.\n",
+         "To decide next month whether the December meeting goes ahead"),
+        ("5. The see-saw failed its inspection. To make safe.\n", "To make safe"),
+        ("• Noticeboard – to be replaced with the new oak board. JS\n", "to be replaced with the new oak board"),
+    ],
+)
+def test_tasks_with_no_owner(nlp, text, expected):
+    assert texts(nlp, text) == [expected]
+
+
+def test_next_steps_in_the_imperative(nlp):
+    text = ("9. Next steps on residents' priorities\n1. Await the allotment society's plan\n2. Reply to the residents about mowing\n"
+            "3. Put the goal nets back on the field\n4. Report of the tree warden\n")
+    assert texts(nlp, text) == ["Await the allotment society's plan", "Reply to the residents about mowing", "Put the goal nets back on the field"]
+
+
+def test_keep_someone_informed_after_a_status(nlp):
+    text = "2. Defibrillator – an application has gone in, keep the Hall committee informed\n"
+    assert texts(nlp, text) == ["keep the Hall committee informed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3. To receive declarations of interest.",
+        "The Board to receive the annual report of the Director of Public Health.",
+        "4. Notes of the last meeting to be approved as minutes.",
+        "7. Another meeting with the police to be held in March.",
+        "8. Invoice for the hall hire to be paid.",
+        "2. Highways – pothole on Back Lane yet to be reported.",
+        "The Crime and Disorder Act to ensure that violence is a priority was discussed.",
+        "Authority is delegated to the Director, Place and Regeneration to implement the scheme.",
+        "Solutions continued to be sought by officers.",
+        "Bus lanes would need to be designed carefully to work well.",
+        "Are new signs to be erected on the green?",
+        "1. Draft Revenue Budget 2025-26 and Capital Programme\n",
+        "Members were asked to note the dates in their diaries.",
+        "The applicant offered to plant a new hedge.",
+    ],
+)
+def test_not_shorthand_actions(nlp, text):
+    assert run(nlp, text) == []
