@@ -14,7 +14,7 @@ from . import resolutions as res
 from .action_record import PRONOUNS, Commitment, after_dash, commitment, owner_before, sentence, speaker
 from .action_words import BODY_NOUN, NP, PARTICIPLE, is_party, verb_rx
 from .action_would import read_would
-from .clauses import sentence_end
+from .clauses import sentence_end, sentence_start
 
 _IT_WAS_AGREED = re.compile(r"^it\s+was\s+(?:also\s+|further\s+|then\s+|therefore\s+|subsequently\s+|formally\s+)*agreed\s*(?:,\s*)?(?:that\s+)?", re.I)
 _AS_ACTION_TAIL = re.compile(r"(?:,?(?:\s+|(?<=[A-Z]{2}))(?:and\s+)?(?:this\s+|it\s+|that\s+)?(?:was\s+)?(?:subsequently\s+)?(?:agreed\s+)?as\s+an?\s+action(?:\s+point)?(?:\s+to\s+follow)?)\s*[.;]?\s*$", re.I)
@@ -29,8 +29,29 @@ def read_label(text: str, cue_start: int, cue_end: int) -> Commitment | None:
         body += 1
     end = sentence_end(text, body, body + 1500)
     clause = text[body:end]
+    alone = _OWNER_ONLY.fullmatch(clause.strip().strip(" .;"))
+    if alone is not None and is_party(alone.group(), text):
+        return _labelled_before(text, cue_start, alone.group())  # "Clerk to write to the police. Action: Clerk"
     m = re.match(rf"(?P<owner>{NP}|[A-Z]{{2,4}}(?:\s*/\s*[A-Z]{{2,4}})*|[Oo]fficers|All)\s+(?:to|will|would)\s", clause)
     return commitment(text, body, end, m.group("owner") if m else None)
+
+
+def _labelled_before(text: str, cue_start: int, owner: str) -> Commitment | None:
+    """The sentence a bare "Action: <owner>" label follows."""
+    end = cue_start
+    while end > 0 and text[end - 1] in " \t\n.–-(":
+        end -= 1
+    if end == 0:
+        return None
+    start = sentence_start(text, end - 1)
+    return commitment(text, start, end, owner) if end - start >= 8 else None
+
+
+#: An action label followed by nobody but its owner: "Action: Clerk", "ACTION – JS/PT", "Action: all Members".
+_OWNER_ONLY = re.compile(
+    r"(?:(?:the|all|All)\s+)?(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}|[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*|[Oo]fficers|[Cc]lerk|[Mm]embers)"
+    r"(?:\s*(?:/|&|and|,)\s*(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}|[A-Z]{2,4}))*"
+)
 
 
 def read_as_action(text: str, cue_start: int, cue_end: int) -> Commitment | None:

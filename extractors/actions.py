@@ -27,6 +27,7 @@ from . import resolutions as res
 from .action_cues import READERS
 from .action_record import Commitment, commitment
 from .action_shorthand import shorthand
+from .action_tables import line_owners, table_rows
 from .action_words import cue_rows, find_due
 from .clauses import (
     anchor_regex,
@@ -133,9 +134,10 @@ def find_commitments(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]
         c = READERS[kind](text, cue_start, cue_end)
         if c is not None and c.end - c.start >= 8 and not _standing_procedure(text, c) and not any(_overlap(c, o) for o in found):
             found.append(c)
-    for c in shorthand(text, decided):
+    for c in [*shorthand(text, decided), *table_rows(text)]:
         if not _standing_procedure(text, c) and not any(_overlap(c, o) for o in found):
             found.append(c)
+    found = line_owners(text, found)
     found.sort(key=lambda c: c.start)
     return found
 

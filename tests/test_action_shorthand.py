@@ -100,3 +100,41 @@ def test_keep_someone_informed_after_a_status(nlp):
 )
 def test_not_shorthand_actions(nlp, text):
     assert run(nlp, text) == []
+
+
+def test_initials_at_the_line_end_name_the_owner(nlp):
+    text = ("• Bus shelter – the glass is cracked again. RB would ask the district for a repair date. RB\n"
+            "• Lights – a small group would meet to plan the switch-on. KT/PW/RB\n"
+            "• Verges – the grass was cut in May.\n")
+    found = run(nlp, text)
+    assert [(a.fact.text, a.owner) for a in found] == [
+        ("RB would ask the district for a repair date", "RB"),
+        ("a small group would meet to plan the switch-on", "KT/PW/RB"),
+    ]
+
+
+def test_initials_mark_a_shorthand_line_with_a_date(nlp):
+    text = "Parking by the surgery.\nCouncil to meet the practice manager about the overflow car park DS/PT 31/5\n"
+    (a,) = run(nlp, text)
+    assert a.fact.text == "Council to meet the practice manager about the overflow car park" and a.owner == "DS/PT"
+
+
+def test_initials_on_a_status_line_are_not_a_new_action(nlp):
+    text = "• Village sign – an update was awaited from the joiner. GD\n• Planter – funding bid still to be written. GD/IK\n"
+    assert run(nlp, text) == []
+
+
+def test_action_label_with_only_an_owner_marks_the_sentence_before(nlp):
+    text = "The hedge on Mill Lane is overgrown and needs cutting back before spring. Action: Clerk\n"
+    (a,) = run(nlp, text)
+    assert a.fact.text == "The hedge on Mill Lane is overgrown and needs cutting back before spring" and a.owner == "Clerk"
+
+
+def test_owner_column_of_a_flattened_table(nlp):
+    text = ("| Minute | Discussion | Action |\n|---|---|---|\n"
+            "| 12/24 | The notice board glass is broken and a new panel is to be ordered. | Clerk |\n"
+            "| 13/24 | Members noted the police report. | |\n")
+    (a,) = run(nlp, text)
+    assert a.owner == "Clerk"
+    assert a.fact.text.startswith("The notice board glass is broken")
+    assert text[a.fact.start_char : a.fact.end_char] == a.fact.text
