@@ -13,7 +13,7 @@ from typing import Callable
 from . import resolutions as res
 from .action_record import PRONOUNS, Commitment, after_dash, commitment, owner_before, sentence, speaker
 from .action_words import BODY_NOUN, NP, PARTICIPLE, is_party, verb_rx
-from .action_would import read_would
+from .action_would import read_receive, read_would
 from .clauses import sentence_end, sentence_start
 
 _IT_WAS_AGREED = re.compile(r"^it\s+was\s+(?:also\s+|further\s+|then\s+|therefore\s+|subsequently\s+|formally\s+)*agreed\s*(?:,\s*)?(?:that\s+)?", re.I)
@@ -89,6 +89,9 @@ def read_it_was_agreed(text: str, cue_start: int, cue_end: int) -> Commitment | 
         end = body + tail.start()
     if re.match(r"(?:for\s+.{1,60}?\s+)?to\s", clause):
         return _agreed_to(text, body, end)
+    should = re.match(rf"(?P<who>[^,;]{{1,60}}?)\s+should\s+(?P<verb>\w+)", clause)
+    if should is not None and is_party(should.group("who"), text) and verb_rx()["active"].fullmatch(should.group("verb")):
+        return commitment(text, body, end, should.group("who"))  # "It was agreed that the Clerk should write to ..."
     w = re.search(r"\b(?:would|will)\s+(?!be\s+(?:deferred|withdrawn|postponed|held)\b)(?:be\s+)?\w+", clause)
     if w is None or re.search(r"\bshould\b|\bcould\b", clause[: w.start()]):
         return None
@@ -253,4 +256,5 @@ READERS: dict[str, Callable[[str, int, int], Commitment | None]] = {
     "were_to": read_were_to,
     "would": read_would,
     "request": read_request,
+    "receive": read_receive,
 }

@@ -111,3 +111,29 @@ def _clause_start(text: str, s: int, pos: int) -> int:
     for m in re.finditer(r"\b(?:but|however,?)\s+|,\s+and\s+|\s[–—]\s+", text[base:pos]):
         best = base + m.end()
     return best
+
+
+#: The meeting as the one to be given something: "the Committee will receive six-monthly updates".
+_RECEIVER = re.compile(
+    r"(?:^|\b)(?P<who>(?:the\s+|The\s+)?(?:[A-Z][\w&’'\-]*\s+){0,4}(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Forum|Partnership|Group)"
+    r"|[Mm]embers|[Cc]ouncillors)\s+(?:(?:will|would|shall|should)\s+)?$"
+)
+_RECEIVED_THING = re.compile(
+    r"\s+(?:a|an|the|further|regular|quarterly|monthly|annual|six-monthly|twice-yearly|periodic|progress|an\s+annual)?\s*(?:[\w\-]+\s+){0,3}?"
+    r"(?:updates?|reports?|briefings?|presentations?|progress\s+reports?)\b",
+    re.IGNORECASE,
+)
+
+
+def read_receive(text: str, cue_start: int, cue_end: int) -> Commitment | None:
+    """"The Committee will receive an update at its next meeting", "Members would continue to receive
+    quarterly reports": a commitment that the meeting be told something (who tells it is not written).
+    A bare "The Board to receive ..." opens an agenda item and is not one."""
+    words = text[cue_start:cue_end].lower().split()
+    if words[0] == "to":
+        return None
+    s, e = sentence(text, cue_start)
+    who = _RECEIVER.search(text, s, cue_start)
+    if who is None or not _RECEIVED_THING.match(text, cue_end):
+        return None
+    return commitment(text, who.start(), e, None)

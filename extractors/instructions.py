@@ -33,7 +33,7 @@ def instruction_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
             rf"(?<!\bto\s)\b(?:be|would\s+be|should\s+be|will\s+be|is|are)\s+(?:\w+ly\s+)?(?:\w+ed\s+(?:and|or)\s+)?(?:{passive})\b", re.I
         ),
         re.compile(
-            rf"^(?:that\s+)?(?:[^,]{{0,40}},\s*)?(?:(?:agree[sd]?\s+)?to\s+|(?P<owner>{owner})\s+(?:to\s+)?)?(?:{active})\b(?!\s+(?:was|were|is|are|be|been|has|have|had|will|would)\b)"
+            rf"^(?:that\s+)?(?:[^,]{{0,40}},\s*)?(?:(?:agree[sd]?\s+)?to\s+|(?P<owner>{owner})\s+(?:to\s+|should\s+|shall\s+|will\s+|must\s+)?)?(?:{active})\b(?!\s+(?:was|were|is|are|be|been|has|have|had|will|would)\b)"
         ),
         re.compile(alternation(word_list("action_verbs.jsonl", "not_instruction")), re.I),
     )
@@ -74,7 +74,7 @@ def instructions(text: str, start: int, end: int, owner: str | None) -> tuple[tu
                 out.append((s, e, asked.group("owner")))
             elif _IMPERATIVE.match(clause):
                 out.append((s, e, owner))
-            elif _CONSULT.search(clause):
+            elif _CONSULT.search(clause) or _RECEIVES.search(clause):
                 out.append((s, e, owner))
             else:
                 then = _and_then(clause)
@@ -119,6 +119,12 @@ _ASKS = re.compile(
 _CONSULT = re.compile(r"\bfor\s+(?:formal\s+|public\s+|further\s+|wider\s+)?consultation\b", re.I)
 #: "a work programme to be agreed by the board at its next meeting": business fixed for a later meeting.
 _SCHEDULED = re.compile(r"\b(?:to\s+be|be|would\s+be|will\s+be)\s+(?:agreed|considered|discussed|reviewed|revisited|decided)\b", re.I)
+#: "the Committee receives six-monthly updates on ...": the meeting is to be told something.
+_RECEIVES = re.compile(
+    r"^(?:that\s+)?(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,4}?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Forum|Partnership|Members|Councillors)\s+"
+    r"(?:will\s+|should\s+|shall\s+|continues?\s+to\s+|to\s+)?receives?\s+(?:[\w\-]+\s+){0,3}?(?:updates?|reports?|briefings?|presentations?)\b",
+    re.IGNORECASE,
+)
 #: A due that looks forward to a meeting ("the next board", "the March meeting"), not a past date.
 _FORWARD = re.compile(r"\bnext\b|\bmeeting\b", re.I)
 #: A part that opens by noting, approving or agreeing (optionally after the deciding body).

@@ -114,3 +114,43 @@ def test_would_and_will_commitments(nlp, text, expected, owner):
 )
 def test_would_and_will_that_are_not_actions(nlp, text):
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("After discussion the Committee will receive an update on the flood works at its next meeting.",
+         "the Committee will receive an update on the flood works at its next meeting"),
+        ("The Chair confirmed that Members would continue to receive quarterly reports on complaints.",
+         "Members would continue to receive quarterly reports on complaints"),
+    ],
+)
+def test_the_meeting_as_recipient(nlp, text, expected):
+    (a,) = run(nlp, text)
+    assert a.fact.text == expected and a.owner is None
+
+
+def test_an_agenda_line_to_receive_is_not_an_action(nlp):
+    assert run(nlp, "The Board to receive the annual report of the Director of Public Health.") == []
+    assert run(nlp, "The Committee received a report on the flood works.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("RESOLVED that the Chief Executive be requested to write to the Minister about the closure.",
+         "the Chief Executive be requested to write to the Minister about the closure"),
+        ("RESOLVED that the Youth Council is invited to submit its views by 30 June.",
+         "the Youth Council is invited to submit its views by 30 June"),
+        ("RESOLVED that the Committee receives six-monthly updates on the action plan.",
+         "the Committee receives six-monthly updates on the action plan"),
+    ],
+)
+def test_requesting_and_inviting_decisions(nlp, text, expected):
+    found = run(nlp, text)
+    assert [a.fact.text for a in found] == [expected] and found[0].from_resolution
+
+
+def test_it_was_agreed_that_someone_should(nlp):
+    (a,) = run(nlp, "It was agreed that the Clerk should write to the landowner about the hedge.")
+    assert a.fact.text == "the Clerk should write to the landowner about the hedge" and a.owner == "the Clerk"
