@@ -89,7 +89,7 @@ def read_it_was_agreed(text: str, cue_start: int, cue_end: int) -> Commitment | 
         end = body + tail.start()
     if re.match(r"(?:for\s+.{1,60}?\s+)?to\s", clause):
         return _agreed_to(text, body, end)
-    should = re.match(rf"(?P<who>[^,;]{{1,60}}?)\s+should\s+(?P<verb>\w+)", clause)
+    should = re.match(r"(?P<who>[^,;]{1,60}?)\s+should\s+(?P<verb>\w+)", clause)
     if should is not None and is_party(should.group("who"), text) and verb_rx()["active"].fullmatch(should.group("verb")):
         return commitment(text, body, end, should.group("who"))  # "It was agreed that the Clerk should write to ..."
     w = re.search(r"\b(?:would|will)\s+(?!be\s+(?:deferred|withdrawn|postponed|held)\b)(?:be\s+)?\w+", clause)
