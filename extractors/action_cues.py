@@ -144,7 +144,7 @@ def read_undertaking(text: str, cue_start: int, cue_end: int) -> Commitment | No
     if word.startswith("agree"):
         if re.search(r"\b(?:it\s+was|was|were|been|had)\s*$", before, re.I):
             return None
-        if res.RANK and re.search(r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum|members)\s*(?:also\s+|further\s+|unanimously\s+)?$", before, re.I):
+        if res.RANK and re.search(r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum|members|councillors)\s*(?:also\s+|further\s+|unanimously\s+|all\s+)?$", before, re.I):
             return None  # a body agreeing is a decision, read as a resolution
     if _THE_PUBLIC.search(before):
         return None  # an offer by a resident or an applicant is not the meeting's action
@@ -215,6 +215,8 @@ def read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     kept = _KEPT_INFORMED.match(text, cue_end, e)
     if kept is not None and (requester is not None or _BODY_OF_MEMBERS.search(before)):
         return commitment(text, kept.start("what"), e, None)  # the body asks to be kept informed: a request of the committee
+    if requester is None and _BODY_SUBJECT.match(before) and re.search(r"\b(?:agreed|resolved|decided)\b", before):
+        requester = _BODY_SUBJECT.match(before)  # "The Parish Councillors agreed to object and requested that ..."
     if requester is None:
         return None
     if re.search(r"\bmembers?\b", before[-25:], re.I) and "chair" not in before.lower():
@@ -226,11 +228,20 @@ def read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
             return None  # "asked the Committee to consider ...": business of this meeting
         return commitment(text, cue_end + to.start("owner"), e, to.group("owner"))
     that = re.match(r"\s+that\s+", after)
-    if that is not None and re.search(r"\bbe\s+\w+ed\b|\bbe\s+(?:sent|shown|given)\b", after):
-        return commitment(text, s, e, None)
+    if that is None:
+        return None
+    if re.search(r"\bbe\s+\w+ed\b|\bbe\s+(?:sent|shown|given)\b", after):
+        return commitment(text, cue_end + that.end(), e, None)  # "requested that a copy be shared": without the frame
+    who = re.match(
+        r"(?P<who>(?:the\s+|The\s+)?(?:[A-Z][\w’'\-]*\s+){0,4}[A-Z][\w’'\-]*|[Oo]fficers)\s+(?:should\s+|to\s+)?(?P<verb>[a-z]\w*)",
+        text[cue_end + that.end() : e],
+    )
+    if who is not None and is_party(who.group("who"), text) and re.fullmatch(rf"(?:{verb_rx()['active'].pattern})s?|\w+es", who.group("verb")):
+        return commitment(text, cue_end + that.end(), e, who.group("who"))  # "requested that the Clerk writes to ..."
     return None
 
 
+_BODY_SUBJECT = re.compile(r"\s*(?:The\s+|the\s+)?(?:[A-Z][\w\-]+\s+){0,3}(?:Councillors|Members|Committee|Council|Board|Panel|Cabinet|Forum)\b")
 _THE_PUBLIC = re.compile(
     r"\b(?:residents?|members?\s+of\s+the\s+public|the\s+public|applicants?|objectors?|petitioners?|the\s+agent|landowners?|parishioners?)\b[^.;]{0,40}$",
     re.IGNORECASE,

@@ -75,7 +75,8 @@ def owner_before(text: str, s: int, pos: int) -> str | None:
     m = _OWNER_NP.search(chunk)
     if m is None or re.search(r"\b(?:of|to|for|with|by)\s*$", chunk[: m.start()]):
         return None
-    return m.group("np")
+    inner = re.search(r"\s(The\s+\S.*)$", m.group("np"))
+    return inner.group(1) if inner else m.group("np")  # "Gardens Refurbishment The Councillors": a heading glued on
 
 
 def speaker(text: str, s: int, pos: int) -> str | None:

@@ -22,6 +22,7 @@ from .clauses import alternation, sentence_end, word_list
 #: Where a clause may start: a line (after a bullet or list number), a sentence, a dash, a colon or semicolon.
 _OPENER = (
     r"(?:(?<=\n)|^|(?<=[.!?;:])[^\S\n]+|(?<=\s)[–—-][^\S\n]+)"
+    r"(?:(?:DECISION|Decision|Action|ACTION|Actions?)\s*[:\-–]\s*)?"
     r"(?:[^\S\n]*(?:[-–•·*▪●◦]|\(?\d{1,3}(?:\.\d{1,2})?[.)]|\(?[a-z]{1,2}[.)]|\d{1,3}\.(?=[A-Z]))[^\S\n]*)?"
     r"(?:(?:DECISION|Decision|Action|ACTION|Actions?)\s*[:\-–]\s*)?"
     r"(?:(?:In\s+the\s+meantime|Meanwhile|Also|Then|In\s+addition|Again),?\s+)?"
@@ -105,7 +106,7 @@ def _read(text: str, kind: str, m: re.Match[str]) -> Commitment | None:
             return None  # "delegates authority to the Director, Growth to implement": a delegation
         if kind == "asked" and re.fullmatch(r"(?:all\s+)?(?:members|councillors)", who, re.IGNORECASE):
             return None  # members asked to note their diaries: a request of the meeting, not a task
-        if _rx()["agenda"].match(verb) and (_BODY.match(who) or not forward):
+        if _rx()["agenda"].match(verb) and (_BODY.match(who) or verb in _FORMAL):
             return None  # "The Board to receive the Strategy": an agenda line
         if not verb_rx()["active"].fullmatch(verb) and not _rx()["agenda"].match(verb):
             return None
@@ -192,6 +193,8 @@ def _clause_end(text: str, start: int, after: int) -> int:
 
 
 _NEXT_SHORTHAND = re.compile(rf"\s+and\s+(?=(?:{_WHO_UNIT})\s+(?:was\s+)?(?:to|asked|requested)\s)")
+#: Verbs of a meeting's formal business: not a task even for a named person ("Cllr X to note ...").
+_FORMAL = {"receive", "note", "approve", "declare", "elect", "accept", "adopt", "sign", "ratify", "endorse", "welcome", "confirm"}
 #: Participles of business done at a meeting, not a task after it ("to be approved as minutes").
 _BUSINESS = {"agreed", "considered", "discussed", "decided", "reviewed", "debated", "determined"}
 _NOT_DONE = {"held", "paid", "approved", "signed", "noted", "received", "adopted", "confirmed", "elected", "appointed", "accepted", "seen",

@@ -17,7 +17,8 @@ from .clauses import alternation, trim, word_list
 #: Words that look like an owner at the start of a clause but are not one.
 _NOT_OWNERS = {"the", "a", "an", "agree", "agrees", "to", "note", "notes", "endorse", "endorses", "request", "requests", "where", "that"}
 CLAUSE_SPLIT = re.compile(
-    r";\s*(?:and\s+|or\s+)?|,?\s+and\s+that\s+|,\s+and\s+(?=(?:the|a|an|that)\s)|\s+and\s+(?=the\s+\w+(?:\s+\w+){0,5}\s+be\s)",
+    r";\s*(?:and\s+|or\s+)?|,?\s+and\s+that\s+|,\s+and\s+(?=(?:the|a|an|that)\s)|\s+and\s+(?=the\s+\w+(?:\s+\w+){0,5}\s+be\s)"
+    r"|(?<=[.:)])\s+\(?(?:\d{1,2}|[a-hj-z])[.)]\s+(?=[A-Z])",  # parts numbered inline: "... website. 2) The HSE be asked"
     re.I,
 )
 

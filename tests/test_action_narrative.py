@@ -154,3 +154,18 @@ def test_requesting_and_inviting_decisions(nlp, text, expected):
 def test_it_was_agreed_that_someone_should(nlp):
     (a,) = run(nlp, "It was agreed that the Clerk should write to the landowner about the hedge.")
     assert a.fact.text == "the Clerk should write to the landowner about the hedge" and a.owner == "the Clerk"
+
+
+def test_a_request_by_the_body_names_who_must_act(nlp):
+    text = "The Councillors agreed to object to the application and requested that the Clerk writes to the planning officer."
+    (a,) = run(nlp, text)
+    assert a.fact.text == "the Clerk writes to the planning officer" and a.owner == "the Clerk"
+
+
+def test_a_chair_s_request_loses_its_frame(nlp):
+    (a,) = run(nlp, "The Chair requested that a copy of the protocol be shared with the minutes.")
+    assert a.fact.text == "a copy of the protocol be shared with the minutes"
+
+
+def test_councillors_agreeing_to_object_is_a_decision_not_an_action(nlp):
+    assert run(nlp, "The Parish Councillors agreed to object by a majority decision.") == []
