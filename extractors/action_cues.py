@@ -137,10 +137,12 @@ def read_agreed_for(text: str, cue_start: int, cue_end: int) -> Commitment | Non
 def read_undertaking(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     """"Officers undertook to ...", "Ms Gleave offered to ...", "The Chair agreed to ..."."""
     word = text[cue_start:cue_end].split()[0].lower()
-    if re.match(r"\s+(?:the|a|an|this|that|these|those|it|its|his|her|their|our|be|date)\b", text[cue_end : cue_end + 8], re.I):
-        return None
+    if re.match(r"\s+(?:the|a|an|this|that|these|those|it|its|his|her|their|our|be|date|step|serve|stand|remain|act|become)\b", text[cue_end : cue_end + 12], re.I):
+        return None  # "agreed to the proposal", "agreed to step up as Chair": not a task
     s, e = sentence(text, cue_start)
     before = text[s:cue_start]
+    if re.search(r"\b(?:was|were|been|be|being)\s*$", before, re.I):
+        return None  # "thanks were offered to all": a passive, nobody's undertaking
     if word.startswith("agree"):
         if re.search(r"\b(?:it\s+was|was|were|been|had)\s*$", before, re.I):
             return None

@@ -10,7 +10,7 @@ from .clauses import block_bounds, sentence_end, sentence_start, trim
 
 _OWNER_NP = re.compile(rf"(?:^|(?<=[\s,(–—-]))(?P<np>{NP}|[Oo]fficers|[Tt]he\s+[a-z]+\s+(?:officers?|team|members)|[Hh]e|[Ss]he|[Tt]hey)\s*$")
 _LEAD_NP = re.compile(rf"^(?P<np>{NP}|[Oo]fficers)\b")
-NOT_SUBJECT = ("as ", "if ", "when ", "whereas ", "although ", "because ", "once ", "since ", "while ", "whilst ", "with ", "in ", "following ", "during ", "however", "after ", "before ")
+NOT_SUBJECT = ("as ", "if ", "when ", "on ", "whereas ", "although ", "because ", "once ", "since ", "while ", "whilst ", "with ", "in ", "following ", "during ", "however", "after ", "before ")
 #: A clause that ends in ";" or ":" at a line end, introducing a list of its own details.
 _LIST_INTRO = re.compile(r"[;:][^\S\n]*\n[^\S\n]*(?=[-–•·*▪●◦]|\(?[a-z0-9]{1,3}[.)]\s)")
 #: The next numbered list item on its own line ("\n2. Ford defibrillator", "\n3.Highways").
@@ -49,8 +49,11 @@ def commitment(text: str, start: int, end: int, owner: str | None, *, from_resol
     contrast = _CONTRAST.search(text, start, end)
     if contrast is not None and contrast.start() - start >= 20:
         start, end = trim(text, start, contrast.start())  # "results would be made available, but it was unlikely ..."
-    cs, ce = block_bounds(text, start)
     owner = clean_owner(owner)
+    if owner and re.fullmatch(r"[A-Z]{2,4}(?:/[A-Z]{2,4})*", owner) and text[start:end].endswith(" " + owner):
+        end = start + len(text[start:end].rstrip()) - len(owner) - 1  # "IK agreed to ... IK": the action column's initials
+        start, end = trim(text, start, end)
+    cs, ce = block_bounds(text, start)
     return Commitment(start, end, owner, find_due(text[start:end]), min(cs, start), max(ce, end), from_resolution)
 
 
@@ -70,8 +73,15 @@ def sentence(text: str, pos: int) -> tuple[int, int]:
 
 
 def owner_before(text: str, s: int, pos: int) -> str | None:
-    """The noun phrase just before ``pos`` in its sentence ("Ms Gleave offered to")."""
+    """The noun phrase just before ``pos`` in its sentence ("Ms Gleave offered to"); an aside
+    in brackets ("Kenny Combe (Vice Chair) agreed") and a heading line above are skipped."""
     chunk = text[s:pos].rstrip()
+    chunk = re.sub(r"\s*\([^()]{1,60}\)$", "", chunk)
+    nl = chunk.rfind("\n")
+    if nl >= 0:
+        above = text[text.rfind("\n", 0, s + nl) + 1 : s + nl].strip()
+        if len(above.split()) <= 5 and not above.endswith((".", ",", ";", ":")) and not re.search(r"\b(?:the|The|Mr|Mrs|Ms|Dr|Cllr|Councillor|and)$", above):
+            chunk = chunk[nl + 1 :]  # "7. Correspondence\nIK agreed to ...": the line above is a heading
     m = _OWNER_NP.search(chunk)
     if m is None or re.search(r"\b(?:of|to|for|with|by)\s*$", chunk[: m.start()]):
         return None

@@ -60,7 +60,7 @@ def line_owners(text: str, found: list[Commitment]) -> list[Commitment]:
 #: The marked sentence reads as a task: "would meet", "to be drawn up", "to pursue", "needs to", "agreed to".
 _TASK = re.compile(
     r"\b(?:would|will)\s+(?:(?:also|now|then|further)\s+)?(?:be\s+(?:\w+ed|made|sent|put|taken|done|given)\b|(?!be\b|allow|need|have|like|not\b|seem|appear|mean)[a-z]+\b)"
-    r"|^(?:to\s+be|to\s+[a-z]+)\b|^(?:[\w’'\-]+\s+){1,4}to\s+[a-z]+\b|\bneeds?\s+to\b|\bagreed\s+to\s+(?!adopt|approve|note|accept|support)"
+    r"|^(?:to\s+be|to\s+[a-z]+)\b|^(?:(?!was\b|were\b|is\b|are\b|had\b|has\b|given\b)[\w’'\-]+\s+){1,4}to\s+[a-z]+\b|\bneeds?\s+to\b|\bagreed\s+to\s+(?!adopt|approve|note|accept|support)"
 )
 
 

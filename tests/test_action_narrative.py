@@ -169,3 +169,22 @@ def test_a_chair_s_request_loses_its_frame(nlp):
 
 def test_councillors_agreeing_to_object_is_a_decision_not_an_action(nlp):
     assert run(nlp, "The Parish Councillors agreed to object by a majority decision.") == []
+
+
+def test_a_heading_line_and_an_aside_are_not_the_owner(nlp):
+    text = "7. Correspondence\nPT agreed to represent the council at the flood forum AGM.\n"
+    (a,) = run(nlp, text)
+    assert a.owner == "PT" and a.fact.text == "PT agreed to represent the council at the flood forum AGM"
+    (b,) = run(nlp, "After some discussion Ann Pryce (Treasurer) offered to draft the grant bid.")
+    assert b.owner == "Ann Pryce"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warm thanks were offered to all the volunteers who ran the fete.",
+        "On a proposal from the Chair, Sam Reid agreed to step up as Vice-Chair for the year.",
+    ],
+)
+def test_thanks_and_appointments_are_not_undertakings(nlp, text):
+    assert run(nlp, text) == []
