@@ -12,7 +12,7 @@ from typing import Callable
 
 from . import resolutions as res
 from .action_record import PRONOUNS, Commitment, after_dash, commitment, owner_before, sentence, speaker
-from .action_words import BODY_NOUN, NP, PARTICIPLE, is_party, verb_rx
+from .action_words import BODY_NOUN, NP, PARTICIPLE, info_noun_rx, is_party, verb_rx
 from .action_would import read_receive, read_would
 from .clauses import sentence_end, sentence_start
 
@@ -198,15 +198,35 @@ def read_intended(text: str, cue_start: int, cue_end: int) -> Commitment | None:
 
 
 def read_were_to(text: str, cue_start: int, cue_end: int) -> Commitment | None:
-    """"Officers were to provide this document to the Panel in due course"."""
+    """"Officers were to provide this document to the Panel in due course"; "a note is to be
+    circulated before the next meeting" (something handed over, said of the thing)."""
+    s, e = sentence(text, cue_start)
+    if re.match(r"\s+be\s", text[cue_end : cue_end + 5]):
+        return _to_be_handed_over(text, s, e, cue_start, cue_end)
     if verb_rx()["active"].match(text, cue_end + 1) is None and verb_rx()["active"].match(text[cue_end:].lstrip()) is None:
         return None
-    s, e = sentence(text, cue_start)
     owner = owner_before(text, s, cue_start)
     if owner is None or owner.lower() in ("it", "this", "the aim", "there"):
         return None
     start = s + text[s:cue_start].rfind(owner)
     return commitment(text, start, e, owner)
+
+
+def _to_be_handed_over(text: str, s: int, e: int, cue_start: int, cue_end: int) -> Commitment | None:
+    """"A briefing note is to be circulated", "Members were to be provided with the figures"."""
+    verb = re.match(rf"\s+be\s+(?:\w+ly\s+)?(?P<verb>{PARTICIPLE})\b", text[cue_end:e])
+    if verb is None or not verb_rx()["delivery_passive"].match(verb.group("verb")):
+        return None
+    subject = re.search(r"(?:^|[,;:–—]\s+|\bthat\s+)(?P<subject>[^,;:–—]{1,80}?)\s*$", text[s:cue_start])
+    if subject is None:
+        return None
+    thing = subject.group("subject")
+    recipients = re.search(r"\b(?:members|councillors|committee|panel|board|cabinet|forum)$", thing, re.I)
+    if verb.group("verb").lower() in ("updated", "informed", "advised", "notified", "given") and not recipients:
+        return None  # "the foreword was to be updated": a document, not the meeting, is updated
+    if not (recipients or info_noun_rx().search(thing)):
+        return None
+    return commitment(text, s + subject.start("subject"), e, None)
 
 
 def read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
@@ -232,7 +252,7 @@ def read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     that = re.match(r"\s+that\s+", after)
     if that is None:
         return None
-    if re.search(r"\bbe\s+\w+ed\b|\bbe\s+(?:sent|shown|given)\b", after):
+    if re.search(r"\bbe\s+\w+ed\b|\bbe\s+(?:sent|shown|given|held|made|brought|kept)\b", after):
         return commitment(text, cue_end + that.end(), e, None)  # "requested that a copy be shared": without the frame
     who = re.match(
         r"(?P<who>(?:the\s+|The\s+)?(?:[A-Z][\w’'\-]*\s+){0,4}[A-Z][\w’'\-]*|[Oo]fficers)\s+(?:should\s+|to\s+)?(?P<verb>[a-z]\w*)",

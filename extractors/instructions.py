@@ -34,7 +34,7 @@ def instruction_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
             rf"(?<!\bto\s)\b(?:be|would\s+be|should\s+be|will\s+be|is|are)\s+(?:\w+ly\s+)?(?:\w+ed\s+(?:and|or)\s+)?(?:{passive})\b", re.I
         ),
         re.compile(
-            rf"^(?:that\s+)?(?:[^,]{{0,40}},\s*)?(?:(?:agree[sd]?\s+)?to\s+|(?P<owner>{owner})\s+(?:to\s+|should\s+|shall\s+|will\s+|must\s+)?)?(?:{active})\b(?!\s+(?:was|were|is|are|be|been|has|have|had|will|would)\b)"
+            rf"^(?:that\s+)?(?:[^,]{{0,40}},\s*)?(?:(?:agree[sd]?\s+)?to\s+|(?P<owner>{owner})\s+(?:to\s+|should\s+|shall\s+|will\s+|would\s+|must\s+)?)?(?:{active})\b(?!\s+(?:was|were|is|are|be|been|has|have|had|will|would)\b)"
         ),
         re.compile(alternation(word_list("action_verbs.jsonl", "not_instruction")), re.I),
     )

@@ -188,3 +188,23 @@ def test_a_heading_line_and_an_aside_are_not_the_owner(nlp):
 )
 def test_thanks_and_appointments_are_not_undertakings(nlp, text):
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The dates were discussed. A briefing note is to be circulated prior to the next meeting.",
+         "A briefing note is to be circulated prior to the next meeting"),
+        ("The Chairman requested that a briefing be held in June on the new waste contract.",
+         "a briefing be held in June on the new waste contract"),
+        ("The Panel agreed that officers would circulate the revised map to Members.",
+         "officers would circulate the revised map to Members"),
+    ],
+)
+def test_narrative_passives_and_agreed_commitments(nlp, text, expected):
+    found = run(nlp, text)
+    assert [a.fact.text for a in found] == [expected]
+
+
+def test_a_document_to_be_updated_is_not_an_action(nlp):
+    assert run(nlp, "The manager explained that the foreword was to be updated before the report went to Council.") == []
