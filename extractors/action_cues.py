@@ -8,12 +8,13 @@ introduces, or None when the words around the cue say it is not one.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from . import resolutions as res
 from .action_record import PRONOUNS, Commitment, after_dash, commitment, owner_before, sentence, speaker
-from .action_words import BODY_NOUN, NP, PARTICIPLE, info_noun_rx, is_party, verb_rx
-from .action_would import read_receive, read_would
+from .action_requests import read_request
+from .action_words import BODY_NOUN, NP, PARTICIPLE, is_party, verb_rx
+from .action_would import read_receive, read_were_to, read_would
 from .clauses import sentence_end, sentence_start
 
 _IT_WAS_AGREED = re.compile(r"^it\s+was\s+(?:also\s+|further\s+|then\s+|therefore\s+|subsequently\s+|formally\s+)*agreed\s*(?:,\s*)?(?:that\s+)?", re.I)
@@ -197,85 +198,10 @@ def read_intended(text: str, cue_start: int, cue_end: int) -> Commitment | None:
 
 
 
-def read_were_to(text: str, cue_start: int, cue_end: int) -> Commitment | None:
-    """"Officers were to provide this document to the Panel in due course"; "a note is to be
-    circulated before the next meeting" (something handed over, said of the thing)."""
-    s, e = sentence(text, cue_start)
-    if re.match(r"\s+be\s", text[cue_end : cue_end + 5]):
-        return _to_be_handed_over(text, s, e, cue_start, cue_end)
-    if verb_rx()["active"].match(text, cue_end + 1) is None and verb_rx()["active"].match(text[cue_end:].lstrip()) is None:
-        return None
-    owner = owner_before(text, s, cue_start)
-    if owner is None or owner.lower() in ("it", "this", "the aim", "there"):
-        return None
-    start = s + text[s:cue_start].rfind(owner)
-    return commitment(text, start, e, owner)
-
-
-def _to_be_handed_over(text: str, s: int, e: int, cue_start: int, cue_end: int) -> Commitment | None:
-    """"A briefing note is to be circulated", "Members were to be provided with the figures"."""
-    verb = re.match(rf"\s+be\s+(?:\w+ly\s+)?(?P<verb>{PARTICIPLE})\b", text[cue_end:e])
-    if verb is None or not verb_rx()["delivery_passive"].match(verb.group("verb")):
-        return None
-    subject = re.search(r"(?:^|[,;:–—]\s+|\bthat\s+)(?P<subject>[^,;:–—]{1,80}?)\s*$", text[s:cue_start])
-    if subject is None:
-        return None
-    thing = subject.group("subject")
-    recipients = re.search(r"\b(?:members|councillors|committee|panel|board|cabinet|forum)$", thing, re.I)
-    if verb.group("verb").lower() in ("updated", "informed", "advised", "notified", "given") and not recipients:
-        return None  # "the foreword was to be updated": a document, not the meeting, is updated
-    if not (recipients or info_noun_rx().search(thing)):
-        return None
-    return commitment(text, s + subject.start("subject"), e, None)
-
-
-def read_request(text: str, cue_start: int, cue_end: int) -> Commitment | None:
-    """A request by the chair or the body: "The Chairman asked for the relevant officers to ... report back"."""
-    s, e = sentence(text, cue_start)
-    before = text[s:cue_start]
-    requester = re.search(rf"(?<!of\sthe\s)(?<!of\s)\b(?:{verb_rx()['requesters'].pattern})(?:’s|'s)?\s*(?:also\s+|further\s+)?$", before, re.I)
-    kept = _KEPT_INFORMED.match(text, cue_end, e)
-    if kept is not None and (requester is not None or _BODY_OF_MEMBERS.search(before)):
-        return commitment(text, kept.start("what"), e, None)  # the body asks to be kept informed: a request of the committee
-    if requester is None and _BODY_SUBJECT.match(before) and re.search(r"\b(?:agreed|resolved|decided)\b", before):
-        requester = _BODY_SUBJECT.match(before)  # "The Parish Councillors agreed to object and requested that ..."
-    if requester is None:
-        return None
-    if re.search(r"\bmembers?\b", before[-25:], re.I) and "chair" not in before.lower():
-        return None
-    after = text[cue_end:e]
-    to = re.match(rf"\s+(?:for\s+)?(?:that\s+)?(?P<owner>(?:the\s+)?[\w’' ]{{1,60}}?)\s+to\s+(?={verb_rx()['active'].pattern}|consider\b)", after)
-    if to is not None:
-        if _THE_MEETING.fullmatch(to.group("owner")) and _AT_THE_MEETING.match(text, cue_end + to.end()):
-            return None  # "asked the Committee to consider ...": business of this meeting
-        return commitment(text, cue_end + to.start("owner"), e, to.group("owner"))
-    that = re.match(r"\s+that\s+", after)
-    if that is None:
-        return None
-    if re.search(r"\bbe\s+\w+ed\b|\bbe\s+(?:sent|shown|given|held|made|brought|kept)\b", after):
-        return commitment(text, cue_end + that.end(), e, None)  # "requested that a copy be shared": without the frame
-    who = re.match(
-        r"(?P<who>(?:the\s+|The\s+)?(?:[A-Z][\w’'\-]*\s+){0,4}[A-Z][\w’'\-]*|[Oo]fficers)\s+(?:should\s+|to\s+)?(?P<verb>[a-z]\w*)",
-        text[cue_end + that.end() : e],
-    )
-    if who is not None and is_party(who.group("who"), text) and re.fullmatch(rf"(?:{verb_rx()['active'].pattern})s?|\w+es", who.group("verb")):
-        return commitment(text, cue_end + that.end(), e, who.group("who"))  # "requested that the Clerk writes to ..."
-    return None
-
-
-_BODY_SUBJECT = re.compile(r"\s*(?:The\s+|the\s+)?(?:[A-Z][\w\-]+\s+){0,3}(?:Councillors|Members|Committee|Council|Board|Panel|Cabinet|Forum)\b")
 _THE_PUBLIC = re.compile(
     r"\b(?:residents?|members?\s+of\s+the\s+public|the\s+public|applicants?|objectors?|petitioners?|the\s+agent|landowners?|parishioners?)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
-_THE_MEETING = re.compile(r"(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|meeting|members|councillors|forum)", re.I)
-_AT_THE_MEETING = re.compile(r"(?:consider|note|agree|approve|endorse|comment|discuss|debate|decide|vote)\b", re.I)
-_KEPT_INFORMED = re.compile(
-    r"\s+(?:for\s+)?that\s+(?P<what>(?:the\s+)?(?:committee|sub-committee|panel|board|members|councillors|group|forum|cabinet)\b[^.;]{0,40}?"
-    r"\b(?:be|is|are)\s+(?:kept\s+)?(?:advised|informed|updated|apprised|appraised|briefed)\b)",
-    re.I,
-)
-_BODY_OF_MEMBERS = re.compile(r"(?:^|\b(?:the|The)\s+|^\s*)(?:Members|members)(?:\s+of\s+the\s+\w+)?\s*(?:also\s+|further\s+)?$")
 
 
 READERS: dict[str, Callable[[str, int, int], Commitment | None]] = {

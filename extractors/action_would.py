@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .action_record import NOT_SUBJECT, Commitment, commitment, sentence
+from .action_record import NOT_SUBJECT, Commitment, commitment, owner_before, sentence
 from .action_words import NP, PARTICIPLE, PERSON, ROLE, info_noun_rx, is_party, verb_rx
 
 _RECIPIENT = re.compile(
@@ -137,3 +137,35 @@ def read_receive(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     if who is None or not _RECEIVED_THING.match(text, cue_end):
         return None
     return commitment(text, who.start(), e, None)
+
+
+def read_were_to(text: str, cue_start: int, cue_end: int) -> Commitment | None:
+    """"Officers were to provide this document to the Panel in due course"; "a note is to be
+    circulated before the next meeting" (something handed over, said of the thing)."""
+    s, e = sentence(text, cue_start)
+    if re.match(r"\s+be\s", text[cue_end : cue_end + 5]):
+        return _to_be_handed_over(text, s, e, cue_start, cue_end)
+    if verb_rx()["active"].match(text, cue_end + 1) is None and verb_rx()["active"].match(text[cue_end:].lstrip()) is None:
+        return None
+    owner = owner_before(text, s, cue_start)
+    if owner is None or owner.lower() in ("it", "this", "the aim", "there"):
+        return None
+    start = s + text[s:cue_start].rfind(owner)
+    return commitment(text, start, e, owner)
+
+
+def _to_be_handed_over(text: str, s: int, e: int, cue_start: int, cue_end: int) -> Commitment | None:
+    """"A briefing note is to be circulated", "Members were to be provided with the figures"."""
+    verb = re.match(rf"\s+be\s+(?:\w+ly\s+)?(?P<verb>{PARTICIPLE})\b", text[cue_end:e])
+    if verb is None or not verb_rx()["delivery_passive"].match(verb.group("verb")):
+        return None
+    subject = re.search(r"(?:^|[,;:–—]\s+|\bthat\s+)(?P<subject>[^,;:–—]{1,80}?)\s*$", text[s:cue_start])
+    if subject is None:
+        return None
+    thing = subject.group("subject")
+    recipients = re.search(r"\b(?:members|councillors|committee|panel|board|cabinet|forum)$", thing, re.I)
+    if verb.group("verb").lower() in ("updated", "informed", "advised", "notified", "given") and not recipients:
+        return None  # "the foreword was to be updated": a document, not the meeting, is updated
+    if not (recipients or info_noun_rx().search(thing)):
+        return None
+    return commitment(text, s + subject.start("subject"), e, None)
