@@ -81,6 +81,8 @@ def shorthand(text: str, decided: list[tuple[int, int]]) -> Iterator[Commitment]
         for m in rx[kind].finditer(text):
             if kind not in ("to", "asked") and any(s <= m.start() < e for s, e in decided):
                 continue
+            if _in_quotation(text, m.start()):
+                continue  # words of a motion printed in full: its fate is the decision's business
             c = _read(text, kind, m)
             if c is not None:
                 yield c
@@ -136,10 +138,16 @@ def _read(text: str, kind: str, m: re.Match[str]) -> Commitment | None:
             return None
         return commitment(text, start, end, None)
     if kind == "imperative":
-        if len(clause.split()) > 25 or clause.rstrip().endswith(":") or re.match(r"\S+\s+[A-Z]\w*\s+[A-Z]", clause):
+        if len(clause.split()) > 20 or clause.rstrip().endswith(":") or re.match(r"\S+\s+[A-Z]\w*\s+[A-Z]", clause):
             return None  # "Draft Revenue Budget 2025-26", "Clean Air Night": a title, not an instruction
         return commitment(text, start, end, None)
     return commitment(text, start, end, None)  # "keep residents informed"
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened in the text before it (a motion printed in full)?"""
+    before = text[max(0, pos - 6000) : pos]
+    return before.count("“") > before.count("”")
 
 
 def _who_ok(who: str, text: str) -> bool:

@@ -138,3 +138,10 @@ def test_owner_column_of_a_flattened_table(nlp):
     assert a.owner == "Clerk"
     assert a.fact.text.startswith("The notice board glass is broken")
     assert text[a.fact.start_char : a.fact.end_char] == a.fact.text
+
+
+def test_words_of_a_motion_printed_in_full_are_not_shorthand(nlp):
+    text = ("Mr Ray proposed the motion that “This Council resolves to ask the Minister to:\n\n"
+            "1. Replace the voting system for county elections with the single transferable vote.\n\n"
+            "2. Clerk to write to all MPs.”\n\nThe motion was lost.\n")
+    assert run(nlp, text) == []
