@@ -91,7 +91,8 @@ def owner_before(text: str, s: int, pos: int) -> str | None:
 
 def speaker(text: str, s: int, pos: int) -> str | None:
     """The sentence's opening noun phrase, for "X shared that ... and offered to"."""
-    m = _LEAD_NP.match(text[s:pos])
+    marker = re.match(r"\s*(?:\(?\d{1,3}[.)]|\(?[a-z][.)])\s+", text[s:pos])
+    m = _LEAD_NP.match(text[s + (marker.end() if marker else 0) : pos])
     if m is None or (m.group("np") + " ").lower().startswith(NOT_SUBJECT):
         return None
     return m.group("np")

@@ -52,8 +52,11 @@ _BODY_SUBJECT = re.compile(r"\s*(?:The\s+|the\s+)?(?:[A-Z][\w\-]+\s+){0,3}(?:Cou
 _THE_MEETING = re.compile(r"(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|meeting|members|councillors|forum)", re.I)
 _AT_THE_MEETING = re.compile(r"(?:consider|note|agree|approve|endorse|comment|discuss|debate|decide|vote)\b", re.I)
 _KEPT_INFORMED = re.compile(
-    r"\s+(?:for\s+)?that\s+(?P<what>(?:the\s+)?(?:committee|sub-committee|panel|board|members|councillors|group|forum|cabinet)\b[^.;]{0,40}?"
+    r"\s+(?:for\s+)?that\s+(?P<what>(?:the\s+)?(?:[A-Z][\w&\-]*\s+){0,4}(?:committee|sub-committee|panel|board|members|councillors|group|forum|cabinet)\b[^.;]{0,40}?"
     r"\b(?:be|is|are)\s+(?:kept\s+)?(?:advised|informed|updated|apprised|appraised|briefed)\b)",
     re.I,
 )
-_BODY_OF_MEMBERS = re.compile(r"(?:^|\b(?:the|The)\s+|^\s*)(?:Members|members)(?:\s+of\s+the\s+\w+)?\s*(?:also\s+|further\s+)?$")
+_BODY_OF_MEMBERS = re.compile(
+    r"(?:^|\b(?:the|The)\s+|^\s*)(?:Members|members)(?:\s+of\s+the\s+\w+)?\s*(?:also\s+|further\s+)?$"
+    r"|^\s*(?:The\s+|the\s+)?(?:Members|Committee|Panel|Board)\s+(?:noted|agreed|considered|welcomed)\b[^.;]{0,80}\band\s+$"
+)

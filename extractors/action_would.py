@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .action_record import NOT_SUBJECT, Commitment, commitment, owner_before, sentence
+from .action_record import NOT_SUBJECT, Commitment, commitment, owner_before, sentence, speaker
 from .action_words import NP, PARTICIPLE, PERSON, ROLE, info_noun_rx, is_party, verb_rx
 
 _RECIPIENT = re.compile(
@@ -91,16 +91,26 @@ def _handed_over(text: str, s: int, e: int, cue_start: int, verb: str) -> Commit
 
 def _party_would(text: str, s: int, e: int, cue_start: int, cue_end: int) -> Commitment | None:
     """"The group would look into ...", "Officers will work with ...", "HL would ask for a status report"."""
-    start = _clause_start(text, s, cue_start)
-    subject = text[start:cue_start].strip()
-    if not subject or len(subject.split()) > 6 or not (is_party(subject, text) or subject in ("Officers", "officers")):
-        return None
+    pronoun = _PRONOUN_SUBJECT.search(text, s, cue_start)
+    lead = speaker(text, s, cue_start)
+    if pronoun is not None and lead is not None and is_party(lead, text):
+        other = pronoun.group("other")
+        start, subject = pronoun.start(), f"{lead} and {other}" if other else lead  # "Mr Gough ...; about which he and the Cabinet Member would liaise"
+    else:
+        start = _clause_start(text, s, cue_start)
+        subject = text[start:cue_start].strip()
+        if not subject or len(subject.split()) > 6 or not (is_party(subject, text) or subject in ("Officers", "officers")):
+            return None
     if (subject + " ").lower().startswith(NOT_SUBJECT):
         return None
     verb = re.match(rf"\s+{_SOFT}(?P<verb>\w+)", text[cue_end:e], re.IGNORECASE)
     if verb is None or not verb_rx()["active"].fullmatch(verb.group("verb")):
         return None
     return commitment(text, start, e, subject)
+
+
+#: "... which he and the Cabinet Member would ...": the speaker of the sentence, with someone else.
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)(?:\s+and\s+(?P<other>(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*))?\s+$")
 
 
 def _clause_start(text: str, s: int, pos: int) -> int:

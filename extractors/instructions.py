@@ -72,7 +72,8 @@ def instructions(text: str, start: int, end: int, owner: str | None) -> tuple[tu
         else:
             asked = _ASKS.search(clause)
             if asked is not None:
-                out.append((s, e, asked.group("owner")))
+                at = s + asked.start() if _NOTES_FIRST.match(clause) else s  # "agrees the terms and asks X to ...": the asking part
+                out.append((at, e, asked.group("owner")))
             elif _IMPERATIVE.match(clause):
                 out.append((s, e, owner))
             elif _CONSULT.search(clause) or _RECEIVES.search(clause):

@@ -208,3 +208,21 @@ def test_narrative_passives_and_agreed_commitments(nlp, text, expected):
 
 def test_a_document_to_be_updated_is_not_an_action(nlp):
     assert run(nlp, "The manager explained that the foreword was to be updated before the report went to Council.") == []
+
+
+def test_members_noting_and_asking_to_be_kept_advised(nlp):
+    text = "Members noted these comments and asked that the Audit Committee be kept advised of progress on the pension issues."
+    (a,) = run(nlp, text)
+    assert a.fact.text == "the Audit Committee be kept advised of progress on the pension issues"
+
+
+def test_a_speaker_and_a_colleague_would(nlp):
+    text = "4) Mr Obi expressed concern at the bus cuts; and about which he and the Cabinet Member would write to the operator."
+    (a,) = run(nlp, text)
+    assert a.fact.text == "he and the Cabinet Member would write to the operator" and a.owner == "Mr Obi and the Cabinet Member"
+
+
+def test_agreeing_terms_and_asking_an_officer_keeps_the_asking_part(nlp):
+    text = "RESOLVED that Council agrees the revised Terms of Reference and asks the Monitoring Officer to update the Constitution accordingly."
+    (a,) = run(nlp, text)
+    assert a.fact.text == "asks the Monitoring Officer to update the Constitution accordingly" and a.owner == "the Monitoring Officer"
