@@ -32,6 +32,10 @@ _RECIPIENT_VERBS = ("updated", "informed", "advised", "notified", "given")
 _SOFT = r"(?:(?:also|further|now|then|personally|\w+ly)\s+)*(?:(?:try|endeavour|seek|aim|continue|be\s+able)\s+to\s+)?"
 
 
+#: An aside between "would" and its verb: "officers would, subject to the decision, create ...".
+_ASIDE = r"(?:,[^,.;]{1,100},)?"
+
+
 def read_would(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     """"The chair added that he would follow up ...", "copies would be circulated to Members"."""
     s, e = sentence(text, cue_start)
@@ -41,7 +45,7 @@ def read_would(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     passive = re.match(rf"\s+be\s+(?:\w+ly\s+)?(?:{PARTICIPLE}\s+(?:[\w’',]+\s+){{0,8}}?and\s+)?(?P<verb>{PARTICIPLE}(?:\s+\w+)?)", after, re.IGNORECASE)
     if passive:
         return _handed_over(text, s, e, cue_start, passive.group("verb"))
-    active = re.match(rf"\s+(?:be\s+)?(?:(?:\w+ly)\s+)?(?:{rx['active'].pattern}|\w+ing)", after, re.IGNORECASE)
+    active = re.match(rf"{_ASIDE}\s+(?:be\s+)?(?:(?:\w+ly)\s+)?(?:{rx['active'].pattern}|\w+ing)", after, re.IGNORECASE)
     if active is None:
         return None
     said = re.search(
@@ -103,7 +107,7 @@ def _party_would(text: str, s: int, e: int, cue_start: int, cue_end: int) -> Com
             return None
     if (subject + " ").lower().startswith(NOT_SUBJECT):
         return None
-    verb = re.match(rf"\s+{_SOFT}(?P<verb>\w+)", text[cue_end:e], re.IGNORECASE)
+    verb = re.match(rf"{_ASIDE}\s+{_SOFT}(?P<verb>\w+)", text[cue_end:e], re.IGNORECASE)
     if verb is None or not verb_rx()["active"].fullmatch(verb.group("verb")):
         return None
     return commitment(text, start, e, subject)

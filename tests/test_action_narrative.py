@@ -226,3 +226,9 @@ def test_agreeing_terms_and_asking_an_officer_keeps_the_asking_part(nlp):
     text = "RESOLVED that Council agrees the revised Terms of Reference and asks the Monitoring Officer to update the Constitution accordingly."
     (a,) = run(nlp, text)
     assert a.fact.text == "asks the Monitoring Officer to update the Constitution accordingly" and a.owner == "the Monitoring Officer"
+
+
+def test_an_aside_between_would_and_its_verb(nlp):
+    text = "In reply to a question it was confirmed that officers would, once the review had ended, draft a new risk register."
+    (a,) = run(nlp, text)
+    assert a.fact.text == "officers would, once the review had ended, draft a new risk register" and a.owner == "officers"
