@@ -30,7 +30,7 @@ def read_label(text: str, cue_start: int, cue_end: int) -> Commitment | None:
         body += 1
     end = sentence_end(text, body, body + 1500)
     clause = text[body:end]
-    alone = _OWNER_ONLY.fullmatch(clause.strip().strip(" .;"))
+    alone = _OWNER_ONLY.fullmatch(clause.strip().strip(" .;")) or _OWNER_THEN_NEXT.match(text, body, end)
     if alone is not None and is_party(alone.group(), text):
         return _labelled_before(text, cue_start, alone.group())  # "Clerk to write to the police. Action: Clerk"
     m = re.match(rf"(?P<owner>{NP}|[A-Z]{{2,4}}(?:\s*/\s*[A-Z]{{2,4}})*|[Oo]fficers|All)\s+(?:to|will|would)\s", clause)
@@ -48,6 +48,8 @@ def _labelled_before(text: str, cue_start: int, owner: str) -> Commitment | None
     return commitment(text, start, end, owner) if end - start >= 8 else None
 
 
+#: "Action: Clerk/Webmaster 5.7.20 To invite ...": the owner, then the next numbered minute on the same line.
+_OWNER_THEN_NEXT = re.compile(r"(?:[A-Z][\w’'\-]*(?:\s*/\s*[A-Z][\w’'\-]*)*|[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*)(?=\s+\d[\d.]*\s)")
 #: An action label followed by nobody but its owner: "Action: Clerk", "ACTION – JS/PT", "Action: all Members".
 _OWNER_ONLY = re.compile(
     r"(?:(?:the|all|All)\s+)?(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}|[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*|[Oo]fficers|[Cc]lerk|[Mm]embers)"

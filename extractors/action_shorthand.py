@@ -25,7 +25,7 @@ _OPENER = (
     r"(?:(?:DECISION|Decision|Action|ACTION|Actions?)\s*[:\-–]\s*)?"
     r"(?:[^\S\n]*(?:[-–•·*▪●◦]|\(?\d{1,3}(?:\.\d{1,2})?[.)]|\(?[a-z]{1,2}[.)]|\d{1,3}\.(?=[A-Z]))[^\S\n]*)?"
     r"(?:(?:DECISION|Decision|Action|ACTION|Actions?)\s*[:\-–]\s*)?"
-    r"(?:(?:In\s+the\s+meantime|Meanwhile|Also|Then|In\s+addition|Again),?\s+)?"
+    r"(?:(?:In\s+the\s+meantime|Meanwhile|Also|Then|In\s+addition|Additionally|Furthermore|Finally|Again),?\s+)?"
 )
 #: Someone who acts, as minutes abbreviate them: "Clerk", "New clerk", "Cllr Muir", "AB & CD", "Carole Burgoyne and Ross Jago".
 _WHO_UNIT = (
@@ -40,7 +40,7 @@ _THING = (
 )
 #: Words that make a would-be subject a clause of its own: "Solutions continued to be sought", "X wished for it to be recorded".
 _FINITE = re.compile(
-    r"\b(?:\w+ed|is|are|was|were|has|have|had|continues|remains|needs|seems|appears|wishes|hopes|would|will|may|might|could|should|must|can|for|this|it)\b",
+    r"(?<!^)\b(?:\w+ed|is|are|was|were|has|have|had|continues|remains|needs|seems|appears|wishes|hopes|would|will|may|might|could|should|must|can|for|this|it)\b",
     re.IGNORECASE,
 )
 _BODY = re.compile(r"^(?:the\s+)?(?:council|committee|board|panel|cabinet|members|councillors|forum|group|meeting)\b", re.IGNORECASE)

@@ -119,7 +119,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)(?:\s+and\s+(?P<other>(?:the\s+)?(?:
 
 def _clause_start(text: str, s: int, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last "that", "but" or ", and" before it."""
-    said = re.search(rf"(?:{verb_rx()['reporting'].pattern})\s+(?:\w+\s+){{0,3}}?that\s+", text[s:pos])
+    said = re.search(rf"(?:{verb_rx()['reporting'].pattern}|proposed|resolved|decided)\s+(?:\w+\s+){{0,3}}?that\s+", text[s:pos])
     best = s + said.end() if said is not None else s
     base = best
     for m in re.finditer(r"\b(?:but|however,?)\s+|,\s+and\s+|\s[–—]\s+", text[base:pos]):

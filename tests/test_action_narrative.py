@@ -232,3 +232,8 @@ def test_an_aside_between_would_and_its_verb(nlp):
     text = "In reply to a question it was confirmed that officers would, once the review had ended, draft a new risk register."
     (a,) = run(nlp, text)
     assert a.fact.text == "officers would, once the review had ended, draft a new risk register" and a.owner == "officers"
+
+
+def test_it_was_proposed_that_a_named_member_would(nlp):
+    (a,) = run(nlp, "It was proposed that Councillor Amin would follow up with the highways team about the verge.")
+    assert a.fact.text == "Councillor Amin would follow up with the highways team about the verge" and a.owner == "Councillor Amin"

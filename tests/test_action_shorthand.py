@@ -145,3 +145,14 @@ def test_words_of_a_motion_printed_in_full_are_not_shorthand(nlp):
             "1. Replace the voting system for county elections with the single transferable vote.\n\n"
             "2. Clerk to write to all MPs.”\n\nThe motion was lost.\n")
     assert run(nlp, text) == []
+
+
+def test_an_action_label_then_the_next_minute_on_the_same_line(nlp):
+    text = "4.3.21 Minutes approved. Approved minutes to be put on the noticeboard. Action: Clerk/Chair 5.3.21 To receive the police report."
+    (a,) = run(nlp, text)
+    assert a.fact.text == "Approved minutes to be put on the noticeboard" and a.owner == "Clerk/Chair"
+
+
+def test_an_adverb_before_a_shorthand_task(nlp):
+    (a,) = run(nlp, "The lane is often blocked. Additionally, the fire service to be contacted about emergency access.")
+    assert a.fact.text == "the fire service to be contacted about emergency access"
