@@ -51,7 +51,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
     agenda = alternation(word_list(VERBS, "agenda"))
     imperative = alternation(word_list(VERBS, "imperative"))
     return {
-        "to": re.compile(rf"(?:{_OPENER}|(?<=\sand)\s+){_WHO}\s+(?:is\s+|are\s+)?to\s+(?!be\b)(?P<verb>[\w\-]+)", re.MULTILINE),
+        "to": re.compile(rf"(?:{_OPENER}|(?<=\sand)\s+){_WHO}\s+(?:is\s+|are\s+)?to\s+(?!be\b)(?P<verb>[a-z][\w\-]*)", re.MULTILINE),
         "to_be": re.compile(rf"{_OPENER}{_THING}\s+(?:is\s+|are\s+|still\s+)?to\s+be\s+(?P<verb>{PARTICIPLE})\b", re.MULTILINE | re.IGNORECASE),
         "bare_to_be": re.compile(rf"(?:(?<=\s)[–—-][^\S\n]+|(?<=:)[^\S\n]+)(?P<thing>)(?:still\s+)?to\s+be\s+(?P<verb>{PARTICIPLE})\b"),
         "asked": re.compile(
@@ -112,6 +112,10 @@ def _read(text: str, kind: str, m: re.Match[str]) -> Commitment | None:
             return None  # "The Board to receive the Strategy": an agenda line
         if not verb_rx()["active"].fullmatch(verb) and not _rx()["agenda"].match(verb):
             return None
+        if verb in _PRESENTING and not forward and not re.search(r"\bback\b", clause):
+            return None  # "The Chairman to report on ...", "Director to introduce the item": what happens at this meeting
+        if _AGENDA_TEXT.match(text, end):
+            return None  # the item's agenda text, printed before its "Minutes:"
         return commitment(text, start, end, who)
     if kind in ("to_be", "bare_to_be"):
         if verb in _NOT_DONE or (verb in _BUSINESS and not forward):
@@ -201,6 +205,10 @@ def _clause_end(text: str, start: int, after: int) -> int:
 
 
 _NEXT_SHORTHAND = re.compile(rf"\s+and\s+(?=(?:{_WHO_UNIT})\s+(?:was\s+)?(?:to|asked|requested)\s)")
+#: Verbs of presenting business at the meeting itself; a task only with "back" or a later meeting.
+_PRESENTING = {"report", "present", "introduce", "outline", "update", "give", "speak", "attend"}
+#: The agenda text of a ModernGov item is followed by its "Minutes:" or "Decision:" label.
+_AGENDA_TEXT = re.compile(r"[.\s]*(?:\n[^\n]{0,120}){0,3}?\n\s*(?:Minutes|Decision)\s*:", re.IGNORECASE)
 #: Verbs of a meeting's formal business: not a task even for a named person ("Cllr X to note ...").
 _FORMAL = {"receive", "note", "approve", "declare", "elect", "accept", "adopt", "sign", "ratify", "endorse", "welcome", "confirm"}
 #: Participles of business done at a meeting, not a task after it ("to be approved as minutes").

@@ -61,7 +61,7 @@ def instructions(text: str, start: int, end: int, owner: str | None) -> tuple[tu
             continue
         if excluded.search(clause):
             continue
-        a = active.match(clause)
+        a = None if _ASKS_FIRST.match(clause) and _ASKS.search(clause) else active.match(clause)
         if a is not None:
             who = a.group("owner")
             if who and (who.lower() in _NOT_OWNERS or who.split()[0].lower() in _NOT_OWNERS - {"the"}):
@@ -112,6 +112,8 @@ def verb_forms(phrases: tuple[str, ...]) -> str:
     return "|".join(out)
 
 
+#: A part that opens by asking someone: its owner is the one asked, not the body asking.
+_ASKS_FIRST = re.compile(r"^(?:that\s+)?(?:to\s+)?(?:asks?|requests?|urges?|instructs?|invites?|calls?\s+(?:on|upon)|directs?)\b", re.I)
 #: "asks the Monitoring Officer to ...", "urges the Executive to ...", "requests that ...", "calls on Government to ..."
 _ASKS = re.compile(
     r"\b(?:asks?|request(?:s|ed)?|urges?|instructs?|calls?\s+(?:on|upon)|invites?|directs?)\s+"

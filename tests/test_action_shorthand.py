@@ -156,3 +156,19 @@ def test_an_action_label_then_the_next_minute_on_the_same_line(nlp):
 def test_an_adverb_before_a_shorthand_task(nlp):
     (a,) = run(nlp, "The lane is often blocked. Additionally, the fire service to be contacted about emergency access.")
     assert a.fact.text == "the fire service to be contacted about emergency access"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parking Review\n\nThe Cabinet Member to report on the progress of the parking review.\n\nMinutes:\n\nThe Cabinet Member reported on progress.\n",
+        "Planning Updates to Follow\n\nThe Director to introduce the item.\n",
+    ],
+)
+def test_agenda_descriptions_are_not_tasks(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_reporting_back_is_a_task(nlp):
+    (a,) = run(nlp, "7. Drainage: Cllr Reid to report back on the gully survey.")
+    assert a.fact.text == "Cllr Reid to report back on the gully survey"
