@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from .action_words import NP, find_due
 from .clauses import block_bounds, sentence_end, sentence_start, trim
 
-_OWNER_NP = re.compile(rf"(?:^|(?<=[\s,(–—-]))(?P<np>{NP}|[Oo]fficers|[Tt]he\s+[a-z]+\s+(?:officers?|team|members)|[Hh]e|[Ss]he|[Tt]hey)\s*$")
+_OWNER_NP = re.compile(
+    rf"(?:^|(?<=[\s,(–—-]))(?P<np>{NP}|[Oo]fficers|[Tt]he\s+[a-z]+\s+(?:officers?|team|members)"
+    r"|[Tt]he\s+(?:parish\s+|town\s+)?(?:clerk|chair\w*|vice[- ]chair\w*|treasurer|secretary|warden|officer)|[Hh]e|[Ss]he|[Tt]hey)\s*$"
+)
 _LEAD_NP = re.compile(rf"^(?P<np>{NP}|[Oo]fficers)\b")
 NOT_SUBJECT = ("as ", "if ", "when ", "on ", "whereas ", "although ", "because ", "once ", "since ", "while ", "whilst ", "with ", "in ", "following ", "during ", "however", "after ", "before ")
 #: A clause that ends in ";" or ":" at a line end, introducing a list of its own details.

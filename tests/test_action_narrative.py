@@ -237,3 +237,9 @@ def test_an_aside_between_would_and_its_verb(nlp):
 def test_it_was_proposed_that_a_named_member_would(nlp):
     (a,) = run(nlp, "It was proposed that Councillor Amin would follow up with the highways team about the verge.")
     assert a.fact.text == "Councillor Amin would follow up with the highways team about the verge" and a.owner == "Councillor Amin"
+
+
+def test_a_lower_case_role_as_owner(nlp):
+    text = "As the County Council had approved the work, the clerk agreed to ask for the parish to be consulted first."
+    (a,) = run(nlp, text)
+    assert a.owner == "the clerk" and a.fact.text.startswith("the clerk agreed to ask")
