@@ -1,13 +1,21 @@
 """Actions: commitments made or recorded at a meeting for something to happen after it.
 
-Anchors ("ACTION:", "as an action", "undertook to", "would", "were to",
-"asked ... to") are Matcher patterns in ``patterns/action_cues.jsonl``, read
-by ``action_cues`` (and ``action_would``); verb lists are in
-``patterns/action_verbs.jsonl`` and due-date phrases in
-``patterns/action_due.jsonl``. Each anchor is read in its own sentence: who
-commits (owner, as written), what (the commitment), by when (due). A
-resolution part that instructs ("packs be circulated to Members") is also an
-action, read from the ``minutes_resolutions`` spans.
+One module per family of forms, all returning ``Commitment`` records (offsets exact):
+
+- ``instructions`` - the parts of a decision that tell someone to do something
+  ("the Clerk write to ...", "officers be asked to report back");
+- ``action_cues`` - cue-anchored narrative forms ("ACTION:", "as an action",
+  "undertook to", "It was agreed that X would", "his intention to"), with
+  ``action_would`` ("would / will / were to", the meeting as recipient) and
+  ``action_requests`` (requests by the chair or the body);
+- ``action_shorthand`` - small councils' shorthand ("Clerk to contact ...",
+  "the leaves to be swept", "need to ...", imperative next steps);
+- ``action_tables`` - action columns (owner initials at a line end, "|" tables).
+
+Cue patterns, verb lists and due phrases are data in ``patterns/action_*.jsonl``
+(loaded by ``action_words``). Each commitment keeps its owner as written and its
+due as written; the finders run in that order and an overlapping later find is
+dropped, so a decision's own reading wins over a cue inside it.
 """
 
 from __future__ import annotations
