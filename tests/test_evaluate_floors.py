@@ -16,7 +16,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 FLOORS = {
     "items": 0.89,
     "resolutions": 0.88,
-    "actions": 0.76,
+    "actions": 0.95,
     "amounts": 0.98,
     "schemes": 0.87,
 }
@@ -24,7 +24,7 @@ FLOORS = {
 DEV2_FLOORS = {
     "items": 0.66,
     "resolutions": 0.68,
-    "actions": 0.20,
+    "actions": 0.95,
     "amounts": 0.98,
     "schemes": 0.60,
 }
