@@ -71,7 +71,9 @@ class FetchConfig:
     user_agent: str = "minutes-miner (+https://github.com/minutes-miner)"
     requests_per_second: float = 1.0
     max_concurrency: int = 2
-    timeout_seconds: float = 30.0
+    timeout_seconds: float = 30.0  # per connect / read / write
+    deadline_seconds: float = 120.0  # the whole of one request: headers and body
+    max_response_mb: float = 100.0  # a longer answer is dropped, never held whole
     retries: int = 4
     # Wait before retry n is backoff_seconds * 2**(n-1), capped at max_backoff_seconds.
     backoff_seconds: float = 1.0
