@@ -12,7 +12,7 @@ from ...errors import MinutesError
 from ...records import MeetingMeta
 from ...run import discover, ingest
 from ...run.manifest import ManifestIndex
-from .common import db_option, emit_json, err, format_option, open_db
+from .common import db_option, emit_json, err, format_option, load_config_or_exit, one_line, open_db
 
 
 def register(group: click.Group) -> None:
@@ -45,6 +45,7 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
       minutes ingest corpus/ ../new-minutes/ --db output/minutes.db
       minutes ingest meeting.pdf --council "Kent County Council" --committee Cabinet --date 2025-01-09
     """
+    load_config_or_exit(config_path)  # every bad key now, not a traceback in each worker later
     db = open_db(db_path)
     cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
     total = sum(1 for _ in discover(paths))
@@ -72,7 +73,7 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
     bar.close()
     if not quiet:
         for f in summary.failures:
-            err(f"error: {f.path}: {f.message}")
+            err(one_line(f"error: {f.path}: {f.message}"))
     if as_json:
         emit_json(summary.as_dict())
     else:
