@@ -218,6 +218,8 @@ class SiteClient:
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
+                    if time.monotonic() - started >= seconds:  # also when a proxy transport carries it
+                        raise httpx.ReadTimeout("the request's deadline has passed")
                     size += len(chunk)
                     if size > limit:
                         raise FetchError(url, f"answer over max_response_mb ({self.config.max_response_mb:g} MB); "
