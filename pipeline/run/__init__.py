@@ -21,6 +21,7 @@ from ..records import MeetingMeta, ProcessedDocument
 from .executors import make_executor
 from .manifest import ManifestIndex
 from .process import Failure, process_file
+from .walk import Skipped, walk
 
 log = logging.getLogger(__name__)
 
@@ -60,16 +61,16 @@ class Summary:
         }
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and minutes-like files found by walking folders."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and child.suffix.lower() in DISCOVER_SUFFIXES:
-                    yield child
+def discover(paths: Iterable[str | Path], skipped: list[Skipped] | None = None) -> Iterator[Path]:
+    """Files named directly, and minutes-like files found by walking folders;
+    what the walk refused (unreadable folders, links out of the folder, FIFOs)
+    goes to ``skipped`` (see run/walk.py)."""
+    for found in walk(paths, DISCOVER_SUFFIXES):
+        if isinstance(found, Skipped):
+            if skipped is not None:
+                skipped.append(found)
         else:
-            yield path
+            yield found
 
 
 def _unchanged_on_disk(db: sqlite_utils.Database, path: Path) -> bool:
@@ -110,7 +111,8 @@ def ingest(
     manifest = manifest or ManifestIndex()
     tasks: list[Task] = []
     known = _known_ids(db)
-    for path in discover(paths):
+    skipped: list[Skipped] = []
+    for path in discover(paths, skipped):
         file_meta = manifest.meta_for(path)
         if meta is not None:
             file_meta = meta.merged(file_meta) if file_meta else meta
@@ -121,6 +123,8 @@ def ingest(
                 on_progress(str(path), outcome)
             continue
         tasks.append(Task(str(path), file_meta, override))
+    for refused in skipped:  # one line and a problems row each; the run exits 1
+        _store_result(db, Task(refused.path, None), Failure(refused.path, "discover", refused.reason), summary, known)
 
     # A run killed after storing documents but before linking them leaves this
     # flag set, so the next run links even when it finds nothing new.

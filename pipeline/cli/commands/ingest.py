@@ -12,7 +12,7 @@ from ...errors import MinutesError
 from ...records import MeetingMeta
 from ...run import discover, ingest
 from ...run.manifest import ManifestIndex
-from .common import check_date, db_option, emit_json, err, format_option, open_db
+from .common import check_date, db_option, emit_json, err, format_option, load_config_or_exit, one_line, open_db
 
 
 def register(group: click.Group) -> None:
@@ -49,6 +49,7 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
       minutes ingest meeting.pdf --date 2025-01-09 --override
     """
     check_date(meeting_date)
+    load_config_or_exit(config_path)  # every bad key now, not a traceback in each worker later
     db = open_db(db_path)
     cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
     total = sum(1 for _ in discover(paths))
@@ -77,7 +78,7 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
     bar.close()
     if not quiet:
         for f in summary.failures:
-            err(f"error: {f.path}: {f.message}")
+            err(one_line(f"error: {f.path}: {f.message}"))
     if as_json:
         emit_json(summary.as_dict())
     else:
