@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "evaluate",
     "reextract",
     "query",
+    "problems",
     "serve",
     "link",
 )

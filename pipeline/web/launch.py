@@ -6,6 +6,7 @@ so the UI can read but never write."""
 from __future__ import annotations
 
 import json
+import socket
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,6 +52,26 @@ def prepare(db_path: str | Path) -> None:
     store.connect(path).conn.close()
 
 
+def check_port(host: str, port: int) -> None:
+    """UsageError (one line, exit 2) when ``port`` on ``host`` cannot be
+    listened on: Datasette's server would log a paragraph and exit 3, which
+    means "something flagged" to a cron job."""
+    if port == 0:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            reason = "the port is in use" if exc.errno in (98, 48, 10048) else (exc.strerror or str(exc))
+            raise UsageError(f"cannot listen on {host}:{port}: {reason}; choose another with --port") from exc
+
+
 def settings() -> list[str]:
     return ["--setting", "truncate_cells_html", "300", "--setting", "default_page_size", "50"]
 
@@ -78,5 +99,6 @@ def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8001) -> 
     from datasette.cli import cli
 
     prepare(db_path)
+    check_port(host, port)
     with datasette_argv(db_path, host=host, port=port) as argv:
         cli.main(args=argv, prog_name="datasette", standalone_mode=False)
