@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "evaluate",
     "reextract",
     "query",
+    "tracker",
     "problems",
     "serve",
     "link",
