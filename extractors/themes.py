@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from spacy.attrs import IDX, SENT_START
@@ -37,6 +37,13 @@ KEY = "themes"
 #: Theme spans that count in an item's title: every match, title phrases too.
 TITLE_KEY = "themes_title"
 NOT_CUES = "theme_not_cues.jsonl"
+#: Kinds of not-a-cue names that hold in titles too: "Minutes of the Planning
+#: Committee" is the approval of minutes, whatever the committee does.
+TITLE_NOT_CUES = ("minutes",)
+#: Where a sentence ends, for the fact's own sentence when the sentence
+#: splitter ran two together: a full stop, then space and anything but a
+#: lower-case word (a capital, a digit, a bullet, a quote).
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[^\sa-z])")
 
 
 def is_acronym(phrase: str) -> bool:
@@ -108,22 +115,30 @@ class ThemeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.anywhere(doc)
-        covered: list[tuple[int, int]] = []  # token ranges of names, merged
-        for s, e in sorted((s, e) for _, s, e in self.not_cues(doc)):
-            if covered and s <= covered[-1][1]:
-                covered[-1] = (covered[-1][0], max(covered[-1][1], e))
-            else:
-                covered.append((s, e))
-        starts = [s for s, _ in covered]
-
-        def inside_name(start: int, end: int) -> bool:
-            i = bisect_right(starts, start) - 1
-            return i >= 0 and end <= covered[i][1]
-
-        doc.spans[KEY] = self._spans(doc, [m for m in matches if not inside_name(m[1], m[2])])
+        names = self.not_cues(doc)
+        in_sentence = _covering([(s, e) for _, s, e in names])
+        in_title = _covering([(s, e) for m, s, e in names if doc.vocab.strings[m].startswith(TITLE_NOT_CUES)])
+        doc.spans[KEY] = self._spans(doc, [m for m in matches if not in_sentence(m[1], m[2])])
         title = sorted([*matches, *self.in_titles(doc)], key=lambda m: (m[1], m[2]))
-        doc.spans[TITLE_KEY] = self._spans(doc, title)
+        doc.spans[TITLE_KEY] = self._spans(doc, [m for m in title if not in_title(m[1], m[2])])
         return doc
+
+
+def _covering(ranges: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a token range lies inside one of ``ranges`` (merged first)."""
+    covered: list[tuple[int, int]] = []
+    for s, e in sorted(ranges):
+        if covered and s <= covered[-1][1]:
+            covered[-1] = (covered[-1][0], max(covered[-1][1], e))
+        else:
+            covered.append((s, e))
+    starts = [s for s, _ in covered]
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and end <= covered[i][1]
+
+    return inside
 
 
 class _Index:
@@ -159,7 +174,8 @@ class ThemeIndex:
         else:
             sent = [0]
         self._sentences = sent or [0]
-        self._text_len = len(doc.user_data.get("minutes_text") or doc.text)
+        self._text = doc.user_data.get("minutes_text") or doc.text
+        self._text_len = len(self._text)
 
     def within(self, start: int, end: int) -> tuple[str, ...]:
         """Themes of spans overlapping [start, end), in order of first mention."""
@@ -178,9 +194,14 @@ class ThemeIndex:
 
     def own(self, start: int, end: int, reach: int = 300) -> tuple[str, ...]:
         """Themes of the fact's own sentence(s), at most ``reach`` characters
-        either side of it (text with no sentence ends is not one sentence)."""
+        either side of it (text with no sentence ends is not one sentence),
+        and not past a full stop before or after the fact."""
         s, e = self._sentence_bounds(start, end)
-        return self.within(max(s, start - reach), min(e, end + reach))
+        s, e = max(s, start - reach), min(e, end + reach)
+        before = [m.end() for m in _SENTENCE_END.finditer(self._text, s, min(start + 3, self._text_len))
+                  if m.end() <= start]
+        after = _SENTENCE_END.search(self._text, end, e) if end < e else None
+        return self.within(before[-1] if before else s, after.end() if after else e)
 
     def title(self, text: str, start: int, end: int, title: str | None) -> tuple[str, ...]:
         """Themes of an agenda item's title, found near the start of the item

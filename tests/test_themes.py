@@ -185,3 +185,35 @@ def test_ingested_facts_take_themes_from_their_sentence_and_title(tmp_path: Path
     assert unknown.exit_code == 2 and unknown.stdout == ""
     (line,) = unknown.stderr.strip().splitlines()
     assert "unknown theme 'parking meters'" in line and "housing" in line and "governance and democracy" in line
+
+
+def test_the_approval_of_a_committees_minutes_is_not_about_what_the_committee_does() -> None:
+    nlp = tagger([{"name": "planning", "phrases": ["planning committee", "planning application"]}])
+    text = ("MINUTES OF THE PLANNING COMMITTEE MEETING HELD ON 3 MAY\n\n"
+            "The minutes of the Planning Committee be confirmed. The Planning Committee refused the planning "
+            "application.")
+    index = ThemeIndex(nlp(text))
+    assert index.title(text, 0, len(text), "MINUTES OF THE PLANNING COMMITTEE MEETING HELD ON 3 MAY") == ()
+    start = text.index("The minutes of")
+    assert index.own(start, start + 30) == ()
+    start = text.index("The Planning Committee refused")
+    assert index.own(start, start + 30) == ("planning",)
+
+
+def test_the_national_budget_is_not_the_councils() -> None:
+    nlp = tagger([{"name": "finance", "phrases": ["budget"]}])
+    text = "Members opposed the tax change in the Government’s October Budget. The budget was set."
+    index = ThemeIndex(nlp(text))
+    assert index.own(0, 10) == ()
+    start = text.index("The budget")
+    assert index.own(start, start + 10) == ("finance",)
+
+
+def test_a_full_stop_ends_the_facts_sentence_even_when_the_splitter_missed_it() -> None:
+    nlp = tagger([{"name": "transport", "phrases": ["bus stops"]}, {"name": "finance", "phrases": ["funding"]}])
+    text = "DH agreed to explore costs and funding options.  Bus Timetable Information: new boards at bus stops."
+    doc = nlp.make_doc(text)
+    for token in doc:  # one sentence, as a splitter that missed the boundary would give
+        token.is_sent_start = token.i == 0
+    index = ThemeIndex(nlp.get_pipe("minutes_themes")(doc))
+    assert index.own(0, text.index(".")) == ("finance",)
