@@ -1,0 +1,129 @@
+"""Resolutions: the formal decisions of a meeting, one record per numbered part.
+
+Cues ("RESOLVED that", "AGREED", "The Committee agreed to", "DECISION:", a
+label-less "That the minutes ... be approved") are spaCy Matcher patterns in
+``patterns/resolution_cues.jsonl``; the words that mark noting and
+instructions are in ``patterns/resolution_phrases.jsonl`` and
+``patterns/action_verbs.jsonl``. After a cue the decision is read in character
+space (``readers``, ``uncued``): up to the end of its sentence, or one record
+per part for "(a) (b)", "1) 2)", "(i) (ii)", "1. 2." lists whose markers run in
+sequence (``parts``). Words of a motion that was lost, withdrawn or replaced
+are dropped (``extractors.motions``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Callable
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from pipeline.records import Fact, Resolution
+
+from ..clauses import build_matcher, doc_text, normalise, set_found_spans, stored_records, windowed_matches
+from ..motions import IN_MOTION, motion_not_decision
+from .readers import at_line_start, read
+from .rules import RANK, Hit, anchors, cue_rows
+
+__all__ = ["KEY", "EXT", "RANK", "DUPLICATE_RATIO", "Hit", "ResolutionFinder", "find_hits", "hits_of", "resolutions"]
+
+KEY = "resolutions"
+EXT = "minutes_resolution"
+DUPLICATE_RATIO = 85.0  # fuzz.ratio of normalised texts above which two decisions in one item are one
+_at_line_start = at_line_start  # read by the actions extractor
+
+
+# ---------------------------------------------------------------- component
+
+
+@Language.factory("minutes_resolutions", assigns=["doc.spans"], requires=[])
+def make_resolutions(nlp: Language, name: str) -> "ResolutionFinder":
+    return ResolutionFinder(nlp)
+
+
+class ResolutionFinder:
+    """Writes ``doc.spans["resolutions"]``; each span's ``._.minutes_resolution`` holds its Hit."""
+
+    def __init__(self, nlp: Language) -> None:
+        if not Span.has_extension(EXT):
+            Span.set_extension(EXT, default=None)
+        self.matcher, self.rows = build_matcher(nlp.vocab, list(cue_rows()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = find_hits(doc, self.matcher, self.rows)
+        set_found_spans(doc, KEY, EXT, hits, lambda hit: f"{hit.cue or 'NONE'}:{hit.part or ''}")
+        return doc
+
+
+@lru_cache(maxsize=4)
+def _matcher_for(vocab_id: int, vocab: Any) -> tuple[Matcher, dict[int, dict[str, Any]]]:
+    return build_matcher(vocab, list(cue_rows()))
+
+
+def hits_of(doc: Doc) -> list[Hit]:
+    """The Hits on ``doc`` (running the finder if the component was not in the pipeline)."""
+    stored = stored_records(doc, KEY, EXT)
+    if stored is not None:
+        return stored
+    matcher, rows = _matcher_for(id(doc.vocab), doc.vocab)
+    return find_hits(doc, matcher, rows)
+
+
+# ---------------------------------------------------------------- the pure function
+
+
+def resolutions(doc: Doc, *, fact: Callable[[int, int], Fact]) -> list[Resolution]:
+    """Resolution records for ``doc``; a decision printed twice in one item is kept once."""
+    kept: list[tuple[Hit, Fact]] = []
+    for hit in hits_of(doc):
+        f = fact(hit.start, hit.end)
+        duplicate = _duplicate_of(hit, f, kept)
+        if duplicate is None:
+            kept.append((hit, f))
+        elif hit.rank > kept[duplicate][0].rank:
+            kept[duplicate] = (hit, f)
+    return [Resolution(fact=f, cue=h.cue, part=h.part, is_noting=h.is_noting) for h, f in kept]
+
+
+def _duplicate_of(hit: Hit, f: Fact, kept: list[tuple[Hit, Fact]]) -> int | None:
+    key = normalise(f.text)
+    for i, (other, of) in enumerate(kept):
+        if of.item_ordinal != f.item_ordinal:
+            continue
+        okey = normalise(of.text)
+        if key == okey or (min(len(key), len(okey)) > 20 and fuzz.ratio(key, okey) >= DUPLICATE_RATIO):
+            return i
+    return None
+
+
+# ---------------------------------------------------------------- finding
+
+
+def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> list[Hit]:
+    """Every decision in ``doc``, in text order, overlaps resolved in favour of the stronger cue."""
+    text = doc_text(doc)
+    candidates: list[tuple[int, int, int, dict[str, Any]]] = []
+    for match_id, start, end in windowed_matches(doc, text, matcher, anchors()):
+        row = rows[match_id]
+        candidates.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), start, row))
+    candidates.sort(key=lambda c: (c[0], -RANK.get(c[3]["kind"], 0), -(c[1] - c[0])))
+    cue_starts = sorted({c[0] for c in candidates if RANK.get(c[3]["kind"], 0) >= 2})
+    hits: list[Hit] = []
+    for cue_start, cue_end, tok, row in candidates:
+        if any(h.start <= cue_start < h.end for h in hits if h.rank >= RANK.get(row["kind"], 0)):
+            continue
+        for hit in read(doc, text, cue_start, cue_end, tok, row, cue_starts):
+            hits = [h for h in hits if not (_overlaps(h, hit) and h.rank < hit.rank)]
+            if not any(_overlaps(h, hit) for h in hits):
+                hits.append(hit)
+    hits.sort(key=lambda h: h.start)
+    if any(h.kind in IN_MOTION for h in hits):
+        hits = [h for h in hits if h.kind not in IN_MOTION or not motion_not_decision(text, h, hits)]
+    return hits
+
+
+def _overlaps(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -1,0 +1,163 @@
+"""Readers for decisions introduced by a cue: "RESOLVED that", "AGREED",
+"The Committee agreed to", "DECISION:", "It was agreed that", a bare "NOTED"
+paragraph. Each takes the cue's offsets and returns the Hits it reads after it
+(one per numbered part), or nothing when the cue is not a decision here."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..clauses import SPACE, sentence_end, skip_space, strip_that, trim
+from .parts import parts as read_parts
+from .rules import MAX_BODY, Hit, make_hit, phrases
+from .uncued import item_noted, label_lost, recorded_decision
+
+_LINE_PREFIX = re.compile(
+    rf"(?:^|[\n|]|[.:;]\s)[{SPACE}]*(?:[•●▪◦■□➢►‣∙·\-–*][{SPACE}]*)?"
+    rf"(?:\(?[0-9a-zA-Z]{{1,4}}[.)][{SPACE}]*)?(?:(?:Minutes|Decision|Cabinet|Council|Committee)\s*:?[{SPACE}]*)?$"
+)
+
+
+_BARE_REST = re.compile(r"[^\S\n]*(?:con\.?|(?:a\s+)?vote|by\s+consent|by\s+affirmation)?[^\S\n]*[.!]?[^\S\n]*(?=\n|$)", re.I)
+_RECORDED_NEXT = re.compile(r"(?:\(?\d{1,3}[.)]?[^\S\n]*)?(?:(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|DECISION|Decision)\b)")
+_DECISION_OPENER = re.compile(r"(?:[Tt]hat\b|[Tt]o\s|\(?(?:1|a|i|A|I)[.)]\s|[a-z]|[•·▪\-–])")
+
+
+def _bare_label(text: str, cue_start: int, cue_end: int, cue: str | None) -> list[Hit] | None:
+    """A paragraph that is only "NOTED" / "Agreed." / "AGREED unanimously" after discussion:
+    the decision is the label itself, or the "That ..." motion printed just before it."""
+    line_start = text.rfind("\n", 0, cue_start) + 1
+    if text[line_start:cue_start].strip(SPACE):
+        return None
+    rest = _BARE_REST.match(text, cue_end)
+    if rest is None:
+        return None
+    nxt = skip_space(text, rest.end())
+    if nxt < len(text) and _DECISION_OPENER.match(text, nxt):
+        return None
+    if _RECORDED_NEXT.match(text, nxt):
+        return []  # "Agreed unanimously." then "2. RESOLVED that ...": the decision is recorded there
+    s, e = trim(text, cue_start, rest.end())
+    if cue == "AGREED" and line_start > 0:
+        prev_end = len(text[:line_start].rstrip())
+        para = text.rfind("\n\n", 0, prev_end)
+        ps = skip_space(text, 0 if para < 0 else para + 2)
+        m = re.match(r"(?:\(?[0-9a-zA-Z]{1,3}[.)][^\S\n]*)?That\s+", text[ps:prev_end])
+        if m and prev_end - ps < MAX_BODY:
+            s, e = trim(text, ps + m.end(), prev_end)
+    return [make_hit(text, s, e, cue, None, "bare")] if e - s >= 3 else []
+
+
+def _put_to_vote(text: str, cue_start: int, cue_end: int) -> list[Hit]:
+    """"... moved that the motion be put to the vote, which was agreed": a procedural decision."""
+    lead = re.search(r"\bthat\s+((?:the\s+)?(?:motion|question|amendment|matter|recommendations?|item)\s*)$", text[max(0, cue_start - 60) : cue_start], re.I)
+    if lead is None:
+        return []
+    start = cue_start - len(lead.group(1))
+    tail = re.match(r"(?:[^\S\n]+to\s+the\s+vote)?", text[cue_end:])
+    end = cue_end + tail.end()
+    after = text[end : end + 160]
+    stop = sentence_end(text, end, end + 160) - end
+    nxt = text[end : end + stop + 80]
+    if not re.search(r"\b(?:was|were|being)\s+(?:duly\s+|then\s+|unanimously\s+)?(?:agreed|carried|approved)\b|\b(?:agreed|carried)\b", nxt, re.I) or re.search(r"\b(?:lost|defeated|not\s+agreed|fell)\b", after[: stop + 80], re.I):
+        return []
+    return [make_hit(text, start, end, None, None, "put_vote")]
+
+
+def read(doc: Doc, text: str, cue_start: int, cue_end: int, tok: int, row: dict[str, Any], cue_starts: list[int]) -> list[Hit]:
+    kind = row["kind"]
+    cue = row["cue"]
+    if kind in ("label_line", "elided", "that") and not at_line_start(text, cue_start):
+        return []
+    if kind == "body" and not _body_cue_ok(doc, tok, text, cue_end):
+        return []
+    if kind == "bare" or (kind == "label" and cue == "AGREED"):
+        bare = _bare_label(text, cue_start, cue_end, cue)
+        if bare is not None:
+            return bare
+        if kind == "bare":
+            return []
+    if kind == "noted":
+        return item_noted(text, cue_start, cue_end)
+    if kind == "put_vote":
+        return _put_to_vote(text, cue_start, cue_end)
+    if kind == "that":
+        return label_lost(text, cue_start)
+    if kind in ("minutes", "deferral"):
+        return recorded_decision(text, cue_start, kind)
+    body = skip_space(text, cue_end)
+    while body < len(text) and text[body] in ":;,–—-":
+        body = skip_space(text, body + 1)
+    body = strip_that(text, body, len(text))
+    if kind == "it_was":
+        return _it_was_agreed(text, cue, body)
+    if kind == "label_line" and cue == "DECISION":
+        head = text[body : body + 80]
+        if phrases()["no_decision"].match(head.strip()) or any(body <= s < body + 80 for s in cue_starts):
+            return []
+    return decision(text, body, cue, kind)
+
+
+def at_line_start(text: str, pos: int) -> bool:
+    return _LINE_PREFIX.search(text[max(0, pos - 40) : pos]) is not None
+
+
+def _body_cue_ok(doc: Doc, tok: int, text: str, cue_end: int) -> bool:
+    """"The Committee agreed ..." but not "the Chair of the Committee agreed" or "agreed with"."""
+    before = [t.lower_ for t in doc[max(0, tok - 2) : tok]]
+    if "of" in before:
+        return False
+    after = text[cue_end : cue_end + 12].lstrip().lower()
+    if text[max(0, cue_end - 8) : cue_end].lower().endswith("resolve") and not after.startswith(("to ", "that")):
+        return False  # "The Partnership resolve community safety issues": a plural verb, not a decision
+    return not after.startswith(("with", "by", "upon", "on the", "in principle that it", "."))
+
+
+def decision(text: str, body: int, cue: str | None, kind: str) -> list[Hit]:
+    found = read_parts(text, body)
+    if found is None:
+        end = sentence_end(text, body, body + MAX_BODY)
+        start, end = trim(text, body, end)
+        if end - start < 3:
+            return []
+        return [make_hit(text, start, end, cue, None, kind)]
+    stem, items = found
+    owner = _stem_owner(text, *stem) if stem else None
+    hits = []
+    if stem and phrases()["subjunctive"].search(text[stem[0] : stem[1]]):
+        s, e = trim(text, *stem)
+        if e - s >= 3:
+            hits.append(make_hit(text, s, e, cue, None, kind))
+    for label, s, e in items:
+        s = strip_that(text, s, e)
+        s, e = trim(text, s, e)
+        if e - s >= 3:
+            hits.append(make_hit(text, s, e, cue, label, kind, owner))
+    return hits
+
+
+def _stem_owner(text: str, start: int, end: int) -> str | None:
+    """"Cabinet:" / "the Committee:" before a list of parts names who decides."""
+    stem = text[start:end].strip().rstrip(":–-, ").strip()
+    if 0 < len(stem) <= 40 and stem[:1].isupper() or stem.lower().startswith("the "):
+        if len(stem.split()) <= 5 and not phrases()["subjunctive"].search(stem):
+            return stem or None
+    return None
+
+
+
+
+def _it_was_agreed(text: str, cue: str | None, body: int) -> list[Hit]:
+    """"It was agreed that X be ..." is a decision; "... X would ... as an action" is only an action."""
+    end = sentence_end(text, body, body + MAX_BODY)
+    clause = text[body:end]
+    if re.search(r"\bas\s+an?\s+action\b", clause, re.I) or re.search(r"^[^,;]{0,80}?\bshould\b", clause):
+        return []
+    if phrases()["subjunctive"].search(clause) and not re.search(r"\bwould\b(?!\s+be\s+(?:deferred|withdrawn|postponed))", clause):
+        return decision(text, body, cue, "it_was")
+    if re.search(r"\bwould\s+be\s+(?:deferred|withdrawn|postponed)\b", clause):
+        return decision(text, body, cue, "it_was")
+    return []

@@ -1,0 +1,68 @@
+"""Decisions printed with no cue word: a "That the minutes ... be approved"
+paragraph whose RESOLVED label was lost, "The minutes ... were approved as a
+correct record", "X was deferred", "The report was noted"."""
+
+from __future__ import annotations
+
+import re
+
+from ..clauses import BULLETS, SPACE, sentence_end, sentence_start, skip_space, trim
+from .rules import MAX_BODY, Hit, make_hit, phrases
+
+_DECIMAL_NUMBER = re.compile(r"\d+\.\d+\.?[^\S\n]*$")
+
+
+def item_noted(text: str, cue_start: int, cue_end: int) -> list[Hit]:
+    """"The report was (otherwise) noted.": a decision to note, with no cue word."""
+    s0 = sentence_start(text, cue_start)
+    subject = text[s0:cue_start]
+    if not re.match(r"(?:The|This|These|Its|Their)\s", subject) or len(subject.split()) > 10:
+        return []
+    if re.search(r"\b(?:that|which|who|it|if|when|would|had|where|whilst|while|as)\b", subject, re.I):
+        return []
+    end = sentence_end(text, s0, s0 + 400)
+    if len(text[cue_end:end].split()) > 6 or re.search(r"\b(?:that|but|however)\b", text[cue_end:end], re.I):
+        return []
+    s, e = trim(text, s0, end)
+    return [Hit(s, e, None, None, "noted", True)]
+
+
+def label_lost(text: str, start: int) -> list[Hit]:
+    """A paragraph "That the minutes ... be approved" whose RESOLVED label was lost."""
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[line_start:start]
+    if _DECIMAL_NUMBER.search(prefix.strip(SPACE + "•·▪●◦") + " "):
+        return []  # "4.1 That ..." is an officer's recommendation, not a decision
+    para_start = text.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start
+    before = text[max(0, para_start - 400) : start].rstrip(SPACE + "\n" + BULLETS)
+    if before.endswith(":") or re.search(rf":\s*[{BULLETS}]", text[para_start:start]):
+        return []  # an item in a list introduced by something else (amendments, recommendations)
+    prev_para = text[max(0, para_start - 300) : para_start].strip().split("\n")[-1] if para_start else ""
+    if phrases()["report_heading"].match(prev_para):
+        return []
+    end = sentence_end(text, start, start + MAX_BODY)
+    s, e = trim(text, start, end)
+    body = text[s:e]
+    verb = phrases()["subjunctive"].search(body)
+    if verb is None or verb.start() > 200 or len(body) < 12:
+        return []
+    return [make_hit(text, s, e, None, None, "that")]
+
+
+def recorded_decision(text: str, start: int, kind: str) -> list[Hit]:
+    """"The minutes ... were approved as a correct record", "X was deferred to ...": decisions without a cue word."""
+    s0 = sentence_start(text, start)
+    if kind == "minutes" and s0 != start:
+        return []
+    if kind == "deferral":
+        if text[s0:start].lower().count(" that ") or s0 != skip_space(text, text.rfind("\n", 0, s0) + 1):
+            return []
+    end = sentence_end(text, s0, s0 + MAX_BODY)
+    s, e = trim(text, s0, end)
+    body = text[s:e]
+    if kind == "minutes" and not phrases()["minutes_record"].search(body):
+        return []
+    if len(body) < 12:
+        return []
+    return [make_hit(text, s, e, None, None, kind)]
