@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.records import Action, Fact
 
+from . import motions
 from . import resolutions as res
 from .clauses import (
     alternation, anchor_regex, block_bounds, build_matcher, doc_text, load_jsonl, normalise, sentence_end,
@@ -185,6 +186,8 @@ def find_commitments(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]
         if kind != "request" and any(s <= cue_start < e for s, e in decided):
             continue  # inside a decision: its instructions were read above
         c = READERS[kind](text, cue_start, cue_end)
+        if c is not None and motions.not_decision_at(text, c.start) is not None:
+            continue  # words of a motion that was lost, withdrawn or replaced, or recorded after a RESOLVED
         if c is not None and c.end - c.start >= 8 and not any(_overlap(c, o) for o in found):
             found.append(c)
     found.sort(key=lambda c: c.start)

@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span
 from pipeline.records import Fact, Resolution
 
 from ..clauses import build_matcher, doc_text, normalise, set_found_spans, stored_records, windowed_matches
-from ..motions import IN_MOTION, motion_not_decision
-from .readers import at_line_start, read
+from ..motions import decided_motions, fate_lines, motions, not_decision_at
+from .readers import at_line_start, clip, motion_words, read
 from .rules import RANK, Hit, anchors, cue_rows
 
 __all__ = ["KEY", "EXT", "RANK", "DUPLICATE_RATIO", "Hit", "ResolutionFinder", "find_hits", "hits_of", "resolutions"]
@@ -119,9 +119,25 @@ def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> li
             hits = [h for h in hits if not (_overlaps(h, hit) and h.rank < hit.rank)]
             if not any(_overlaps(h, hit) for h in hits):
                 hits.append(hit)
+    return _against_motions(text, hits)
+
+
+def _against_motions(text: str, hits: list[Hit]) -> list[Hit]:
+    """Drop finds in the words of a motion that is no decision, and a bare "Agreed." that
+    is only a motion's fate; read the words of a carried motion nothing else records."""
+    if not motions(text):
+        return hits
+    fates = fate_lines(text)
+    hits = [h for h in hits if not (h.kind == "bare" and h.start in fates)]
+    hits = [h for h in hits if h.rank >= 3 or not_decision_at(text, h.start) is None]
+    for motion in decided_motions(text):
+        inside = [h for h in hits if motion.holds(h.start)]
+        if not inside:
+            hits.extend(motion_words(text, motion.body, motion.end))
+        for h in inside:
+            if h.end > motion.end:
+                hits[hits.index(h)] = clip(text, h, motion.end)
     hits.sort(key=lambda h: h.start)
-    if any(h.kind in IN_MOTION for h in hits):
-        hits = [h for h in hits if h.kind not in IN_MOTION or not motion_not_decision(text, h, hits)]
     return hits
 
 

@@ -161,3 +161,19 @@ def _it_was_agreed(text: str, cue: str | None, body: int) -> list[Hit]:
     if re.search(r"\bwould\s+be\s+(?:deferred|withdrawn|postponed)\b", clause):
         return decision(text, body, cue, "it_was")
     return []
+
+
+def motion_words(text: str, start: int, end: int) -> list[Hit]:
+    """The decision in the words of a carried motion printed in full ("“That the Motion be referred ...”")."""
+    start = skip_space(text, start)
+    while start < end and text[start] in "“\"‘'":
+        start += 1
+    start = strip_that(text, skip_space(text, start), end)
+    return [clip(text, hit, end) for hit in decision(text, start, None, "motion") if hit.start < end]
+
+
+def clip(text: str, hit: Hit, end: int) -> Hit:
+    """``hit`` cut at ``end`` (the end of the motion it was read from), without closing quotes."""
+    s, e = trim(text, hit.start, min(hit.end, end))
+    e = max(s, len(text[:e].rstrip("”\"’'. ")))
+    return make_hit(text, s, e, hit.cue, hit.part, hit.kind, hit.owner)
