@@ -177,6 +177,8 @@ def _lines_end(text: str, start: int, quoted: bool) -> int:
         e = pos + len(line.rstrip())
         if not first and any(rx.search(text, pos, e) for rx in stops):
             break
+        if prev.endswith((".", "!", "?", "”", '"')) and not quoted:
+            blank = True  # one paragraph a line (web pages): a finished sentence ends it
         if not quoted and not first and blank and not (_MARKER.match(text, s, e) or prev.endswith((":", ";", ",")) or text[s:e].endswith((":", ";"))):
             break
         closing = text.find(close, s + 1 if first else s, e) if close else -1

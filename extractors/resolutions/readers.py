@@ -18,6 +18,7 @@ from .uncued import item_noted, label_lost, recorded_decision
 _LINE_PREFIX = re.compile(
     rf"(?:^|[\n|]|[.:;]\s)[{SPACE}]*(?:[•●▪◦■□➢►‣∙·\-–*][{SPACE}]*)?"
     rf"(?:\(?[0-9a-zA-Z]{{1,4}}[.)][{SPACE}]*)?(?:(?:Minutes|Decision|Cabinet|Council|Committee)\s*:?[{SPACE}]*)?$"
+    rf"|\b(?:Minutes|Decision)\s*:[{SPACE}]*$"  # a ModernGov label run into the item's title row
 )
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from ..clauses import BULLETS, SPACE, sentence_end, sentence_start, skip_space, trim
+from ..clauses import BULLETS, SPACE, sentence_end, sentence_start, skip_space, strip_that, trim
 from .rules import MAX_BODY, Hit, make_hit, phrases
 
+_LABEL_BEFORE = re.compile(r"\b(?:Minutes|Decision|Resolution)\s*:$")
 _DECIMAL_NUMBER = re.compile(r"\d+\.\d+\.?[^\S\n]*$")
 
 
@@ -36,13 +37,13 @@ def label_lost(text: str, start: int) -> list[Hit]:
     para_start = text.rfind("\n\n", 0, start)
     para_start = 0 if para_start < 0 else para_start
     before = text[max(0, para_start - 400) : start].rstrip(SPACE + "\n" + BULLETS)
-    if before.endswith(":") or re.search(rf":\s*[{BULLETS}]", text[para_start:start]):
+    if (before.endswith(":") and not _LABEL_BEFORE.search(before)) or re.search(rf":\s*[{BULLETS}]", text[para_start:start]):
         return []  # an item in a list introduced by something else (amendments, recommendations)
     prev_para = text[max(0, para_start - 300) : para_start].strip().split("\n")[-1] if para_start else ""
     if phrases()["report_heading"].match(prev_para):
         return []
     end = sentence_end(text, start, start + MAX_BODY)
-    s, e = trim(text, start, end)
+    s, e = trim(text, strip_that(text, start, end), end)
     body = text[s:e]
     verb = phrases()["subjunctive"].search(body)
     if verb is None or verb.start() > 200 or len(body) < 12:
