@@ -37,3 +37,72 @@ def test_an_amendment_heading_leaves_the_motion_before_it_undecided(nlp):
         "Amendment\n\nRent Arrears\n\nAt the request of Councillor Oak, the Council agreed that the minute on rent arrears be referred back.\n"
     )
     assert texts(nlp, text) == ["the minute on rent arrears be referred back"]
+
+
+def test_it_was_approved_that_then_the_decision_as_its_own_paragraph(nlp):
+    text = (
+        "On being put to the vote the recommendation was CARRIED unanimously. It was APPROVED that;\n\n"
+        "The Housing Committee approved a pilot of shared bins in two wards. Subject to funding, the roll-out\n"
+        "was delegated to the Director of Place.\n\n10 Next Item\n"
+    )
+    (r,) = run(nlp, text)
+    assert r.cue == "APPROVED"
+    assert r.fact.text.startswith("The Housing Committee approved a pilot") and r.fact.text.endswith("Director of Place")
+
+
+def test_a_body_stem_without_a_colon_over_numbered_parts(nlp):
+    text = (
+        "It was APPROVED that;\n\nThat the Committee for Parks and Leisure\n"
+        "1. Approved the submission of the lido business case.\n2. Authorised the Director to procure the works.\n"
+    )
+    assert [(r.part, r.fact.text) for r in run(nlp, text)] == [
+        ("1", "Approved the submission of the lido business case"),
+        ("2", "Authorised the Director to procure the works"),
+    ]
+
+
+def test_that_the_body_over_parts_with_no_cue_at_all(nlp):
+    text = "That the Parks and Leisure Policy Committee:\n1. Noted the membership of the Committee.\n2. Noted the dates of its meetings.\n"
+    assert [r.part for r in run(nlp, text)] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Committee for Parks and Leisure noted the update report.", "The Committee for Parks and Leisure noted the update report"),
+        ("That the Parks Committee noted the report.", "the Parks Committee noted the report"),
+        ("The Committee confirmed the minutes of the meeting held on 3 May as a true record.", "The Committee confirmed the minutes of the meeting held on 3 May as a true record"),
+        ("Members confirmed their support for the application and agreed to fund it in full.", "Members confirmed their support for the application and agreed to fund it in full"),
+        ("With the consent of members, the Chair advised that the committee noted Part A of the report.", "the committee noted Part A of the report"),
+    ],
+)
+def test_the_deciding_body_as_subject_with_no_cue_word(nlp, text, expected):
+    assert texts(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At that meeting, Members agreed to refer the decision to full Council.",
+        "• Members noted the challenges of managing limited funding.",
+        "The Board noted that no declarations of interest were submitted.",
+        "The Panel agreed with the concerns raised by residents.",
+        "Last year the Committee approved a similar scheme.",
+    ],
+)
+def test_remarks_and_other_meetings_decisions_are_not_resolutions(nlp, text):
+    assert texts(nlp, text) == []
+
+
+def test_a_narrative_decision_then_the_same_decision_under_a_label_is_one(nlp):
+    text = (
+        "During discussion, Members noted the application did not say where the bench would go. "
+        "Members unanimously approved the application for financial assistance.\n\n"
+        "DECISION\nAGREED to award the Association a grant of £900 for a bench.\n"
+    )
+    assert texts(nlp, text) == ["to award the Association a grant of £900 for a bench"]
+
+
+def test_a_body_resolved_label_gives_only_its_parts(nlp):
+    text = "The Cabinet RESOLVED:\n\n1. To consult on the revised criteria; and\n\n2. That the new arrangements be implemented.\n"
+    assert [r.part for r in run(nlp, text)] == ["1", "2"]

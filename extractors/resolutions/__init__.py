@@ -25,13 +25,15 @@ from pipeline.records import Fact, Resolution
 
 from ..clauses import build_matcher, doc_text, normalise, set_found_spans, stored_records, windowed_matches
 from ..motions import decided_motions, fate_lines, motions, not_decision_at
-from .readers import at_line_start, clip, motion_words, read
+from .dispatch import read
+from .readers import at_line_start, clip, motion_words
 from .rules import RANK, Hit, anchors, cue_rows
 
 __all__ = ["KEY", "EXT", "RANK", "DUPLICATE_RATIO", "Hit", "ResolutionFinder", "find_hits", "hits_of", "resolutions"]
 
 KEY = "resolutions"
 EXT = "minutes_resolution"
+RECORDED_NEXT = 500  # characters within which a labelled decision after a narrative one records it
 DUPLICATE_RATIO = 85.0  # fuzz.ratio of normalised texts above which two decisions in one item are one
 _at_line_start = at_line_start  # read by the actions extractor
 
@@ -110,7 +112,7 @@ def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> li
         row = rows[match_id]
         candidates.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), start, row))
     candidates.sort(key=lambda c: (c[0], -RANK.get(c[3]["kind"], 0), -(c[1] - c[0])))
-    cue_starts = sorted({c[0] for c in candidates if RANK.get(c[3]["kind"], 0) >= 2})
+    cue_starts = sorted({c[0] for c in candidates if RANK.get(c[3]["kind"], 0) >= 2 and c[3]["kind"] != "body_past"})
     hits: list[Hit] = []
     for cue_start, cue_end, tok, row in candidates:
         if any(h.start <= cue_start < h.end for h in hits if h.rank >= RANK.get(row["kind"], 0)):
@@ -119,7 +121,16 @@ def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> li
             hits = [h for h in hits if not (_overlaps(h, hit) and h.rank < hit.rank)]
             if not any(_overlaps(h, hit) for h in hits):
                 hits.append(hit)
+    hits.sort(key=lambda h: h.start)
+    hits = [h for h in hits if h.kind != "body_past" or not _recorded_next(h, hits)]
     return _against_motions(text, hits)
+
+
+def _recorded_next(hit: Hit, hits: list[Hit]) -> bool:
+    """"Members unanimously approved the application." then "DECISION AGREED to award ...":
+    the narrative sentence is the discussion's summary of the decision recorded under the label."""
+    later = [h for h in hits if h.start >= hit.end]
+    return bool(later) and later[0].rank >= 3 and later[0].start - hit.end <= RECORDED_NEXT
 
 
 def _against_motions(text: str, hits: list[Hit]) -> list[Hit]:

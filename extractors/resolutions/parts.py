@@ -41,7 +41,7 @@ def parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str,
         if marker is not None:
             mstyle, readings = reading(marker)
             if not found and any(v == 1 for _, v in readings):
-                if stem is not None and not text[stem[0] : stem[1]].rstrip().endswith((":", "–", "-", ",")):
+                if stem is not None and not text[stem[0] : stem[1]].rstrip().endswith((":", "–", "-", ",", ";")) and not _body_stem(text, stem):
                     return None
                 style, kinds = mstyle, {r for r in readings if r[1] == 1}
                 found.append([label_of(marker), marker.end(), e])
@@ -121,6 +121,18 @@ def _subheading_before_part(
             return any(v == 1 for _, v in readings)
         return mstyle == style and any((r[0], r[1] - 1) in kinds for r in readings)
     return False
+
+
+_BODY_STEM = re.compile(
+    r"[^\S\n]*(?:that\s+)?(?:the\s+)?(?:[\w&’'\-]+\s+){0,4}(?:committee|sub-committee|panel|board|cabinet|council|executive|forum|authority)"
+    r"(?:\s+(?:for|of|on)\s+[\w&’'\-]+(?:\s+(?:and|&)?\s*[\w&’'\-]+){0,4})?[^\S\n]*[:;,\-–]?[^\S\n]*",
+    re.I,
+)
+
+
+def _body_stem(text: str, stem: tuple[int, int]) -> bool:
+    """"That the Committee for Transport and Connectivity" with no colon: the deciding body before its parts."""
+    return _BODY_STEM.fullmatch(text, *stem) is not None
 
 
 def _bare_stem(text: str, stem: tuple[int, int] | None) -> bool:

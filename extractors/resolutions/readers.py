@@ -6,14 +6,12 @@ paragraph. Each takes the cue's offsets and returns the Hits it reads after it
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spacy.tokens import Doc
 
 from ..clauses import SPACE, sentence_end, skip_space, strip_that, trim
 from .parts import parts as read_parts
 from .rules import MAX_BODY, Hit, make_hit, phrases
-from .uncued import item_noted, label_lost, recorded_decision
 
 _LINE_PREFIX = re.compile(
     rf"(?:^|[\n|]|[.:;]\s)[{SPACE}]*(?:[•●▪◦■□➢►‣∙·\-–*][{SPACE}]*)?"
@@ -27,7 +25,7 @@ _RECORDED_NEXT = re.compile(r"(?:\(?\d{1,3}[.)]?[^\S\n]*)?(?:(?:It\s+was\s+)?(?:
 _DECISION_OPENER = re.compile(r"(?:[Tt]hat\b|[Tt]o\s|\(?(?:1|a|i|A|I)[.)]\s|[a-z]|[•·▪\-–])")
 
 
-def _bare_label(text: str, cue_start: int, cue_end: int, cue: str | None) -> list[Hit] | None:
+def bare_label(text: str, cue_start: int, cue_end: int, cue: str | None) -> list[Hit] | None:
     """A paragraph that is only "NOTED" / "Agreed." / "AGREED unanimously" after discussion:
     the decision is the label itself, or the "That ..." motion printed just before it."""
     line_start = text.rfind("\n", 0, cue_start) + 1
@@ -52,7 +50,7 @@ def _bare_label(text: str, cue_start: int, cue_end: int, cue: str | None) -> lis
     return [make_hit(text, s, e, cue, None, "bare")] if e - s >= 3 else []
 
 
-def _put_to_vote(text: str, cue_start: int, cue_end: int) -> list[Hit]:
+def put_to_vote(text: str, cue_start: int, cue_end: int) -> list[Hit]:
     """"... moved that the motion be put to the vote, which was agreed": a procedural decision."""
     lead = re.search(r"\bthat\s+((?:the\s+)?(?:motion|question|amendment|matter|recommendations?|item)\s*)$", text[max(0, cue_start - 60) : cue_start], re.I)
     if lead is None:
@@ -68,45 +66,11 @@ def _put_to_vote(text: str, cue_start: int, cue_end: int) -> list[Hit]:
     return [make_hit(text, start, end, None, None, "put_vote")]
 
 
-def read(doc: Doc, text: str, cue_start: int, cue_end: int, tok: int, row: dict[str, Any], cue_starts: list[int]) -> list[Hit]:
-    kind = row["kind"]
-    cue = row["cue"]
-    if kind in ("label_line", "elided", "that") and not at_line_start(text, cue_start):
-        return []
-    if kind == "body" and not _body_cue_ok(doc, tok, text, cue_end):
-        return []
-    if kind == "bare" or (kind == "label" and cue == "AGREED"):
-        bare = _bare_label(text, cue_start, cue_end, cue)
-        if bare is not None:
-            return bare
-        if kind == "bare":
-            return []
-    if kind == "noted":
-        return item_noted(text, cue_start, cue_end)
-    if kind == "put_vote":
-        return _put_to_vote(text, cue_start, cue_end)
-    if kind == "that":
-        return label_lost(text, cue_start)
-    if kind in ("minutes", "deferral"):
-        return recorded_decision(text, cue_start, kind)
-    body = skip_space(text, cue_end)
-    while body < len(text) and text[body] in ":;,–—-":
-        body = skip_space(text, body + 1)
-    body = strip_that(text, body, len(text))
-    if kind == "it_was":
-        return _it_was_agreed(text, cue, body)
-    if kind == "label_line" and cue == "DECISION":
-        head = text[body : body + 80]
-        if phrases()["no_decision"].match(head.strip()) or any(body <= s < body + 80 for s in cue_starts):
-            return []
-    return decision(text, body, cue, kind)
-
-
 def at_line_start(text: str, pos: int) -> bool:
     return _LINE_PREFIX.search(text[max(0, pos - 40) : pos]) is not None
 
 
-def _body_cue_ok(doc: Doc, tok: int, text: str, cue_end: int) -> bool:
+def body_cue_ok(doc: Doc, tok: int, text: str, cue_end: int) -> bool:
     """"The Committee agreed ..." but not "the Chair of the Committee agreed" or "agreed with"."""
     before = [t.lower_ for t in doc[max(0, tok - 2) : tok]]
     if "of" in before:
@@ -117,10 +81,12 @@ def _body_cue_ok(doc: Doc, tok: int, text: str, cue_end: int) -> bool:
     return not after.startswith(("with", "by", "upon", "on the", "in principle that it", "."))
 
 
-def decision(text: str, body: int, cue: str | None, kind: str) -> list[Hit]:
+def decision(text: str, body: int, cue: str | None, kind: str, *, own_paragraph: bool = False) -> list[Hit]:
+    """One Hit per part after ``body``; a decision set out as its own paragraph after a
+    label alone on its line ("It was APPROVED that;") runs to the end of that paragraph."""
     found = read_parts(text, body)
     if found is None:
-        end = sentence_end(text, body, body + MAX_BODY)
+        end = paragraph_end(text, body) if own_paragraph else sentence_end(text, body, body + MAX_BODY)
         start, end = trim(text, body, end)
         if end - start < 3:
             return []
@@ -140,6 +106,17 @@ def decision(text: str, body: int, cue: str | None, kind: str) -> list[Hit]:
     return hits
 
 
+def paragraph_end(text: str, start: int) -> int:
+    """End of the paragraph from ``start``: sentence after sentence until a blank line."""
+    end = sentence_end(text, start, start + MAX_BODY)
+    while end < len(text) and text[end - 1] in ".!?":
+        nxt = skip_space(text, end)
+        if nxt >= len(text) or text.count("\n", end, nxt) >= 2 or nxt - start >= MAX_BODY:
+            break
+        end = sentence_end(text, nxt, start + MAX_BODY)
+    return end
+
+
 def _stem_owner(text: str, start: int, end: int) -> str | None:
     """"Cabinet:" / "the Committee:" before a list of parts names who decides."""
     stem = text[start:end].strip().rstrip(":–-, ").strip()
@@ -151,7 +128,7 @@ def _stem_owner(text: str, start: int, end: int) -> str | None:
 
 
 
-def _it_was_agreed(text: str, cue: str | None, body: int) -> list[Hit]:
+def it_was_agreed(text: str, cue: str | None, body: int) -> list[Hit]:
     """"It was agreed that X be ..." is a decision; "... X would ... as an action" is only an action."""
     end = sentence_end(text, body, body + MAX_BODY)
     clause = text[body:end]
