@@ -106,3 +106,24 @@ def test_a_narrative_decision_then_the_same_decision_under_a_label_is_one(nlp):
 def test_a_body_resolved_label_gives_only_its_parts(nlp):
     text = "The Cabinet RESOLVED:\n\n1. To consult on the revised criteria; and\n\n2. That the new arrangements be implemented.\n"
     assert [r.part for r in run(nlp, text)] == ["1", "2"]
+
+
+def test_one_decision_in_the_cabinets_words_and_the_resolutions_words_is_one(nlp):
+    text = (
+        "Decision:\n1. That Cabinet approve the highway schemes detailed at Appendix 1.\n"
+        "2. That Cabinet approve the budget variation requested at Appendix 2.\n"
+        "Minutes:\n12.1 The Cabinet considered a report of the Director.\n"
+        "12.2 RESOLVED - That the Cabinet accepted the following recommendations:\n"
+        "(1) That the highway schemes detailed at Appendix 1 be approved.\n"
+        "(2) That the budget variation requested at Appendix 2 be approved.\n"
+    )
+    assert len(run(nlp, text)) == 2
+
+
+def test_parts_of_one_list_that_differ_only_in_their_figures_are_all_kept(nlp):
+    text = (
+        "Decision:\n\nThe Joint Committee:\n\n1) Approved the funding application and the award of £40,000 for the tree planting workplan.\n\n"
+        "2) Approved the funding application and the award of £55,000 for the river restoration workplan.\n\n"
+        "3) Approved the funding application and the award of £40,000 for the flood resilience workplan.\n"
+    )
+    assert [r.part for r in run(nlp, text)] == ["1", "2", "3"]

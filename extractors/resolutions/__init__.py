@@ -16,16 +16,16 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable
 
-from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from pipeline.records import Fact, Resolution
 
-from ..clauses import build_matcher, doc_text, normalise, set_found_spans, stored_records, windowed_matches
+from ..clauses import build_matcher, doc_text, set_found_spans, stored_records, windowed_matches
 from ..motions import decided_motions, fate_lines, motions, not_decision_at
 from .dispatch import read
+from .duplicates import DUPLICATE_RATIO, same_decision
 from .readers import at_line_start, clip, motion_words
 from .rules import RANK, Hit, anchors, cue_rows
 
@@ -34,7 +34,6 @@ __all__ = ["KEY", "EXT", "RANK", "DUPLICATE_RATIO", "Hit", "ResolutionFinder", "
 KEY = "resolutions"
 EXT = "minutes_resolution"
 RECORDED_NEXT = 500  # characters within which a labelled decision after a narrative one records it
-DUPLICATE_RATIO = 85.0  # fuzz.ratio of normalised texts above which two decisions in one item are one
 _at_line_start = at_line_start  # read by the actions extractor
 
 
@@ -91,12 +90,14 @@ def resolutions(doc: Doc, *, fact: Callable[[int, int], Fact]) -> list[Resolutio
 
 
 def _duplicate_of(hit: Hit, f: Fact, kept: list[tuple[Hit, Fact]]) -> int | None:
-    key = normalise(f.text)
+    """The kept decision ``hit`` repeats, if any: same item, same decision, and not the
+    another part of the same list ("1) ... £742,500 ..." and "2) ... £205,000 ...")."""
     for i, (other, of) in enumerate(kept):
         if of.item_ordinal != f.item_ordinal:
             continue
-        okey = normalise(of.text)
-        if key == okey or (min(len(key), len(okey)) > 20 and fuzz.ratio(key, okey) >= DUPLICATE_RATIO):
+        if other.group == hit.group != -1:
+            continue
+        if same_decision(of.text, f.text):
             return i
     return None
 

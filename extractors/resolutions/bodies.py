@@ -76,7 +76,7 @@ def body_stem_parts(text: str, start: int) -> list[Hit] | None:
     for label, s, e in found[1]:
         s, e = trim(text, strip_that(text, s, e), e)
         if e - s >= 3:
-            hits.append(make_hit(text, s, e, None, label, "that"))
+            hits.append(make_hit(text, s, e, None, label, "that", group=start))
     return hits
 
 

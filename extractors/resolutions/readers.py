@@ -102,7 +102,7 @@ def decision(text: str, body: int, cue: str | None, kind: str, *, own_paragraph:
         s = strip_that(text, s, e)
         s, e = trim(text, s, e)
         if e - s >= 3:
-            hits.append(make_hit(text, s, e, cue, label, kind, owner))
+            hits.append(make_hit(text, s, e, cue, label, kind, owner, group=body))
     return hits
 
 
@@ -154,4 +154,4 @@ def clip(text: str, hit: Hit, end: int) -> Hit:
     """``hit`` cut at ``end`` (the end of the motion it was read from), without closing quotes."""
     s, e = trim(text, hit.start, min(hit.end, end))
     e = max(s, len(text[:e].rstrip("”\"’'. ")))
-    return make_hit(text, s, e, hit.cue, hit.part, hit.kind, hit.owner)
+    return make_hit(text, s, e, hit.cue, hit.part, hit.kind, hit.owner, group=hit.group)

@@ -28,6 +28,7 @@ class Hit:
     is_noting: bool
     owner: str | None = None  # the deciding body named in a stem ("RESOLVED that Cabinet: 1. Agree to ...")
     instructions: tuple[tuple[int, int, str | None], ...] = field(default=())  # (start, end, owner)
+    group: int = -1  # where the list a part belongs to begins (-1 for a decision without parts)
 
     @property
     def rank(self) -> int:
@@ -53,9 +54,11 @@ def anchors() -> re.Pattern[str]:
     return anchor_regex(list(cue_rows()))
 
 
-def make_hit(text: str, start: int, end: int, cue: str | None, part: str | None, kind: str, owner: str | None = None) -> Hit:
+def make_hit(
+    text: str, start: int, end: int, cue: str | None, part: str | None, kind: str, owner: str | None = None, *, group: int = -1
+) -> Hit:
     body = text[start:end]
-    return Hit(start, end, cue, part, kind, is_noting(body), owner, instructions(text, start, end, owner))
+    return Hit(start, end, cue, part, kind, is_noting(body), owner, instructions(text, start, end, owner), group)
 
 
 def is_noting(body: str) -> bool:
