@@ -127,3 +127,32 @@ def test_parts_of_one_list_that_differ_only_in_their_figures_are_all_kept(nlp):
         "3) Approved the funding application and the award of £40,000 for the flood resilience workplan.\n"
     )
     assert [r.part for r in run(nlp, text)] == ["1", "2", "3"]
+
+
+def test_resolved_to_recommend_to_another_body_then_the_decision(nlp):
+    text = "Members considered the report. It was\n\nResolved to RECOMMEND: (to Council)\n\nThat the revised scheme of delegation be approved.\n"
+    assert texts(nlp, text) == ["the revised scheme of delegation be approved"]
+
+
+def test_narrative_under_a_decision_label_is_not_a_decision(nlp):
+    text = (
+        "Decision:\n\nA correction was made to the answer given to a public question at the last meeting.\n\n"
+        "The minutes of the meeting on 2 May were approved as an accurate record.\n"
+    )
+    assert texts(nlp, text) == ["The minutes of the meeting on 2 May were approved as an accurate record"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This item was deferred to the end of the meeting as it contained exempt information.",
+        "The item was taken later in the meeting.",
+    ],
+)
+def test_a_change_to_the_order_of_business_is_not_a_decision(nlp, text):
+    assert texts(nlp, text) == []
+
+
+def test_a_part_cut_by_the_page_with_a_view_the_full_text_link_is_not_a_decision(nlp):
+    text = "Decision:\n\nThe Board:\n\n1) Approved the annual plan.\n\n2) ... view the full decision text for item 7.\n"
+    assert texts(nlp, text) == ["Approved the annual plan"]

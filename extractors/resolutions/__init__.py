@@ -27,7 +27,7 @@ from ..motions import decided_motions, fate_lines, motions, not_decision_at
 from .dispatch import read
 from .duplicates import DUPLICATE_RATIO, same_decision
 from .readers import at_line_start, clip, motion_words
-from .rules import RANK, Hit, anchors, cue_rows
+from .rules import RANK, Hit, anchors, cue_rows, phrases
 
 __all__ = ["KEY", "EXT", "RANK", "DUPLICATE_RATIO", "Hit", "ResolutionFinder", "find_hits", "hits_of", "resolutions"]
 
@@ -123,6 +123,8 @@ def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> li
             if not any(_overlaps(h, hit) for h in hits):
                 hits.append(hit)
     hits.sort(key=lambda h: h.start)
+    junk = phrases()["not_decision_text"]
+    hits = [h for h in hits if not junk.search(text[h.start : h.end])]
     hits = [h for h in hits if h.kind != "body_past" or not _recorded_next(h, hits)]
     return _against_motions(text, hits)
 

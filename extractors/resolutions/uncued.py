@@ -64,6 +64,8 @@ def recorded_decision(text: str, start: int, kind: str) -> list[Hit]:
     body = text[s:e]
     if kind == "minutes" and not phrases()["minutes_record"].search(body):
         return []
+    if kind == "deferral" and phrases()["reordering"].search(body):
+        return []  # "taken to the end of the meeting": the order of business, not a decision
     if len(body) < 12:
         return []
     return [make_hit(text, s, e, None, None, kind)]
