@@ -156,3 +156,72 @@ def test_a_change_to_the_order_of_business_is_not_a_decision(nlp, text):
 def test_a_part_cut_by_the_page_with_a_view_the_full_text_link_is_not_a_decision(nlp):
     text = "Decision:\n\nThe Board:\n\n1) Approved the annual plan.\n\n2) ... view the full decision text for item 7.\n"
     assert texts(nlp, text) == ["Approved the annual plan"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("3. Minutes of the meeting held on 2nd May 2024 read and signed by the Chairman\n4. Planning", "Minutes of the meeting held on 2nd May 2024 read and signed by the Chairman"),
+        ("5.Minutes of previous meeting held on 1st March approved & signed by chair\n", "Minutes of previous meeting held on 1st March approved & signed by chair"),
+        ("Minutes of the last meeting, provided by the Clerk, agreed and signed.\n", "Minutes of the last meeting, provided by the Clerk, agreed and signed"),
+    ],
+)
+def test_minutes_approved_under_a_run_in_heading(nlp, text, expected):
+    assert texts(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4. Minutes of the meeting held on 2 May to be approved as minutes:-\n",
+        "Notes of the Informal Meeting held on 4 June To consider the notes Minutes: AGREED\n",
+    ],
+)
+def test_an_agenda_line_about_the_minutes_is_not_their_approval(nlp, text):
+    assert not any(t.startswith(("Minutes of", "Notes of")) for t in texts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("7. Planning:- AB/2024/01234 Mill Cottage, Church Lane: rear extension – no objections.", "AB/2024/01234 Mill Cottage, Church Lane: rear extension – no objections"),
+        ("1. PL/KT/0524/0311 Hill Farm, Top Road : no comments\n", "PL/KT/0524/0311 Hill Farm, Top Road : no comments"),
+        ("24/01122/FUL Two storey side extension, 3 The Green – Object.\n", "24/01122/FUL Two storey side extension, 3 The Green – Object"),
+    ],
+)
+def test_the_councils_response_to_a_planning_consultation(nlp, text, expected):
+    assert texts(nlp, text) == [expected]
+
+
+def test_a_date_with_slashes_is_not_a_planning_reference(nlp):
+    assert texts(nlp, "The survey of 12/05/2024 – no objections were raised by residents.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("12. To discuss new benches: Defer until the grant decision is known.\n", "Defer until the grant decision is known"),
+        ("13 To discuss the clock repairs:- Defer.\n14 Correspondence", "Defer"),
+        ("9. Footpath lighting – Deferred to the March meeting.\n", "Deferred to the March meeting"),
+    ],
+)
+def test_a_deferral_written_as_an_instruction(nlp, text, expected):
+    assert texts(nlp, text) == [expected]
+
+
+def test_deferred_items_heading_is_not_a_deferral(nlp):
+    assert texts(nlp, "Deferred Items\n\nThe Clerk listed the items carried forward.\n") == []
+
+
+def test_a_payment_agreed_in_a_finance_item(nlp):
+    text = "8. Finance\n1. Monthly accounts reviewed. Invoice for grass cutting to be paid.\n"
+    assert texts(nlp, text) == ["Invoice for grass cutting to be paid"]
+
+
+def test_a_payment_reported_is_not_a_decision(nlp):
+    assert texts(nlp, "The grant was to be paid in two instalments.\n") == []
+
+
+def test_apologies_accepted_by_the_council(nlp):
+    text = "1. Apologies for absence.\nThe Clerk had received apologies from Cllrs. AB and CD, all accepted by council.\n"
+    assert texts(nlp, text) == ["The Clerk had received apologies from Cllrs. AB and CD, all accepted by council"]

@@ -24,6 +24,7 @@ from pipeline.records import Fact, Resolution
 
 from ..clauses import build_matcher, doc_text, set_found_spans, stored_records, windowed_matches
 from ..motions import decided_motions, fate_lines, motions, not_decision_at
+from .business import business_hits
 from .dispatch import read
 from .duplicates import DUPLICATE_RATIO, same_decision
 from .readers import at_line_start, clip, motion_words
@@ -122,6 +123,9 @@ def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> li
             hits = [h for h in hits if not (_overlaps(h, hit) and h.rank < hit.rank)]
             if not any(_overlaps(h, hit) for h in hits):
                 hits.append(hit)
+    for hit in business_hits(text):
+        if not any(_overlaps(h, hit) for h in hits):
+            hits.append(hit)
     hits.sort(key=lambda h: h.start)
     junk = phrases()["not_decision_text"]
     hits = [h for h in hits if not junk.search(text[h.start : h.end])]
