@@ -27,6 +27,7 @@ from .clauses import BULLETS, load_jsonl, sentence_end, skip_space
 
 MAX_WORDS = 6000  # characters a motion printed in full may run to
 RECORD_REACH = 3000  # characters after a motion's fate within which a RESOLVED records its decision
+FATE_REACH = 4000  # a fate printed further than this after a motion's words is not its fate
 AMEND_REACH = 3000  # a second motion moved this soon after an open one (with no fate between) amends it
 FAILED = ("lost", "withdrawn", "replaced")
 _QUOTES = {"“": "”", '"': '"'}
@@ -244,7 +245,7 @@ def _settle(text: str, found: list[Motion], fates: set[int]) -> list[Motion]:
             substantive = nxt
         elif kind == "fate":
             what, outcome = data
-            target = _target(ms, open_, what, substantive)
+            target = _target(ms, [j for j in open_ if pos - ms[j].end <= FATE_REACH], what, substantive)
             if target is None:
                 continue
             fates.add(pos)

@@ -225,3 +225,103 @@ def test_a_payment_reported_is_not_a_decision(nlp):
 def test_apologies_accepted_by_the_council(nlp):
     text = "1. Apologies for absence.\nThe Clerk had received apologies from Cllrs. AB and CD, all accepted by council.\n"
     assert texts(nlp, text) == ["The Clerk had received apologies from Cllrs. AB and CD, all accepted by council"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Resolved:- That the grant of £500 to the Scouts be approved.", "the grant of £500 to the Scouts be approved"),
+        ("RESOLVED:- that the year-end accounts be accepted.", "the year-end accounts be accepted"),
+        ("It was resolved:- to approve the precept for 2025/26.", "to approve the precept for 2025/26"),
+        ("4.2 Resolved – that the work programme be noted.", "the work programme be noted"),
+        ("It was RESOLVED to approve the precept of £12,000.", "to approve the precept of £12,000"),
+        ("Resolved to pay the invoices listed in the schedule.", "pay the invoices listed in the schedule"),
+    ],
+)
+def test_cues_fused_to_punctuation_or_after_a_decimal_number(nlp, text, expected):
+    assert texts(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        ("The motion was put to the vote and carried:\n(1) that the policy be adopted; and\n(2) that it be published.", ["1", "2"]),
+        ("Following a vote it was carried:\n\n(a) that the report be noted;\n\n(b) that the plan be approved.", ["a", "b"]),
+        ("The Committee noted:\n(i) the update on the budget;\n(ii) the risks set out in the report.", ["i", "ii"]),
+        ("The Committee resolved:-\n(i) to note the report; and\n(ii) to approve the revised charges.", ["i", "ii"]),
+    ],
+)
+def test_parts_whose_resolved_label_is_missing(nlp, text, labels):
+    assert [r.part for r in run(nlp, text)] == labels
+
+
+def test_points_raised_and_noted_over_bullets_are_not_parts(nlp):
+    text = "The following points were raised and noted:\n• parking near the school;\n• the cost of repairs.\n"
+    assert texts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Decision:\nThe scheme was approved.", "The scheme was approved"),
+        ("The revised terms of reference were approved.", "The revised terms of reference were approved"),
+        ("Accordingly, the minutes of the meeting held on 3 June were agreed as a correct record.", "the minutes of the meeting held on 3 June were agreed as a correct record"),
+        ("Minutes: The Minutes of the meeting of 5 May were signed and agreed as a correct record. |", "The Minutes of the meeting of 5 May were signed and agreed as a correct record"),
+        ("The minutes of the meeting held on 3 June were taken as read and confirmed.", "The minutes of the meeting held on 3 June were taken as read and confirmed"),
+    ],
+)
+def test_passive_decisions_with_no_cue(nlp, text, expected):
+    assert texts(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The scheme was approved by Cabinet in March.",
+        "The Planning Committee had approved the application in March.",
+        "The hedge cutting was agreed as an action.",
+        "Officers said the budget was approved.",
+    ],
+)
+def test_passive_reports_of_other_decisions_are_not_resolutions(nlp, text):
+    assert texts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Clerk proposed that the hedge be cut in March. No objections, so agreed.", "the hedge be cut in March"),
+        ("Cllr Smith proposed that the grass be cut monthly. All agreed.", "the grass be cut monthly"),
+        ("It was proposed that the bus shelter be repainted. Agreed by unanimous vote.", "the bus shelter be repainted"),
+    ],
+)
+def test_agreement_written_after_the_proposal(nlp, text, expected):
+    assert texts(nlp, text) == [expected]
+
+
+def test_a_proposal_with_no_agreement_recorded_is_not_a_decision(nlp):
+    assert texts(nlp, "It was suggested that the summary would give Members enough detail.") == []
+
+
+def test_scottish_body_instructs_an_officer(nlp):
+    assert texts(nlp, "The Committee instructs the Chief Officer to report back in six months.") == [
+        "the Chief Officer to report back in six months"
+    ]
+
+
+def test_a_list_stem_alone_is_not_a_resolution(nlp):
+    assert texts(nlp, "RESOLVED that Council be recommended to:") == []
+    assert [r.part for r in run(nlp, "RESOLVED that Council be recommended to:\n(a) approve the budget;\n(b) set the tax.")] == ["a", "b"]
+
+
+def test_a_part_cut_by_the_end_of_the_text_with_under_three_words_is_dropped(nlp):
+    assert texts(nlp, "RESOLVED that\n(a) the report be noted; and\n(b) the") == ["the report be noted"]
+
+
+def test_a_decision_cut_by_the_end_of_the_text_keeps_its_words(nlp):
+    text = "Members discussed other funds. It was therefore agreed that a payment from the Common Good Fund in t"
+    assert texts(nlp, text) == ["a payment from the Common Good Fund in t"]
+
+
+def test_a_narrative_commitment_is_an_action_only(nlp):
+    assert texts(nlp, "It was agreed that the Clerk would write to the landowner.") == []

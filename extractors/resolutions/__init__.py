@@ -128,9 +128,14 @@ def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> li
             hits.append(hit)
     hits.sort(key=lambda h: h.start)
     junk = phrases()["not_decision_text"]
-    hits = [h for h in hits if not junk.search(text[h.start : h.end])]
+    hits = [h for h in hits if not junk.search(text[h.start : h.end]) and not _cut_short(text, h)]
     hits = [h for h in hits if h.kind != "body_past" or not _recorded_next(h, hits)]
     return _against_motions(text, hits)
+
+
+def _cut_short(text: str, hit: Hit) -> bool:
+    """A part cut off by the end of the text with fewer than three words ("(b) the")."""
+    return hit.end >= len(text.rstrip()) - 1 and len(text[hit.start : hit.end].split()) < 3 and text[hit.end : hit.end + 1] not in (".", ";")
 
 
 def _recorded_next(hit: Hit, hits: list[Hit]) -> bool:

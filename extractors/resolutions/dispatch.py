@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from ..clauses import sentence_end, skip_space, strip_that
 from .bodies import body_decision, body_stem_parts
-from .readers import at_line_start, bare_label, body_cue_ok, decision, it_was_agreed, put_to_vote
+from .readers import at_line_start, bare_label, body_cue_ok, carried_parts, decision, it_was_agreed, put_to_vote
 from .rules import Hit, phrases
 from .uncued import item_noted, label_lost, recorded_decision
 
@@ -44,6 +44,8 @@ def read(doc: Doc, text: str, cue_start: int, cue_end: int, tok: int, row: dict[
     recommend = phrases()["recommend_label"].match(text, body)
     if recommend is not None and recommend.end() > body:
         body = strip_that(text, skip_space(text, recommend.end()), len(text))  # "Resolved to RECOMMEND: (to Council) That ..."
+    if kind == "carried":
+        return carried_parts(text, cue_start, body)
     if kind == "it_was":
         return it_was_agreed(text, cue, body)
     if kind == "label_line" and cue == "DECISION":
@@ -51,6 +53,6 @@ def read(doc: Doc, text: str, cue_start: int, cue_end: int, tok: int, row: dict[
         if phrases()["no_decision"].match(head.strip()) or any(body <= s < body + 80 for s in cue_starts):
             return []
         first = text[body : sentence_end(text, body, body + 600)].rstrip()
-        if not first.endswith((":", "–", "-")) and not phrases()["decision_word"].search(first):
+        if not first.endswith((":", "–", "-")) and not (phrases()["decision_word"].search(first) or phrases()["subjunctive"].search(first)):
             return []  # "Decision: Clarification was provided ...": narrative, not the decision
     return decision(text, body, cue, kind, own_paragraph=kind == "label" and "\n" in text[cue_end:body])

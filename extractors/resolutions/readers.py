@@ -10,12 +10,13 @@ import re
 from spacy.tokens import Doc
 
 from ..clauses import SPACE, sentence_end, skip_space, strip_that, trim
+from .parts import MARKER
 from .parts import parts as read_parts
 from .rules import MAX_BODY, Hit, make_hit, phrases
 
 _LINE_PREFIX = re.compile(
     rf"(?:^|[\n|]|[.:;]\s)[{SPACE}]*(?:[•●▪◦■□➢►‣∙·\-–*][{SPACE}]*)?"
-    rf"(?:\(?[0-9a-zA-Z]{{1,4}}[.)][{SPACE}]*)?(?:(?:Minutes|Decision|Cabinet|Council|Committee)\s*:?[{SPACE}]*)?$"
+    rf"(?:\(?[0-9a-zA-Z]{{1,4}}[.)][{SPACE}]*|\d{{1,3}}(?:\.\d{{1,3}})+\.?[{SPACE}]+)?(?:(?:Minutes|Decision|Cabinet|Council|Committee)\s*:?[{SPACE}]*)?$"
     rf"|\b(?:Minutes|Decision)\s*:[{SPACE}]*$"  # a ModernGov label run into the item's title row
 )
 
@@ -88,13 +89,13 @@ def decision(text: str, body: int, cue: str | None, kind: str, *, own_paragraph:
     if found is None:
         end = paragraph_end(text, body) if own_paragraph else sentence_end(text, body, body + MAX_BODY)
         start, end = trim(text, body, end)
-        if end - start < 3:
-            return []
+        if end - start < 3 or LIST_STEM.search(text[start : end + 2]):
+            return []  # "That Council be recommended to:" with nothing after it
         return [make_hit(text, start, end, cue, None, kind)]
     stem, items = found
     owner = _stem_owner(text, *stem) if stem else None
     hits = []
-    if stem and phrases()["subjunctive"].search(text[stem[0] : stem[1]]):
+    if stem and phrases()["subjunctive"].search(text[stem[0] : stem[1]]) and not LIST_STEM.search(text[stem[0] : stem[1]]):
         s, e = trim(text, *stem)
         if e - s >= 3:
             hits.append(make_hit(text, s, e, cue, None, kind))
@@ -104,6 +105,27 @@ def decision(text: str, body: int, cue: str | None, kind: str, *, own_paragraph:
         if e - s >= 3:
             hits.append(make_hit(text, s, e, cue, label, kind, owner, group=body))
     return hits
+
+
+#: A stem that only introduces a list: "That Council be recommended to:", "the following:".
+LIST_STEM = re.compile(r"\b(?:to|that|as\s+follows|the\s+following|following)\s*[:–\-]\s*$", re.I)
+_CARRIED_BEFORE = re.compile(
+    r"(?:\b(?:committee|sub-committee|panel|board|cabinet|council|forum|members)|\b(?:was|were|and|motion|amendment|recommendations?))"
+    r"\s+(?:(?:also|then|unanimously|duly|therefore)\s+)?$",
+    re.I,
+)
+_CARRIED_CUE = {"resolved": "RESOLVED", "agreed": "AGREED", "noted": "NOTED"}
+
+
+def carried_parts(text: str, cue_start: int, body: int) -> list[Hit]:
+    """"The motion was put to the vote and carried:" / "The Committee noted:" over numbered
+    parts whose RESOLVED label is missing: one Hit per part (nothing without parts)."""
+    if read_parts(text, body) is None or "\n" not in text[cue_start:body] or not MARKER.match(text, skip_space(text, body)):
+        return []
+    if not _CARRIED_BEFORE.search(text[max(0, cue_start - 60) : cue_start]):
+        return []  # "The following points were raised and noted:" over bullets: discussion, not decision
+    word = text[cue_start:body].split()[0].rstrip(":-–—").lower()
+    return [h for h in decision(text, body, _CARRIED_CUE.get(word), "carried") if h.part is not None]
 
 
 def paragraph_end(text: str, start: int) -> int:
@@ -138,6 +160,8 @@ def it_was_agreed(text: str, cue: str | None, body: int) -> list[Hit]:
         return decision(text, body, cue, "it_was")
     if re.search(r"\bwould\s+be\s+(?:deferred|withdrawn|postponed)\b", clause):
         return decision(text, body, cue, "it_was")
+    if end >= len(text.rstrip()) and len(clause.split()) >= 3 and not re.search(r"\b(?:would|will|should)\b", clause):
+        return decision(text, body, cue, "it_was")  # cut by the end of the text before its verb
     return []
 
 

@@ -13,7 +13,7 @@ from ..instructions import CLAUSE_SPLIT, instruction_patterns, instructions
 
 MAX_BODY = 2500  # characters a single decision may run to
 #: How strongly a kind of cue marks a decision: a stronger find wins an overlap.
-RANK = {"label": 3, "label_line": 3, "body": 2, "it_was": 2, "elided": 2, "bare": 2, "that": 1, "minutes": 1, "deferral": 1, "noted": 1, "put_vote": 1, "motion": 2, "body_past": 2, "planning": 1, "payment": 1, "apologies": 1}
+RANK = {"label": 3, "label_line": 3, "body": 2, "it_was": 2, "elided": 2, "bare": 2, "that": 1, "minutes": 1, "deferral": 1, "noted": 1, "put_vote": 1, "motion": 2, "body_past": 2, "planning": 1, "payment": 1, "apologies": 1, "carried": 2}
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,14 @@ from ..clauses import BULLETS, SPACE, sentence_end, sentence_start, skip_space, 
 from .rules import MAX_BODY, Hit, make_hit, phrases
 
 _LABEL_BEFORE = re.compile(r"\b(?:Minutes|Decision|Resolution)\s*:$")
+#: What may stand before "the minutes ... were approved" in its sentence: a label, an adverb ("Accordingly, ").
+_MINUTES_LEAD = re.compile(r"(?:(?:Minutes|Decision)\s*:\s*)?(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s*)?")
 _DECIMAL_NUMBER = re.compile(r"\d+\.\d+\.?[^\S\n]*$")
 
 
 def item_noted(text: str, cue_start: int, cue_end: int) -> list[Hit]:
-    """"The report was (otherwise) noted.": a decision to note, with no cue word."""
+    """"The report was (otherwise) noted.", and on a line of its own "The scheme was approved.":
+    a decision with no cue word (not "... was approved by Cabinet in May": another body's)."""
     s0 = sentence_start(text, cue_start)
     subject = text[s0:cue_start]
     if not re.match(r"(?:The|This|These|Its|Their)\s", subject) or len(subject.split()) > 10:
@@ -22,10 +25,24 @@ def item_noted(text: str, cue_start: int, cue_end: int) -> list[Hit]:
     if re.search(r"\b(?:that|which|who|it|if|when|would|had|where|whilst|while|as)\b", subject, re.I):
         return []
     end = sentence_end(text, s0, s0 + 400)
-    if len(text[cue_end:end].split()) > 6 or re.search(r"\b(?:that|but|however)\b", text[cue_end:end], re.I):
+    tail = text[cue_end:end]
+    if len(tail.split()) > 6 or re.search(r"\b(?:that|but|however)\b", tail, re.I):
+        return []
+    noting = text[cue_start:cue_end].lower().endswith("noted")
+    if not noting and (_ELSEWHERE.match(tail) or re.search(r"\bas\s+an?\s+action\b", tail, re.I) or not _opens_record(text, s0)):
         return []
     s, e = trim(text, s0, end)
-    return [Hit(s, e, None, None, "noted", True)]
+    return [Hit(s, e, None, None, "noted", True) if noting else make_hit(text, s, e, None, None, "noted")]
+
+
+#: After "was approved": by another body, or at another time.
+_ELSEWHERE = re.compile(r"\s*(?:by|in|on|at|last|previously|earlier|when|during|before|after|subject)\b", re.I)
+
+
+def _opens_record(text: str, pos: int) -> bool:
+    """Does the sentence at ``pos`` open its line (or follow a "Decision:" label)?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip(SPACE) or _LABEL_BEFORE.search(text[line_start:pos].rstrip(SPACE)) is not None
 
 
 def label_lost(text: str, start: int) -> list[Hit]:
@@ -54,13 +71,13 @@ def label_lost(text: str, start: int) -> list[Hit]:
 def recorded_decision(text: str, start: int, kind: str) -> list[Hit]:
     """"The minutes ... were approved as a correct record", "X was deferred to ...": decisions without a cue word."""
     s0 = sentence_start(text, start)
-    if kind == "minutes" and s0 != start:
+    if kind == "minutes" and s0 != start and not _MINUTES_LEAD.fullmatch(text, s0, start):
         return []
     if kind == "deferral":
         if text[s0:start].lower().count(" that ") or s0 != skip_space(text, text.rfind("\n", 0, s0) + 1):
             return []
     end = sentence_end(text, s0, s0 + MAX_BODY)
-    s, e = trim(text, s0, end)
+    s, e = trim(text, start if kind == "minutes" else s0, end)
     body = text[s:e]
     if kind == "minutes" and not phrases()["minutes_record"].search(body):
         return []
