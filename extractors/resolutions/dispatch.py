@@ -8,7 +8,15 @@ from spacy.tokens import Doc
 
 from ..clauses import sentence_end, skip_space, strip_that
 from .bodies import body_decision, body_stem_parts
-from .readers import at_line_start, bare_label, body_cue_ok, carried_parts, decision, it_was_agreed, put_to_vote
+from .readers import (
+    at_line_start,
+    bare_label,
+    body_cue_ok,
+    carried_parts,
+    decision,
+    it_was_agreed,
+    put_to_vote,
+)
 from .rules import Hit, phrases
 from .uncued import item_noted, label_lost, recorded_decision
 
