@@ -325,3 +325,31 @@ def test_a_decision_cut_by_the_end_of_the_text_keeps_its_words(nlp):
 
 def test_a_narrative_commitment_is_an_action_only(nlp):
     assert texts(nlp, "It was agreed that the Clerk would write to the landowner.") == []
+
+
+def test_lettered_parts_whose_resolved_label_was_lost_after_the_discussion(nlp):
+    text = (
+        "During the discussion members asked about timings.\n\n"
+        "(a) subject to the changes agreed at the meeting, the forward work programme be approved;\n\n"
+        "(b) Councillor Jones be appointed to the Housing Challenge Group, and\n\n"
+        "(c) the Coordinator write to members seeking volunteers for the remaining places.\n\n"
+        "The meeting concluded at 4.10 p.m."
+    )
+    assert [r.part for r in run(nlp, text)] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Matters arising\n1. Vacancy needs to be advertised in the newsletter again\n2. Benches – no update\n3. Grit bin still to be filled\n",
+        "Items\n(a) To agree the minutes of the last meeting\n(b) Matters arising\n",
+        "Issues\na) Parking: Cllr A asked that any reply be sent to all members.\nb) Library: the premises could be made available\nc) Budget: cuts were reported\n",
+    ],
+)
+def test_numbered_narrative_and_agenda_lists_are_not_lost_label_parts(nlp, text):
+    assert texts(nlp, text) == []
+
+
+def test_a_list_whose_letters_change_case_is_one_list(nlp):
+    text = "RESOLVED that Cabinet agree to:\n\nA) Note the forecast overspend.\n\nb) Note the savings delivered.\n\nc) Agree the capital changes.\n"
+    assert [r.part for r in run(nlp, text)] == ["a", "b", "c"]

@@ -29,6 +29,7 @@ from .dispatch import read
 from .duplicates import DUPLICATE_RATIO, same_decision
 from .readers import at_line_start, clip, motion_words
 from .rules import RANK, Hit, anchors, cue_rows, phrases
+from .uncued import lost_label_parts
 
 __all__ = ["KEY", "EXT", "RANK", "DUPLICATE_RATIO", "Hit", "ResolutionFinder", "find_hits", "hits_of", "resolutions"]
 
@@ -123,7 +124,7 @@ def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> li
             hits = [h for h in hits if not (_overlaps(h, hit) and h.rank < hit.rank)]
             if not any(_overlaps(h, hit) for h in hits):
                 hits.append(hit)
-    for hit in business_hits(text):
+    for hit in business_hits(text) + lost_label_parts(text):
         if not any(_overlaps(h, hit) for h in hits):
             hits.append(hit)
     hits.sort(key=lambda h: h.start)

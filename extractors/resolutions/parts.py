@@ -173,11 +173,11 @@ def reading(marker: re.Match[str]) -> tuple[str, set[tuple[str, int]]]:
         readings.add(("num", int(value)))
     else:
         lower = value.lower()
-        case = "U" if value.isupper() else "L"
+        # letter case is not part of the sequence: printed lists run "A) ... b) ... c)"
         if len(value) == 1:
-            readings.add(("alpha" + case, ord(lower) - ord("a") + 1))
+            readings.add(("alpha", ord(lower) - ord("a") + 1))
         if lower in _ROMAN:
-            readings.add(("roman" + case, _ROMAN[lower]))
+            readings.add(("roman", _ROMAN[lower]))
     return style, readings
 
 

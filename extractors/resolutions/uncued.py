@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..clauses import BULLETS, SPACE, sentence_end, sentence_start, skip_space, strip_that, trim
+from .parts import parts as read_parts
 from .rules import MAX_BODY, Hit, make_hit, phrases
 
 _LABEL_BEFORE = re.compile(r"\b(?:Minutes|Decision|Resolution)\s*:$")
@@ -86,3 +87,30 @@ def recorded_decision(text: str, start: int, kind: str) -> list[Hit]:
     if len(body) < 12:
         return []
     return [make_hit(text, s, e, None, None, kind)]
+
+
+_FIRST_PART = re.compile(r"(?m:^)[^\S\n]*(?:\((?:a|1|i)\)|(?:a|1|i)\))[^\S\n]+")
+#: A part that decides: "the work programme be approved" (not "needs to be advertised").
+_DECIDES = re.compile(
+    r"(?:that\s+)?[^.;:\n]{0,200}?(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bmust\s)(?<!\bcan\s)(?<!\bmay\s)"
+    r"(?<!\bcould\s)(?<!\bmight\s)(?<!\bthat\s)\bbe\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|de|lt|pt|nt)\b",
+    re.I,
+)
+
+
+def lost_label_parts(text: str) -> list[Hit]:
+    """"(a) the work programme be approved; (b) ... be appointed; (c) ..." after the discussion,
+    its RESOLVED label lost in the rendering: one Hit per part, when most parts decide
+    something and the list is not introduced by a stem of its own ("... as follows:")."""
+    out: list[Hit] = []
+    for m in _FIRST_PART.finditer(text):
+        if text[: m.start()].rstrip().endswith((":", "–", "-", ";", ",")):
+            continue
+        found = read_parts(text, m.start())
+        if found is None or found[0] is not None or len(found[1]) < 2:
+            continue
+        items = [(label, *trim(text, strip_that(text, s, e), e)) for label, s, e in found[1]]
+        if 2 * sum(1 for _, s, e in items if _DECIDES.match(text, s, e) and " that " not in text[s : s + 60]) < len(items):
+            continue
+        out.extend(make_hit(text, s, e, None, label, "that", group=m.start()) for label, s, e in items if e - s >= 3)
+    return out
