@@ -353,3 +353,21 @@ def test_numbered_narrative_and_agenda_lists_are_not_lost_label_parts(nlp, text)
 def test_a_list_whose_letters_change_case_is_one_list(nlp):
     text = "RESOLVED that Cabinet agree to:\n\nA) Note the forecast overspend.\n\nb) Note the savings delivered.\n\nc) Agree the capital changes.\n"
     assert [r.part for r in run(nlp, text)] == ["a", "b", "c"]
+
+
+def test_bullets_under_an_agreed_stem_stay_inside_the_decision(nlp):
+    text = (
+        "It was agreed that subject to the following amendments, the protocol be submitted to the Partnership:\n\n"
+        "• That any reference to the Manager be amended to Head of Service. · That the second paragraph be deleted.\n\n"
+        "RESOLVED\n\nThat subject to the amendments above, the protocol be submitted to the Partnership.\n"
+    )
+    assert not any(t.startswith(("any reference", "the second paragraph")) for t in texts(nlp, text))
+
+
+def test_an_executive_members_decision_with_markers_alone_on_their_lines(nlp):
+    text = (
+        "The works now needed to be tendered. Decision\n\nof Executive Councillor for Housing\n\ni.\n\nApproved\n\n"
+        "the issue of tenders for roof repairs to council flats. Reason for the Decision As set out in the report.\n"
+    )
+    (r,) = run(nlp, text)
+    assert r.part == "i" and r.fact.text.endswith("roof repairs to council flats")

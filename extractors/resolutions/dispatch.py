@@ -45,6 +45,12 @@ def read(doc: Doc, text: str, cue_start: int, cue_end: int, tok: int, row: dict[
         return body_decision(text, cue_start, cue_end)
     if kind in ("minutes", "deferral"):
         return recorded_decision(text, cue_start, kind)
+    if kind == "decision_of":
+        # "Decision of Executive Councillor for Housing" then the decision on the next lines
+        line_end = text.find("\n", cue_end)
+        if line_end < 0 or not at_line_start(text, cue_start):
+            return []
+        return decision(text, skip_space(text, line_end), cue, "label_line")
     body = skip_space(text, cue_end)
     while body < len(text) and text[body] in ":;,–—-":
         body = skip_space(text, body + 1)

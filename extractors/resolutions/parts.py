@@ -45,14 +45,14 @@ def parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str,
                     return None
                 style, kinds = mstyle, {r for r in readings if r[1] == 1}
                 found.append([label_of(marker), marker.end(), e])
-                cont = False
+                cont = marker.end() >= e  # a marker alone on its line: its words follow
                 continue
             if found and mstyle == style:
                 nxt = {r for r in readings if (r[0], r[1] - 1) in kinds}
                 if nxt:
                     kinds = nxt
                     found.append([label_of(marker), marker.end(), e])
-                    cont = False
+                    cont = marker.end() >= e
                     if len(found) >= MAX_PARTS:
                         break
                     continue

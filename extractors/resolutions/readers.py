@@ -88,7 +88,8 @@ def decision(text: str, body: int, cue: str | None, kind: str, *, own_paragraph:
     found = read_parts(text, body)
     if found is None:
         end = paragraph_end(text, body) if own_paragraph else sentence_end(text, body, body + MAX_BODY)
-        start, end = trim(text, body, end)
+        section = phrases()["section_after"].search(text, body, end)
+        start, end = trim(text, body, section.start() if section else end)
         if end - start < 3 or LIST_STEM.search(text[start : end + 2]):
             return []  # "That Council be recommended to:" with nothing after it
         return [make_hit(text, start, end, cue, None, kind)]
@@ -101,7 +102,8 @@ def decision(text: str, body: int, cue: str | None, kind: str, *, own_paragraph:
             hits.append(make_hit(text, s, e, cue, None, kind))
     for label, s, e in items:
         s = strip_that(text, s, e)
-        s, e = trim(text, s, e)
+        section = phrases()["section_after"].search(text, s, e)
+        s, e = trim(text, s, section.start() if section else e)
         if e - s >= 3:
             hits.append(make_hit(text, s, e, cue, label, kind, owner, group=body))
     return hits

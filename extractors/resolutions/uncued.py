@@ -57,6 +57,9 @@ def label_lost(text: str, start: int) -> list[Hit]:
     before = text[max(0, para_start - 400) : start].rstrip(SPACE + "\n" + BULLETS)
     if (before.endswith(":") and not _LABEL_BEFORE.search(before)) or re.search(rf":\s*[{BULLETS}]", text[para_start:start]):
         return []  # an item in a list introduced by something else (amendments, recommendations)
+    first = skip_space(text, para_start)
+    if first < start and text[first] in BULLETS and text[:para_start].rstrip().endswith(":"):
+        return []  # a later bullet of that list ("· That any reference to ... be amended")
     prev_para = text[max(0, para_start - 300) : para_start].strip().split("\n")[-1] if para_start else ""
     if phrases()["report_heading"].match(prev_para):
         return []
