@@ -371,3 +371,19 @@ def test_an_executive_members_decision_with_markers_alone_on_their_lines(nlp):
     )
     (r,) = run(nlp, text)
     assert r.part == "i" and r.fact.text.endswith("roof repairs to council flats")
+
+
+def test_approvals_authorisations_and_motion_referrals_tell_nobody_to_act(nlp):
+    text = (
+        "It was APPROVED that;\n\nThat the Committee:\n1. Approved to submit the business case to the Combined Authority.\n"
+        "2. Authorised the Director to procure the works.\n\nMinutes: That the Motion be referred to the Council for debate.\n"
+    )
+    doc = nlp(text)
+    assert len(extractors.resolutions.hits_of(doc)) == 3
+    assert all(h.instructions == () for h in extractors.resolutions.hits_of(doc))
+
+
+def test_an_instructing_part_still_instructs(nlp):
+    doc = nlp("RESOLVED that information packs be circulated to Members.")
+    (hit,) = extractors.resolutions.hits_of(doc)
+    assert hit.instructions

@@ -58,7 +58,10 @@ def make_hit(
     text: str, start: int, end: int, cue: str | None, part: str | None, kind: str, owner: str | None = None, *, group: int = -1
 ) -> Hit:
     body = text[start:end]
-    return Hit(start, end, cue, part, kind, is_noting(body), owner, instructions(text, start, end, owner), group)
+    # a part recording the body's own approval or authorisation ("Approved ...", "Authorised the
+    # Director to ...") or a motion referred for debate tells nobody to do anything (guide: not actions)
+    told = () if phrases()["not_instructing"].search(body) else instructions(text, start, end, owner)
+    return Hit(start, end, cue, part, kind, is_noting(body), owner, told, group)
 
 
 def is_noting(body: str) -> bool:
