@@ -387,3 +387,18 @@ def test_an_instructing_part_still_instructs(nlp):
     doc = nlp("RESOLVED that information packs be circulated to Members.")
     (hit,) = extractors.resolutions.hits_of(doc)
     assert hit.instructions
+
+
+def test_a_running_footer_between_parts_does_not_end_the_list(nlp):
+    text = (
+        "RESOLVED that the Committee:\n1. Approved the outline business case.\n2. Authorised the Director to procure the works.\n"
+        "                                      committees@example.gov.uk\n\n\n"
+        "3. Delegated approval of the full business case to the Director.\n"
+    )
+    assert [r.part for r in run(nlp, text)] == ["1", "2", "3"]
+
+
+def test_noting_that_papers_had_been_received_is_a_formal_noting(nlp):
+    assert texts(nlp, "The Committee noted that the following public statements had been received.") == [
+        "The Committee noted that the following public statements had been received"
+    ]

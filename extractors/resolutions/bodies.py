@@ -27,7 +27,8 @@ _NOTED_OBJECT = re.compile(
     r"\s+(?:(?:the|its|this|these|all)\s+(?:[\w’'\-]+\s+){0,4}?"
     r"(?:report|reports|update|minutes|contents?|information|position|progress|recommendations?|membership|appointments?|"
     r"terms|dates|plan|programme|log|petition|statements?|outcome|response|paper|presentation|briefing|summary|item|"
-    r"letter|correspondence|budget|forecast|accounts|decisions?|proposals?|approach|arrangements)\b|Part\s+[A-Z0-9]\b)",
+    r"letter|correspondence|budget|forecast|accounts|decisions?|proposals?|approach|arrangements)\b|Part\s+[A-Z0-9]\b"
+    r"|that\s+the\s+following\s+(?:[\w\-]+\s+){0,3}(?:had|have)\s+been\s+received\b)",
     re.I,
 )
 #: A lead-in that places the decision at another meeting or time: another body's earlier decision.
@@ -52,7 +53,7 @@ def body_decision(text: str, cue_start: int, cue_end: int) -> list[Hit]:
     if text[subject:cue_start].strip().lower().startswith("members") and subject != s0:
         return []  # "At that meeting, Members agreed ...": only a sentence opening "Members ..." is the meeting's own
     verb = text[cue_start:cue_end].lower()
-    after = text[cue_end : cue_end + 40]
+    after = text[cue_end : cue_end + 120]
     if verb == "noted" and not _NOTED_OBJECT.match(after):
         return []
     if _NOT_AFTER.match(after):

@@ -143,16 +143,21 @@ def _bare_stem(text: str, stem: tuple[int, int] | None) -> bool:
     return words.endswith((":", "–", "-")) and len(words.split()) <= 5 and not phrases()["subjunctive"].search(words)
 
 
+_PAGE_FURNITURE = re.compile(r"[^\S\n]*(?:\S+@\S+\.\S+|(?:https?://|www\.)\S+|Page\s+\d+(?:\s+of\s+\d+)?)[^\S\n]*", re.I)
+
+
 def lines_from(text: str, start: int, limit: int) -> list[tuple[int, int, bool]]:
     """(content start, content end, blank line before) for each non-blank line from ``start``."""
-    out = []
+    out: list[tuple[int, int, bool]] = []
     pos = start
     blank = False
     while pos < limit and len(out) < 200:
         nl = text.find("\n", pos, limit)
         end = limit if nl < 0 else nl
         seg = text[pos:end]
-        if seg.strip():
+        if _PAGE_FURNITURE.fullmatch(seg) and out:
+            blank = False  # a running footer between two lines of one list ("clerk@council.gov.uk", "Page 4")
+        elif seg.strip():
             lead = len(seg) - len(seg.lstrip())
             out.append((pos + lead, pos + len(seg.rstrip()), blank))
             blank = False
