@@ -92,9 +92,13 @@ def _settled(text: str) -> tuple[tuple[Motion, ...], frozenset[int]]:
 
 def not_decision_at(text: str, pos: int) -> Motion | None:
     """The motion whose words hold ``pos`` when those words are no decision of the
-    meeting (lost, withdrawn, replaced, amended, or recorded again after a RESOLVED)."""
+    meeting (lost, withdrawn, replaced, amended, or recorded again after a RESOLVED).
+    A motion lost or withdrawn also covers the debate up to its fate: an amendment set
+    out loosely ("The amendment text as follows: ...") is all before "... was withdrawn"."""
     for m in motions(text):
-        if m.holds(pos) and m.status == "not_decision":
+        if m.status != "not_decision":
+            continue
+        if m.holds(pos) or (m.fate in ("lost", "withdrawn") and m.fate_at is not None and m.start <= pos < m.fate_at):
             return m
     return None
 

@@ -134,7 +134,8 @@ def test_a_motion_amended_before_the_text_ends_is_not_a_decision(nlp):
 def test_not_decision_at_names_the_failed_motion():
     m = not_decision_at(LOST, LOST.index("bus fares"))
     assert m is not None and m.fate == "lost"
-    assert not_decision_at(LOST, LOST.index("Following the debate")) is None
+    assert not_decision_at(LOST, LOST.index("Following the debate")) is m  # the debate up to its fate
+    assert not_decision_at(LOST + "\n6) RESOLVED that the report be noted.\n", len(LOST) + 4) is None
 
 
 # ---------------------------------------------------------------- the Kent County Council minutes

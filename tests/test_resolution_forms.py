@@ -402,3 +402,23 @@ def test_noting_that_papers_had_been_received_is_a_formal_noting(nlp):
     assert texts(nlp, "The Committee noted that the following public statements had been received.") == [
         "The Committee noted that the following public statements had been received"
     ]
+
+
+def test_an_amendment_set_out_loosely_and_withdrawn_gives_no_decision(nlp):
+    text = (
+        "The recommendations were moved by Councillor Ash and seconded by Councillor Elm.\n\n"
+        "Councillor Oak moved an amendment which was seconded by Councillor Yew. The amendment text as follows:\n\n"
+        "Where Stage One means scheme feasibility;\n\nStage One (A) Identify the revenue opportunities.\n\n"
+        "That the Committee for Parks and Leisure\n\n   1.  Split the process into two parts.\n   2. Approve the first part at a cost of £50K.\n\n"
+        "In response to the amendment, officers gave assurances about monitoring.\n\n"
+        "The amendment was withdrawn on the above assurances.\n\n"
+        "On the recommendation being put to the vote, the recommendation was CARRIED.\n\nIt was APPROVED;\n"
+        "That the Committee for Parks and Leisure\n\n     3.   Approved the first stage at a cost of up to £100K.\n"
+        "     4. Authorised the Director to award the contract.\n"
+    )
+    found = run(nlp, text)
+    assert [r.fact.text for r in found] == ["Approved the first stage at a cost of up to £100K", "Authorised the Director to award the contract"]
+
+
+def test_a_running_footer_is_never_a_decision(nlp):
+    assert texts(nlp, "It was APPROVED that;\n\n      committees@example.gov.uk\n\n") == []

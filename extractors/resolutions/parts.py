@@ -40,10 +40,10 @@ def parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str,
         marker = MARKER.match(text, s, e + 1)
         if marker is not None:
             mstyle, readings = reading(marker)
-            if not found and any(v == 1 for _, v in readings):
+            if not found and (any(v == 1 for _, v in readings) or (stem is not None and _body_stem(text, stem))):
                 if stem is not None and not text[stem[0] : stem[1]].rstrip().endswith((":", "–", "-", ",", ";")) and not _body_stem(text, stem):
                     return None
-                style, kinds = mstyle, {r for r in readings if r[1] == 1}
+                style, kinds = mstyle, ({r for r in readings if r[1] == 1} or set(readings))
                 found.append([label_of(marker), marker.end(), e])
                 cont = marker.end() >= e  # a marker alone on its line: its words follow
                 continue
@@ -83,7 +83,7 @@ def parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str,
     return stem, [(str(label), start, end) for label, start, end in found]
 
 
-_SUBHEADING = re.compile(r"[^\S\n]*(?!\(?[0-9a-zA-Z]{1,4}[.)](?:\s|$))[A-Z0-9£][^\n]{0,70}?[^.:;,\s\-–—]$")
+_SUBHEADING = re.compile(r"[^\S\n]*(?!\(?[0-9a-zA-Z]{1,4}[.)](?:\s|$))[A-Z0-9£][^\n]{0,70}?[^.:;,\s\-–—]:?$")
 
 
 def _subheading_before_part(

@@ -80,6 +80,8 @@ def recorded_decision(text: str, start: int, kind: str) -> list[Hit]:
     if kind == "deferral":
         if text[s0:start].lower().count(" that ") or s0 != skip_space(text, text.rfind("\n", 0, s0) + 1):
             return []
+        if re.search(r"\b(?:motion|amendment|application|question|petition)\b", text[s0:start], re.I):
+            return []  # withdrawn by its mover or applicant: no decision of the meeting
     end = sentence_end(text, s0, s0 + MAX_BODY)
     s, e = trim(text, start if kind == "minutes" else s0, end)
     body = text[s:e]
