@@ -422,3 +422,47 @@ def test_an_amendment_set_out_loosely_and_withdrawn_gives_no_decision(nlp):
 
 def test_a_running_footer_is_never_a_decision(nlp):
     assert texts(nlp, "It was APPROVED that;\n\n      committees@example.gov.uk\n\n") == []
+
+
+def test_a_long_lettered_resolution_with_subheadings_after_parts_without_full_stops(nlp):
+    text = (
+        "(27) RESOLVED that:\n\nCouncil is asked to agree the following:\n\nCapital Programme\n\n(a) The capital programme of £10m\n\n"
+        "(b) The directorate programmes as set out in appendix A\n\nKey Policies and Strategies\n\n(c) The Capital Strategy as set out in appendix B\n\n"
+        "In addition:\n\n(d) To delegate authority to the Director to make minor technical changes.\n"
+    )
+    assert [r.part for r in run(nlp, text)] == ["a", "b", "c", "d"]
+
+
+def test_a_second_sentence_that_carries_the_decision_on(nlp):
+    text = "5) RESOLVED that the Council makes comments on the decision. In particular, the Council urges the Executive to fund the hubs.\n"
+    assert texts(nlp, text) == ["the Council makes comments on the decision. In particular, the Council urges the Executive to fund the hubs"]
+
+
+def test_paragraphs_after_resolved_that_colon_opening_the_same_way(nlp):
+    text = (
+        "5) RESOLVED that:\n\nMembers note the work done to support veterans in the county.\n\n"
+        "Members continue to support the covenant and endorse the Council’s commitment to it.\n\n302. Next Item\n"
+    )
+    assert len(run(nlp, text)) == 2
+
+
+def test_a_carried_procedural_motion_is_decided_in_its_own_words(nlp):
+    text = (
+        "3) The Chairman proposed and the Vice-Chairman seconded that, under s14.48 of the Constitution, Council resolve to "
+        "extend the meeting beyond 4.30pm.\n\n4) The Chairman put the motion set out in paragraph 3 to the vote.\n\nMotion carried.\n"
+    )
+    assert texts(nlp, text) == ["under s14.48 of the Constitution, Council resolve to extend the meeting beyond 4.30pm"]
+
+
+def test_a_bare_noted_with_the_time_of_the_item(nlp):
+    assert texts(nlp, "7 WORK PROGRAMME (Agenda item 7)\n\nNOTED (19:28 TO 20:24)\n\nPRESENT: Councillors A and B.\n") == ["NOTED"]
+
+
+def test_another_bodys_decision_reported_in_quotation_marks_is_not_a_resolution(nlp):
+    text = (
+        "Comments made by the Pensions Panel at its meeting on 2 March were reported:\n\n"
+        "“That the Pensions Panel notes its disappointment that the accounts were adjusted.\n\n"
+        "The Panel requests an update on the action plan at a later meeting.”\n\n"
+        "Members noted these comments.\n"
+    )
+    assert texts(nlp, text) == []

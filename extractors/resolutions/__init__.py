@@ -35,6 +35,7 @@ __all__ = ["KEY", "EXT", "RANK", "DUPLICATE_RATIO", "Hit", "ResolutionFinder", "
 
 KEY = "resolutions"
 EXT = "minutes_resolution"
+QUOTE_REACH = 3000  # characters a quotation may span
 RECORDED_NEXT = 500  # characters within which a labelled decision after a narrative one records it
 _at_line_start = at_line_start  # read by the actions extractor
 
@@ -130,8 +131,20 @@ def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> li
     hits.sort(key=lambda h: h.start)
     junk = phrases()["not_decision_text"]
     hits = [h for h in hits if not junk.search(text[h.start : h.end]) and not _cut_short(text, h)]
+    hits = [h for h in hits if h.rank >= 3 or not _quoted(text, h.start)]
     hits = [h for h in hits if h.kind != "body_past" or not _recorded_next(h, hits)]
     return _against_motions(text, hits)
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a quotation ("“That the Panel notes ...”" reported from another body)?
+    A quotation runs from “ to the next ” with no other “ between; a quoted motion that was
+    carried is read from the motion itself."""
+    opened = text.rfind("“", max(0, pos - QUOTE_REACH), pos)
+    if opened < 0 or text.find("”", opened, pos) >= 0:
+        return False
+    close = text.find("”", pos, opened + QUOTE_REACH)
+    return close >= 0 and text.find("“", pos, close) < 0
 
 
 def _cut_short(text: str, hit: Hit) -> bool:
@@ -156,6 +169,9 @@ def _against_motions(text: str, hits: list[Hit]) -> list[Hit]:
     hits = [h for h in hits if h.rank >= 3 or not_decision_at(text, h.start) is None]
     for motion in decided_motions(text):
         inside = [h for h in hits if motion.holds(h.start)]
+        if len(inside) == 1 and inside[0].rank < 3 and inside[0].part is None:
+            hits.remove(inside[0])  # a cue inside the motion ("Council resolve to ..."): its words are the decision
+            inside = []
         if not inside:
             hits.extend(motion_words(text, motion.body, motion.end))
         for h in inside:

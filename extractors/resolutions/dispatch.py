@@ -69,4 +69,6 @@ def read(doc: Doc, text: str, cue_start: int, cue_end: int, tok: int, row: dict[
         first = text[body : sentence_end(text, body, body + 600)].rstrip()
         if not first.endswith((":", "–", "-")) and not (phrases()["decision_word"].search(first) or phrases()["subjunctive"].search(first)):
             return []  # "Decision: Clarification was provided ...": narrative, not the decision
-    return decision(text, body, cue, kind, own_paragraph=kind == "label" and "\n" in text[cue_end:body])
+    own = kind in ("label", "label_line") and "\n" in text[cue_end:body]
+    own_paragraph = own and kind == "label"
+    return decision(text, body, cue, kind, own_paragraph=own_paragraph, siblings=own and text[cue_start:body].rstrip().endswith(":"))

@@ -103,8 +103,8 @@ def _subheading_before_part(
         return False
     if re.search(r"\b(?:and|or)$", text[s:e]):
         return False
-    if parts and not text[parts[-1][1] : parts[-1][2]].rstrip().endswith((".", ";")):
-        return False
+    if parts and not text[parts[-1][1] : parts[-1][2]].rstrip().endswith((".", ";")) and not lines[index][2]:
+        return False  # no blank line before it: a wrapped line of the part, not a heading
     if not parts:
         if stem is None:
             if not stem_colon:

@@ -21,7 +21,9 @@ _LINE_PREFIX = re.compile(
 )
 
 
-_BARE_REST = re.compile(r"[^\S\n]*(?:con\.?|(?:a\s+)?vote|by\s+consent|by\s+affirmation)?[^\S\n]*[.!]?[^\S\n]*(?=\n|$)", re.I)
+_BARE_REST = re.compile(
+    r"[^\S\n]*(?:con\.?|(?:a\s+)?vote|by\s+consent|by\s+affirmation)?[^\S\n]*[.!]?[^\S\n]*(?:\([^()\n]{1,40}\)[^\S\n]*)?(?=\n|$)", re.I
+)
 _RECORDED_NEXT = re.compile(r"(?:\(?\d{1,3}[.)]?[^\S\n]*)?(?:(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|DECISION|Decision)\b)")
 _DECISION_OPENER = re.compile(r"(?:[Tt]hat\b|[Tt]o\s|\(?(?:1|a|i|A|I)[.)]\s|[a-z]|[•·▪\-–])")
 
@@ -40,7 +42,8 @@ def bare_label(text: str, cue_start: int, cue_end: int, cue: str | None) -> list
         return None
     if _RECORDED_NEXT.match(text, nxt):
         return []  # "Agreed unanimously." then "2. RESOLVED that ...": the decision is recorded there
-    s, e = trim(text, cue_start, rest.end())
+    paren = text.find("(", cue_end, rest.end())
+    s, e = trim(text, cue_start, paren if paren >= 0 else rest.end())  # "NOTED (19:28 to 20:24)": the time is no part
     if cue == "AGREED" and line_start > 0:
         prev_end = len(text[:line_start].rstrip())
         para = text.rfind("\n\n", 0, prev_end)
@@ -57,8 +60,8 @@ def put_to_vote(text: str, cue_start: int, cue_end: int) -> list[Hit]:
     if lead is None:
         return []
     start = cue_start - len(lead.group(1))
-    tail = re.match(r"(?:[^\S\n]+to\s+the\s+vote)?", text[cue_end:])
-    end = cue_end + tail.end()
+    tail = re.match(r"[^\S\n]+to\s+the\s+vote", text[cue_end : cue_end + 40])
+    end = cue_end + (tail.end() if tail else 0)
     after = text[end : end + 160]
     stop = sentence_end(text, end, end + 160) - end
     nxt = text[end : end + stop + 80]
@@ -82,17 +85,21 @@ def body_cue_ok(doc: Doc, tok: int, text: str, cue_end: int) -> bool:
     return not after.startswith(("with", "by", "upon", "on the", "in principle that it", "."))
 
 
-def decision(text: str, body: int, cue: str | None, kind: str, *, own_paragraph: bool = False) -> list[Hit]:
+def decision(
+    text: str, body: int, cue: str | None, kind: str, *, own_paragraph: bool = False, siblings: bool = False
+) -> list[Hit]:
     """One Hit per part after ``body``; a decision set out as its own paragraph after a
-    label alone on its line ("It was APPROVED that;") runs to the end of that paragraph."""
+    label alone on its line ("It was APPROVED that;") runs to the end of that paragraph,
+    and after "RESOLVED that:" the next paragraphs opening the same way are decisions too."""
     found = read_parts(text, body)
     if found is None:
-        end = paragraph_end(text, body) if own_paragraph else sentence_end(text, body, body + MAX_BODY)
+        end = paragraph_end(text, body) if own_paragraph else _continued(text, sentence_end(text, body, body + MAX_BODY))
         section = phrases()["section_after"].search(text, body, end)
         start, end = trim(text, body, section.start() if section else end)
         if end - start < 3 or LIST_STEM.search(text[start : end + 2]):
             return []  # "That Council be recommended to:" with nothing after it
-        return [make_hit(text, start, end, cue, None, kind)]
+        hits = [make_hit(text, start, end, cue, None, kind)]
+        return hits + (_sibling_paragraphs(text, start, end, cue, kind) if siblings else [])
     stem, items = found
     owner = _stem_owner(text, *stem) if stem else None
     hits = []
@@ -128,6 +135,36 @@ def carried_parts(text: str, cue_start: int, body: int) -> list[Hit]:
         return []  # "The following points were raised and noted:" over bullets: discussion, not decision
     word = text[cue_start:body].split()[0].rstrip(":-–—").lower()
     return [h for h in decision(text, body, _CARRIED_CUE.get(word), "carried") if h.part is not None]
+
+
+#: A sentence that carries on the decision before it: "... reconsideration. In particular, the Council urges ..."
+_CONTINUES = re.compile(r"(?:In\s+particular|Furthermore|In\s+addition|Additionally|This\s+will\s+include|This\s+includes)\b")
+
+
+def _continued(text: str, end: int) -> int:
+    """``end`` moved over the following sentences of the paragraph that carry the decision on."""
+    while end < len(text) and text[end - 1] in ".!?":
+        nxt = skip_space(text, end)
+        if text.count("\n", end, nxt) >= 2 or not _CONTINUES.match(text, nxt):
+            break
+        end = sentence_end(text, nxt, nxt + MAX_BODY)
+    return end
+
+
+def _sibling_paragraphs(text: str, start: int, end: int, cue: str | None, kind: str) -> list[Hit]:
+    """"RESOLVED that:" then "Members note ..." and "Members continue to support ...": paragraphs
+    opening with the first one's word are decisions of the same resolution."""
+    opener = text[start:end].split(maxsplit=1)[0]
+    hits: list[Hit] = []
+    while len(hits) < 10 and opener[:1].isupper():
+        while end < len(text) and text[end] in ".;,":
+            end += 1
+        nxt = skip_space(text, end)
+        if text.count("\n", end, nxt) < 2 or not text.startswith(opener + " ", nxt):
+            break
+        s, end = trim(text, nxt, paragraph_end(text, nxt))
+        hits.append(make_hit(text, s, end, cue, None, kind))
+    return hits
 
 
 def paragraph_end(text: str, start: int) -> int:
