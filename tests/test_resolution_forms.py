@@ -246,3 +246,8 @@ def test_a_carried_procedural_motion_is_decided_in_its_own_words(nlp):
         "extend the meeting beyond 4.30pm.\n\n4) The Chairman put the motion set out in paragraph 3 to the vote.\n\nMotion carried.\n"
     )
     assert texts(nlp, text) == ["under s14.48 of the Constitution, Council resolve to extend the meeting beyond 4.30pm"]
+
+
+def test_a_line_naming_only_the_body_then_the_decision_paragraph(nlp):
+    text = "It was unanimously\n\nResolved:\n\nCommittee:\n\nEndorsed the amended terms of reference attached at Appendix 1.\n\n9. Work Plan\n"
+    assert texts(nlp, text) == ["Endorsed the amended terms of reference attached at Appendix 1"]

@@ -246,3 +246,7 @@ def test_another_bodys_decision_reported_in_quotation_marks_is_not_a_resolution(
         "Members noted these comments.\n"
     )
     assert texts(nlp, text) == []
+
+
+def test_the_following_was_noted_introduces_the_discussion(nlp):
+    assert texts(nlp, "The following was noted from discussions:\n\n- Members asked about staffing.\n") == []

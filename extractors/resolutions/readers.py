@@ -92,6 +92,9 @@ def decision(
     label alone on its line ("It was APPROVED that;") runs to the end of that paragraph,
     and after "RESOLVED that:" the next paragraphs opening the same way are decisions too."""
     found = read_parts(text, body)
+    stem_end = _bare_body_stem_end(text, body) if found is None else None
+    if stem_end is not None:  # "Resolved:" "Committee:" then the decision as its own paragraph
+        return [h for h in decision(text, skip_space(text, stem_end), cue, kind, own_paragraph=True) if h.start >= stem_end]
     if found is None:
         end = paragraph_end(text, body) if own_paragraph else _continued(text, sentence_end(text, body, body + MAX_BODY))
         section = phrases()["section_after"].search(text, body, end)
@@ -135,6 +138,22 @@ def carried_parts(text: str, cue_start: int, body: int) -> list[Hit]:
         return []  # "The following points were raised and noted:" over bullets: discussion, not decision
     word = text[cue_start:body].split()[0].rstrip(":-–—").lower()
     return [h for h in decision(text, body, _CARRIED_CUE.get(word), "carried") if h.part is not None]
+
+
+_BARE_BODY_STEM = re.compile(
+    r"(?:that\s+)?(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,4}(?:committee|sub-committee|panel|board|cabinet|council|executive|forum|authority)"
+    r"[^\S\n]*[:–\-][^\S\n]*\n",
+    re.I,
+)
+
+
+def _bare_body_stem_end(text: str, body: int) -> int | None:
+    """End of a line that only names the deciding body ("Committee:"), when a paragraph follows."""
+    m = _BARE_BODY_STEM.match(text, body)
+    if m is None or "\n" in text[body : m.end() - 1]:
+        return None
+    nxt = skip_space(text, m.end())
+    return m.end() if nxt < len(text) and text.count("\n", m.end() - 1, nxt) >= 1 else None
 
 
 #: A sentence that carries on the decision before it: "... reconsideration. In particular, the Council urges ..."

@@ -27,6 +27,8 @@ def item_noted(text: str, cue_start: int, cue_end: int) -> list[Hit]:
         return []
     end = sentence_end(text, s0, s0 + 400)
     tail = text[cue_end:end]
+    if subject.lower().startswith("the following") or text[end - 1 : end] == ":" or tail.rstrip().endswith(":"):
+        return []  # "The following was noted from discussions:" introduces the discussion
     if len(tail.split()) > 6 or re.search(r"\b(?:that|but|however)\b", tail, re.I):
         return []
     noting = text[cue_start:cue_end].lower().endswith("noted")
