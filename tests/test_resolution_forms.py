@@ -251,3 +251,23 @@ def test_a_carried_procedural_motion_is_decided_in_its_own_words(nlp):
 def test_a_line_naming_only_the_body_then_the_decision_paragraph(nlp):
     text = "It was unanimously\n\nResolved:\n\nCommittee:\n\nEndorsed the amended terms of reference attached at Appendix 1.\n\n9. Work Plan\n"
     assert texts(nlp, text) == ["Endorsed the amended terms of reference attached at Appendix 1"]
+
+
+def test_sub_items_stay_inside_their_part(nlp):
+    text = (
+        "It was APPROVED that;\n\nThat the Committee for Parks:\n1.    Approved submission of the business case.\n"
+        "2.    Authorised the Director, subject to approval of the business case, to\n"
+        "      a.   Take all steps required to accept the funding\n      b.   Procure and award the contracts for the works\n\n"
+        "Councillor Smith left the meeting.\n"
+    )
+    found = run(nlp, text)
+    assert [r.part for r in found] == ["1", "2"]
+    assert "Take all steps" in found[1].fact.text and found[1].fact.text.endswith("contracts for the works")
+
+
+def test_a_decision_printed_at_the_vote_and_again_in_a_summary_is_one(nlp):
+    text = (
+        "RESOLVED that the parking strategy be approved.\n\n"
+        "Summary of approved recommendations\n\n1. That the parking strategy be approved.\n"
+    )
+    assert texts(nlp, text) == ["the parking strategy be approved"]

@@ -250,3 +250,14 @@ def test_another_bodys_decision_reported_in_quotation_marks_is_not_a_resolution(
 
 def test_the_following_was_noted_introduces_the_discussion(nlp):
     assert texts(nlp, "The following was noted from discussions:\n\n- Members asked about staffing.\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minutes of the meeting held on 3 June were duly NOTED.",
+        "Minutes of the previous meeting were agreed as a true record.",
+    ],
+)
+def test_more_wordings_of_approving_the_minutes(nlp, text):
+    assert texts(nlp, text) == [text.rstrip(".")]
