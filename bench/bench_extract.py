@@ -30,10 +30,10 @@ from pathlib import Path
 from pipeline.clean import clean
 from pipeline.config import PROJECT_ROOT, cached_config
 from pipeline.extract import extract
-from pipeline.nlp import nlp_for_config
+from pipeline.extract.nlp import nlp_for_config
+from pipeline.load import load
 from pipeline.records import AgendaItem, CleanDocument
 from pipeline.segment import segment
-from pipeline.sources import load
 
 ROOTS = (PROJECT_ROOT / "corpus", PROJECT_ROOT.parent / "shared" / "seeds", PROJECT_ROOT.parent / "shared" / "corpus")
 SUFFIXES = {".txt", ".pdf", ".xml", ".html", ".htm"}

@@ -300,7 +300,7 @@ def _fork_cli(argv: list[str], log: Path) -> int:
 
 def prewarm() -> None:
     """Fork mode: load the config and spaCy pipeline once, so children inherit them."""
-    from pipeline.process import process_file
+    from pipeline.run.process import process_file
 
     process_file(str(sorted((ROOT / "corpus").glob("*.txt"))[0]))
 

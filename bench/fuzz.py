@@ -156,7 +156,7 @@ def run_stages(doc: LoadedDocument) -> None:
 
 def via_text_loader(text: str) -> None:
     """The same, from raw text through the text loader (decode, paragraphs, dialects)."""
-    from pipeline.sources.text import load_text
+    from pipeline.load.text import load_text
 
     TALLY.runs += 1
     try:

@@ -103,8 +103,8 @@ def extraction_rate(db_path: Path) -> tuple[int, float, int]:
     from pipeline import store
     from pipeline.config import load_config
     from pipeline.extract import extract
-    from pipeline.nlp import nlp_for_config
-    from pipeline.reextract import document_ids, rebuild
+    from pipeline.extract.nlp import nlp_for_config
+    from pipeline.run.reextract import document_ids, rebuild
 
     db = store.connect(db_path)
     config = load_config()

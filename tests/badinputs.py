@@ -12,7 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = sorted((ROOT / "corpus").glob("*.txt"))[0]
-SHARED_PDF = ROOT.parent / "shared" / "corpus" / "pdf"
+#: A real text-layer PDF shipped in the project (seed 002 printed), so these run without ../shared.
+SAMPLE_PDF = ROOT / "corpus" / "002_8ea32eccb86cc6f3.pdf"
 
 #: A short, valid minutes text carrying the characters encodings break.
 MINUTES_WITH_POUNDS = (
@@ -64,10 +65,7 @@ def blank_pdf(folder: Path, *, pages: int = 3000, name: str | None = None) -> Pa
 
 
 def real_pdf_bytes() -> bytes:
-    pdfs = sorted(SHARED_PDF.glob("*.pdf"))
-    if pdfs:
-        return pdfs[0].read_bytes()
-    raise FileNotFoundError(f"no PDF in {SHARED_PDF} to cut or encrypt")
+    return SAMPLE_PDF.read_bytes()
 
 
 def truncated_pdf(folder: Path) -> Path:

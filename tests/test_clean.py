@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from conftest import seed_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.clean import clean, source_offset
+from pipeline.clean.textrepair import repair_text, to_raw
 from pipeline.config import CleanConfig
+from pipeline.load import load
 from pipeline.records import Block, LoadedDocument
-from pipeline.sources import load
-from pipeline.textrepair import repair_text, to_raw
-from pipeline.words import join_hyphenated
+from pipeline.text.words import join_hyphenated
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED_000 = SHARED / "seeds" / "000_7ee41a706ab96347.txt"
+SEED_000 = seed_path("000")
 NEVER_SPLIT = [
     "NWCSP", "PCSC", "McDonald", "iPhone", "GETSAFE", "Bromsgrove", "Redditch",
     "Worcestershire", "wellbeing", "anti-social", "£139,250k", "MacLeod", "YouTube", "KPIs",

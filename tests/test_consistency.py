@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import seed_path
+from test_link_support import Minutes, add
 
 from pipeline import store
 from pipeline.cli import main
-from pipeline.link.consistency import count_issues_in, figure_issues, significant_digits
-from test_link_support import Minutes, add
-
-SEEDS = Path("/work/shared/seeds")
+from pipeline.reports.consistency import count_issues_in, figure_issues, significant_digits
 
 
 def test_significant_digits():
@@ -21,7 +19,7 @@ def test_significant_digits():
 
 
 def test_seed_001_states_11_cpws_then_lists_8_and_7():
-    text = (SEEDS / "001_af92f7622ef826f5.txt").read_text()
+    text = seed_path("001").read_text(encoding="utf-8")
     (issue,) = count_issues_in("d1", "001", text)
     assert issue.stated == 11 and [p[0] for p in issue.parts] == [8, 7] and issue.total_of_parts == 15
     assert "CPW" in issue.noun
@@ -29,7 +27,7 @@ def test_seed_001_states_11_cpws_then_lists_8_and_7():
 
 
 def test_seed_004_adds_up():
-    assert count_issues_in("d4", "004", (SEEDS / "004_24f810791b9eb09d.txt").read_text()) == []
+    assert count_issues_in("d4", "004", seed_path("004").read_text(encoding="utf-8")) == []
 
 
 def test_lists_without_a_stated_total_are_not_flagged():

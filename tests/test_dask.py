@@ -9,10 +9,10 @@ import pytest
 distributed = pytest.importorskip("distributed")
 
 from pipeline import store  # noqa: E402
-from pipeline.dask_executor import dask_executor  # noqa: E402
-from pipeline.process import Failure, process_file  # noqa: E402
 from pipeline.records import ProcessedDocument  # noqa: E402
 from pipeline.run import discover, ingest  # noqa: E402
+from pipeline.run.dask_executor import dask_executor  # noqa: E402
+from pipeline.run.process import Failure, process_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

@@ -1,6 +1,6 @@
 """The scorer itself: one-to-one matching and the arithmetic of P/R/F1."""
 
-from pipeline.evaluate import Score, match, norm
+from pipeline.reports.evaluate import Score, match, norm
 
 
 def exact(a, b):
@@ -39,7 +39,7 @@ def test_norm_ignores_case_quotes_and_spacing():
 
 
 def test_text_match_needs_most_of_the_gold_and_little_else():
-    from pipeline.evaluate import text_similarity
+    from pipeline.reports.evaluate import text_similarity
 
     gold = "the Clerk would write to the Highways Authority about the verges"
     assert text_similarity(gold, "Clerk would write to the Highways Authority about the verges") > 0
@@ -51,7 +51,7 @@ def test_text_match_needs_most_of_the_gold_and_little_else():
 
 
 def test_scheme_names_match_by_wratio_as_the_guide_says():
-    from pipeline.evaluate import NAME_CUTOFF, name_similarity
+    from pipeline.reports.evaluate import NAME_CUTOFF, name_similarity
 
     assert name_similarity("Hotspot Patrols", "Hotspot Patrols initiative") >= NAME_CUTOFF
     assert name_similarity("Nominated Neighbour Scheme", "Nominate a Neighbour Scheme") >= NAME_CUTOFF
@@ -60,7 +60,7 @@ def test_scheme_names_match_by_wratio_as_the_guide_says():
 
 
 def test_body_types_are_read_from_the_gold_names():
-    from pipeline.evaluate import body_type
+    from pipeline.reports.evaluate import body_type
 
     assert body_type("Grindon Parish Council", "Parish Council") == "parish/town/community council"
     assert body_type("West of England Combined Authority", None) == "combined authority"

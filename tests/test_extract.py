@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import seed_path
 
 from extractors.sentences import sentence_starts
 from pipeline import store
 from pipeline.clean import clean
 from pipeline.config import load_config
 from pipeline.extract import extract
+from pipeline.load import load
 from pipeline.records import CleanDocument, Extraction, ProcessedDocument
 from pipeline.segment import segment
-from pipeline.sources import load
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 CONFIG = load_config()
 
 
 def seed(prefix: str) -> CleanDocument:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return clean(load(str(path)), config=CONFIG.clean)
+    return clean(load(str(seed_path(prefix))), config=CONFIG.clean)
 
 
 @pytest.fixture(scope="module")

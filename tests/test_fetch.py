@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import NO_SHARED, SHARED
+from fetch_server import Reply, Server
 
 from pipeline import store
 from pipeline.cli import main
@@ -16,11 +18,9 @@ from pipeline.fetch import FetchRequest, fetch_committee
 from pipeline.fetch.client import RateLimiter
 from pipeline.fetch.paths import council_slug, meeting_file, slugify
 
-from fetch_server import Reply, Server
-
-XML = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "xml"
-if not XML.is_dir():
-    pytest.skip("../shared/corpus/xml is not beside the project", allow_module_level=True)
+if not SHARED.is_dir():  # every fake site below serves the real XML in ../shared/corpus/xml
+    pytest.skip(NO_SHARED, allow_module_level=True)
+XML = SHARED / "corpus" / "xml"
 COMMITTEES = (XML / "mgws_GetCommittees_manchester_trimmed.xml").read_bytes()
 MEETINGS = (XML / "mgws_GetMeetings_manchester_audit_committee_144.xml").read_bytes()
 CANCELLED = (XML / "mgws_GetMeeting_manchester_audit_2026-01-13_cancelled_no_minutes.xml").read_bytes()

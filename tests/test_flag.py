@@ -6,14 +6,14 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from test_link_support import Minutes, add
 
 from pipeline import store
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.link import link
-from pipeline.link.flag import FlagQuery, flagged, parse_days
 from pipeline.link.overrides import set_override
-from test_link_support import Minutes, add
+from pipeline.reports.flag import FlagQuery, flagged, parse_days
 
 CFG = load_config().link
 C, K = "Bromsgrove District Council", "Overview and Scrutiny Board"

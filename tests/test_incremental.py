@@ -6,13 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import SEED_TEXTS
 
 import pipeline.run as run_mod
 from pipeline import store
 from pipeline.run import ingest
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
+SEEDS = SEED_TEXTS
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED_TEXTS
 
 from pipeline import store
 from pipeline.cli import main
 from pipeline.run import ingest
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
+SEEDS = SEED_TEXTS
 
 
 def run(*args: str):

@@ -24,7 +24,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-PAGES = Path("/work/shared/corpus/pages")
 PANEL = MeetingMeta(council="Redditch Borough Council", committee="Crime and Disorder Scrutiny Panel")
 
 FIRST = """Minutes
@@ -104,15 +103,16 @@ def test_override_survives_reingest(panel, tmp_path):
     assert _action(panel, "information packs")[1] == "done"
 
 
-def test_city_of_london_deferral_chain(tmp_path):
+def test_city_of_london_deferral_chain(tmp_path, shared_corpus):
+    pages = shared_corpus / "pages"
     db = store.connect(tmp_path / "col.db")
     group = MeetingMeta(council="City of London Corporation", committee="Safer City Partnership Strategy Group")
     for name, when in (("cityoflondon_mgAi_64244.txt", "2017-09-13"), ("cityoflondon_mgAi_66092.txt", "2017-11-03")):
-        ingest([PAGES / name], db=db, meta=MeetingMeta(date=when).merged(group), workers=1)
+        ingest([pages / name], db=db, meta=MeetingMeta(date=when).merged(group), workers=1)
     rows = db.execute(
         "select e.rule, e.meeting_date, d.path from link_evidence e join documents d on d.id = e.evidence_document_id"
         " order by e.meeting_date").fetchall()
-    assert ("deferral", "2017-11-03", str(PAGES / "cityoflondon_mgAi_66092.txt")) in rows
+    assert ("deferral", "2017-11-03", str(pages / "cityoflondon_mgAi_66092.txt")) in rows
     assert any(r[:2] == ("deferred", "2017-09-13") for r in rows)
 
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
+from conftest import seed_path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.meta import find_council, meta_from_text, parse_subtitle, split_names
-from pipeline.ukdates import parse_date
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from pipeline.load.meta import find_council, meta_from_text, parse_subtitle, split_names
+from pipeline.text.dates import parse_date
 
 
 def test_written_dates_are_day_first():
@@ -61,12 +59,12 @@ def test_minutes_of_a_meeting_line():
 
 
 def test_venue_label_without_view_directions():
-    meta = meta_from_text((SHARED / "seeds" / "004_24f810791b9eb09d.txt").read_text(encoding="utf-8"))
+    meta = meta_from_text(seed_path("004").read_text(encoding="utf-8"))
     assert meta.venue == "Council Chamber Town Hall"
 
 
-def test_issue_meeting_line():
-    meta = meta_from_text((SHARED / "corpus" / "pages" / "haringey_csp_ieIssueDetails_IId39204.txt").read_text(encoding="utf-8"))
+def test_issue_meeting_line(shared_corpus):
+    meta = meta_from_text((shared_corpus / "pages" / "haringey_csp_ieIssueDetails_IId39204.txt").read_text(encoding="utf-8"))
     assert (meta.committee, meta.date) == ("Community Safety Partnership", "2013-06-13")
 
 

@@ -8,10 +8,10 @@ check every resolution and action against the fates printed in them.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import spacy
+from conftest import need_shared
 
 import extractors.actions  # noqa: F401  (registers minutes_actions)
 import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
@@ -19,9 +19,6 @@ from extractors.actions import actions
 from extractors.motions import motions, not_decision_at
 from extractors.resolutions import resolutions
 from pipeline.records import Fact
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-KENT = SHARED / "corpus" / "pdf"
 
 
 @pytest.fixture(scope="module")
@@ -175,10 +172,8 @@ def _failed_motion_spans(text: str) -> list[tuple[int, int, str]]:
 
 @pytest.fixture(scope="module", params=["kent_cc_county_council_2024-12-19_minutes.pdf", "kent_cc_county_council_2025-03-13_printed_minutes.pdf"])
 def kent(request):
-    path = KENT / request.param
-    if not path.is_file():
-        pytest.skip(f"{path} is not beside the project")
-    from pipeline.process import process_file
+    path = need_shared("corpus", "pdf", request.param)
+    from pipeline.run.process import process_file
 
     processed = process_file(str(path), None, None)
     assert not hasattr(processed, "message"), processed

@@ -7,21 +7,29 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED_TEXTS
 
-import pipeline.reextract as rx
+import pipeline.run.reextract as rx
 from pipeline import store
-from pipeline.commands.reextract import reextract_cmd
+from pipeline.cli.commands.reextract import reextract_cmd
 from pipeline.config import load_config
 from pipeline.extract import extract
-from pipeline.process import process_file
 from pipeline.records import (
-    Action, Block, BlockSpan, CleanDocument, Extraction, Fact, LoadedDocument, MeetingMeta, ProcessedDocument,
+    Action,
+    Block,
+    BlockSpan,
+    CleanDocument,
+    Extraction,
+    Fact,
+    LoadedDocument,
+    MeetingMeta,
+    ProcessedDocument,
 )
-from pipeline.reextract import blocks_from_page_map, rebuild, reextract
 from pipeline.run import ingest
+from pipeline.run.process import process_file
+from pipeline.run.reextract import blocks_from_page_map, rebuild, reextract
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
+SEEDS = SEED_TEXTS
 FACTS = store.FACT_TABLES
 
 

@@ -22,9 +22,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
 import badinputs as bad  # noqa: E402
+from conftest import SEED_TEXTS  # noqa: E402
+
 from bench import crash_test  # noqa: E402
 
-SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
+SEEDS = SEED_TEXTS
 STORED_TABLES = ("meetings", "documents", "agenda_items", "resolutions", "actions", "amounts", "schemes",
                  "scheme_mentions")
 #: Columns follow-through may legitimately move when new minutes arrive.

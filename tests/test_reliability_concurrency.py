@@ -20,13 +20,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from conftest import SEED_TEXTS  # noqa: E402
+
 from bench import crash_test  # noqa: E402
 from pipeline import store  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
 from pipeline.link import linker  # noqa: E402
 from pipeline.run import ingest  # noqa: E402
 
-SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
+SEEDS = SEED_TEXTS
 PAGES = sorted((crash_test.SHARED / "pages").glob("*.txt"))
 XML = sorted((crash_test.SHARED / "xml").glob("*.xml"))
 

@@ -36,7 +36,9 @@ def test_checks_catch_a_half_stored_document(corpus, tmp_path):
     """Control: the crash checks are not vacuous."""
     clean = crash_test.clean_run(corpus, tmp_path, mode="fork", workers=1, timeout=300)
     reference, signature = clean.contents, clean.signature
-    assert clean.returncode == 1  # the committee list in the corpus is reported, the rest stored
+    # A committee list (in the corpus when ../shared is beside the project) is reported, the rest stored.
+    not_minutes = any("GetCommittees" in p.name for p in corpus.iterdir())
+    assert clean.returncode == (1 if not_minutes else 0)
     db = tmp_path / "clean.db"
     assert crash_test.check_store(db, signature) == []
     conn = sqlite3.connect(db)

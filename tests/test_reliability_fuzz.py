@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import fuzz  # noqa: E402
+from pipeline.clean.textrepair import repair_text, to_raw  # noqa: E402
 from pipeline.config import CleanConfig  # noqa: E402
 from pipeline.records import Block  # noqa: E402
-from pipeline.textrepair import repair_text, to_raw  # noqa: E402
 
 EXAMPLES = 80
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import spacy
+from conftest import seed_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,9 +14,6 @@ import extractors.actions  # noqa: F401  (registers minutes_actions)
 import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
 from extractors.resolutions import resolutions
 from pipeline.records import Fact
-
-SEEDS = Path("/work/shared/seeds")
-PAGES = Path("/work/shared/corpus/pages")
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +33,7 @@ def texts(nlp, text: str) -> list[str]:
 
 
 def seed(name: str) -> str:
-    path = next(SEEDS.glob(f"{name}_*.txt"))
+    path = seed_path(name)
     return re.sub(r"</?AI\d+>", "", path.read_text(encoding="utf-8"))
 
 
@@ -203,9 +200,8 @@ def test_seed_004_minutes_approval(nlp):
     assert r.fact.text.endswith("signed by the Chair")
 
 
-@pytest.mark.skipif(not PAGES.exists(), reason="corpus not available")
-def test_corpus_page_with_numbered_parts(nlp):
-    text = (PAGES / "cityoflondon_mgAi_66092.txt").read_text(encoding="utf-8")
+def test_corpus_page_with_numbered_parts(nlp, shared_corpus):
+    text = (shared_corpus / "pages" / "cityoflondon_mgAi_66092.txt").read_text(encoding="utf-8")
     parts = [r.part for r in run(nlp, text)]
     assert parts[-3:] == ["1", "2", "3"]
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+import query_fixtures as fx
 from click.testing import CliRunner
 
-from pipeline import query, store
+from pipeline import store
 from pipeline.cli import main
 from pipeline.errors import UsageError
-
-import query_fixtures as fx
+from pipeline.reports import query
 
 
 @pytest.fixture(scope="module")

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SEED_TEXTS, seed_path, shared_files
 
 from pipeline.clean import clean
+from pipeline.load import load
 from pipeline.records import Block, LoadedDocument
 from pipeline.segment import segment
-from pipeline.sources import load
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-TEXTS = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus" / "pages").glob("*.txt"))
-PDF = SHARED / "corpus" / "pdf"
+#: The seeds (always there) and, when ../shared is beside the project, its council pages.
+TEXTS = SEED_TEXTS + shared_files("corpus/pages", "*.txt")
 
 
 def items_of(path):
@@ -39,43 +37,43 @@ def test_every_text_document_segments_with_exact_offsets(path):
 
 
 def test_seed_004_has_exactly_five_items():
-    doc, items = items_of(SHARED / "seeds" / "004_24f810791b9eb09d.txt")
+    doc, items = items_of(seed_path("004"))
     assert [i.number for i in items] == ["1", "2", "3", "4", "5"]
     assert "view the full minutes text for item 5" in items[4].text
 
 
-def test_meeting_header_is_not_an_item():
-    doc, items = items_of(SHARED / "corpus" / "pages" / "coventry_ieListDocuments_MId11774.txt")
+def test_meeting_header_is_not_an_item(shared_corpus):
+    doc, items = items_of(shared_corpus / "pages" / "coventry_ieListDocuments_MId11774.txt")
     assert [i.number for i in items] == ["39", "40", "41", "42"]
     assert "Venue:" not in items[0].text
     assert items[0].text.startswith("39.")
 
 
-def test_document_without_items_is_one_unnumbered_item():
-    doc, items = items_of(SHARED / "corpus" / "pages" / "cityoflondon_mgAi_66092.txt")
+def test_document_without_items_is_one_unnumbered_item(shared_corpus):
+    doc, items = items_of(shared_corpus / "pages" / "cityoflondon_mgAi_66092.txt")
     (item,) = items
     assert item.number is None
     assert "To consider the draft strategy" in item.text  # its numbered list did not become items
 
 
-def test_kent_cabinet_items_use_minute_numbers():
-    doc, items = items_of(PDF / "kent_cc_cabinet_2025-01-30_printed_minutes.pdf")
+def test_kent_cabinet_items_use_minute_numbers(shared_corpus):
+    doc, items = items_of(shared_corpus / "pdf" / "kent_cc_cabinet_2025-01-30_printed_minutes.pdf")
     assert [i.number for i in items] == [str(n) for n in range(84, 93)]
     assert items[4].title.startswith("24/00108 - Revenue and Capital Budget Monitoring Report")
     assert items[4].page_start is not None and items[4].page_end >= items[4].page_start
     assert_exact(doc, items)
 
 
-def test_kent_panel_without_minute_numbers_uses_agenda_numbers():
-    doc, items = items_of(PDF / "kent_cc_cpp_2024-10-29_minutes.pdf")
+def test_kent_panel_without_minute_numbers_uses_agenda_numbers(shared_corpus):
+    doc, items = items_of(shared_corpus / "pdf" / "kent_cc_cpp_2024-10-29_minutes.pdf")
     assert [i.number for i in items] == [str(n) for n in range(1, 13)]
     assert items[0].title == "Apologies and Substitutes"
     assert items[8].title == "The Joint Housing Protocol for Care Leavers"
     assert_exact(doc, items)
 
 
-def test_contents_page_is_not_taken_for_minutes():
-    doc, items = items_of(PDF / "merton_audit_committee_2009-10-22_agenda_with_minutes_2009-09-24.pdf")
+def test_contents_page_is_not_taken_for_minutes(shared_corpus):
+    doc, items = items_of(shared_corpus / "pdf" / "merton_audit_committee_2009-10-22_agenda_with_minutes_2009-09-24.pdf")
     assert [i.number for i in items] == ["1", "2", "3", "4", "5", "6", "7"]
     assert items[0].title == "DECLARATIONS OF INTEREST"
     assert items[0].page_start == 3

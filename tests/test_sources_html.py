@@ -8,8 +8,8 @@ import pytest
 
 from pipeline.clean import clean
 from pipeline.errors import NotMinutesError
+from pipeline.load.moderngov_html import load_html
 from pipeline.segment import segment
-from pipeline.sources.moderngov_html import load_html
 
 MEETING_PAGE = b"""<html><head><title>Agenda for Audit Committee on Tuesday, 10th February, 2026</title></head>
 <body><div id="modgov"><div class="mgContent" >

@@ -10,17 +10,20 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from conftest import seed_path, shared_files
 
 from pipeline.clean import clean
 from pipeline.errors import SourceError
-from pipeline.sources import load
+from pipeline.load import load
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parents[1] / "shared"
-PDFS = sorted((SHARED / "corpus" / "pdf").glob("*.pdf"))
 SAMPLE = HERE.parent / "corpus" / "002_8ea32eccb86cc6f3.pdf"
-SEED_002 = SHARED / "seeds" / "002_8ea32eccb86cc6f3.txt"
-KENT_CABINET = SHARED / "corpus" / "pdf" / "kent_cc_cabinet_2025-01-09_minutes.pdf"
+SEED_002 = seed_path("002")
+
+
+@pytest.fixture(scope="module")
+def kent_cabinet(shared_corpus: Path) -> Path:
+    return shared_corpus / "pdf" / "kent_cc_cabinet_2025-01-09_minutes.pdf"
 
 
 def _page_edges(path: Path) -> list[tuple[int, list[str]]]:
@@ -42,7 +45,7 @@ def _furniture(path: Path) -> set[str]:
     return {line for line, n in counts.items() if n >= max(3, pages / 2) and "#" != line and len(line) > 12}
 
 
-@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", shared_files("corpus/pdf", "*.pdf"), ids=lambda p: p.name)
 def test_real_pdf_loads_with_pages_and_no_furniture(path: Path) -> None:
     doc = load(path)
     cleaned = clean(doc)
@@ -58,25 +61,25 @@ def test_real_pdf_loads_with_pages_and_no_furniture(path: Path) -> None:
     assert len(cleaned.text) > 3000
 
 
-def test_merton_running_header_removed_but_minutes_kept() -> None:
-    text = clean(load(SHARED / "corpus" / "pdf" / "merton_audit_committee_2009-10-22_agenda_with_minutes_2009-09-24.pdf")).text
+def test_merton_running_header_removed_but_minutes_kept(shared_corpus: Path) -> None:
+    text = clean(load(shared_corpus / "pdf" / "merton_audit_committee_2009-10-22_agenda_with_minutes_2009-09-24.pdf")).text
     assert "All minutes are draft until agreed" not in text
     assert "intentionally blank" not in text
     assert "RESOLVED: That the minutes of the meeting held on 23 June are agreed as a correct record." in text
 
 
 @pytest.mark.parametrize("gold", sorted((HERE / "gold").glob("kent_*.pdf.gold.json")), ids=lambda p: p.name)
-def test_meeting_meta_matches_gold(gold: Path) -> None:
+def test_meeting_meta_matches_gold(gold: Path, shared_corpus: Path) -> None:
     want = json.loads(gold.read_text(encoding="utf-8"))
-    meta = load(SHARED / "corpus" / "pdf" / want["document"]).meta
-    front = " ".join(b.text for b in load(SHARED / "corpus" / "pdf" / want["document"]).blocks[:5]).lower()
+    meta = load(shared_corpus / "pdf" / want["document"]).meta
+    front = " ".join(b.text for b in load(shared_corpus / "pdf" / want["document"]).blocks[:5]).lower()
     assert meta.council == (want["council"] if want["council"].lower() in front else None)
     assert meta.committee == want["committee"]
     assert meta.date == want["meeting_date"]
 
 
-def test_cabinet_front_page() -> None:
-    doc = load(KENT_CABINET)
+def test_cabinet_front_page(kent_cabinet: Path) -> None:
+    doc = load(kent_cabinet)
     assert doc.meta.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
     assert doc.meta.attendees[:2] == ("Mr R W Gough", "Mr N Baker")
     assert "Mr R C Love OBE" in doc.meta.attendees
@@ -88,8 +91,8 @@ def test_cabinet_front_page() -> None:
     assert any(p.startswith("1. Mr Shipton introduced the report") for p in paras)
 
 
-def test_paragraph_over_a_page_break_reads_on_and_keeps_its_pages() -> None:
-    cleaned = clean(load(KENT_CABINET))
+def test_paragraph_over_a_page_break_reads_on_and_keeps_its_pages(kent_cabinet: Path) -> None:
+    cleaned = clean(load(kent_cabinet))
     phrase = "Discussions were ongoing as to how to measure"
     at = cleaned.text.find(phrase)
     assert at > 0
@@ -140,9 +143,9 @@ def _encrypted(data: bytes, user: str) -> bytes:
         ("empty.pdf", lambda d: b"", "file is empty"),
     ],
 )
-def test_bad_pdfs_give_one_line_errors(tmp_path: Path, name: str, make, reason: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_pdfs_give_one_line_errors(tmp_path: Path, kent_cabinet: Path, name: str, make, reason: str) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / name
-    path.write_bytes(make(KENT_CABINET.read_bytes()))
+    path.write_bytes(make(kent_cabinet.read_bytes()))
     with pytest.raises(SourceError) as info:
         load(path)
     message = str(info.value)
@@ -151,14 +154,14 @@ def test_bad_pdfs_give_one_line_errors(tmp_path: Path, name: str, make, reason: 
     assert reason in message
 
 
-def test_owner_only_encryption_still_reads(tmp_path: Path) -> None:
+def test_owner_only_encryption_still_reads(tmp_path: Path, kent_cabinet: Path) -> None:
     path = tmp_path / "owner_locked.pdf"
-    path.write_bytes(_encrypted(KENT_CABINET.read_bytes(), ""))
+    path.write_bytes(_encrypted(kent_cabinet.read_bytes(), ""))
     assert load(path).meta.committee == "Cabinet"
 
 
-def test_many_pages_stream_through(tmp_path: Path) -> None:
-    src = pdfium.PdfDocument(str(KENT_CABINET))
+def test_many_pages_stream_through(tmp_path: Path, kent_cabinet: Path) -> None:
+    src = pdfium.PdfDocument(str(kent_cabinet))
     big = pdfium.PdfDocument.new()
     for _ in range(40):
         big.import_pages(src)

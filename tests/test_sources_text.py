@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 import pytest
+from conftest import SEED_TEXTS, seed_path, shared_files
 
 from pipeline.errors import SourceError
-from pipeline.sources import load
-from pipeline.sources.text import load_text
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
-PAGES = sorted((SHARED / "corpus" / "pages").glob("*.txt"))
+from pipeline.load import load
+from pipeline.load.text import load_text
 
 
 def items(doc):
     return [b for b in doc.blocks if b.role == "item"]
 
 
-@pytest.mark.parametrize("path", SEEDS + PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SEED_TEXTS + shared_files("corpus/pages", "*.txt"), ids=lambda p: p.name)
 def test_every_export_loads_without_ai_markers(path):
     doc = load(path)
     assert doc.format == "text"
@@ -29,7 +25,7 @@ def test_every_export_loads_without_ai_markers(path):
 
 
 def test_table_dialect_recovers_numbers_from_item_references():
-    doc = load(SHARED / "seeds" / "004_24f810791b9eb09d.txt")
+    doc = load(seed_path("004"))
     got = [(b.number, b.title) for b in items(doc)]
     assert [n for n, _ in got] == ["1", "2", "3", "4", "5"]
     assert got[0][1] == "Apologies and Named Substitutes"
@@ -39,22 +35,22 @@ def test_table_dialect_recovers_numbers_from_item_references():
     assert got[4][1] == "County Lines Drug Activity - An update on Prevention Strategies"
 
 
-def test_table_dialect_without_references_leaves_numbers_unknown():
-    doc = load(SHARED / "corpus" / "pages" / "cheshireeast_ieListDocuments_CId735_MeetingId4655.txt")
+def test_table_dialect_without_references_leaves_numbers_unknown(shared_corpus):
+    doc = load(shared_corpus / "pages" / "cheshireeast_ieListDocuments_CId735_MeetingId4655.txt")
     titles = [b.title for b in items(doc)]
     assert all(b.number is None for b in items(doc))
     assert titles[:3] == ["Apologies for Absence", "Declarations of Interest", "Whipping Declarations"]
     assert "Probation Service" in titles
 
 
-def test_numbered_meeting_page_keeps_printed_numbers_and_sub_items():
-    doc = load(SHARED / "corpus" / "pages" / "carmarthenshire_dyfedpowys_pcp_ieListDocuments_CId193_MId1534.txt")
+def test_numbered_meeting_page_keeps_printed_numbers_and_sub_items(shared_corpus):
+    doc = load(shared_corpus / "pages" / "carmarthenshire_dyfedpowys_pcp_ieListDocuments_CId193_MId1534.txt")
     assert [b.number for b in items(doc)] == ["1", "2", "3", "4", "4.1"]
     assert items(doc)[3].title == "MATTERS ARISING FROM THE MINUTES (IF ANY)"
 
 
-def test_numbered_meeting_page_strips_pdf_link_sizes_from_titles():
-    doc = load(SHARED / "corpus" / "pages" / "brentwood_ieListDocuments_CId380_MeetingId1937.txt")
+def test_numbered_meeting_page_strips_pdf_link_sizes_from_titles(shared_corpus):
+    doc = load(shared_corpus / "pages" / "brentwood_ieListDocuments_CId380_MeetingId1937.txt")
     assert [(b.number, b.title) for b in items(doc)] == [
         ("326", "Apologies for Absence"),
         ("327", "Minutes of the Previous Meeting"),
@@ -62,17 +58,17 @@ def test_numbered_meeting_page_strips_pdf_link_sizes_from_titles():
     ]
 
 
-def test_issue_history_item_number_comes_from_meeting_line():
-    doc = load(SHARED / "corpus" / "pages" / "bromsgrove_ieIssueDetails_IId6611.txt")
+def test_issue_history_item_number_comes_from_meeting_line(shared_corpus):
+    doc = load(shared_corpus / "pages" / "bromsgrove_ieIssueDetails_IId6611.txt")
     (item,) = items(doc)
     assert (item.number, item.title) == ("12", "Scrutiny of Crime and Disorder")
     assert doc.meta.date == "2009-12-01"
     assert doc.meta.committee == "Joint Overview and Scrutiny Board"
 
 
-def test_agenda_item_page_title_only_when_printed():
-    titled = load(SHARED / "corpus" / "pages" / "durham_mgAi_30655.txt")
-    untitled = load(SHARED / "corpus" / "pages" / "cityoflondon_mgAi_112927.txt")
+def test_agenda_item_page_title_only_when_printed(shared_corpus):
+    titled = load(shared_corpus / "pages" / "durham_mgAi_30655.txt")
+    untitled = load(shared_corpus / "pages" / "cityoflondon_mgAi_112927.txt")
     assert [b.title for b in items(titled)] == ["Police and Crime Panel"]
     assert [b.title for b in items(untitled)] == [None]
 

@@ -8,29 +8,36 @@ import pytest
 
 from pipeline.clean import clean
 from pipeline.errors import NotMinutesError, SourceError
+from pipeline.load import load
+from pipeline.load.moderngov_xml import load_xml
 from pipeline.segment import segment
-from pipeline.sources import load
-from pipeline.sources.moderngov_xml import load_xml
-
-XML = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "xml"
-WITH_MINUTES = XML / "mgws_GetMeeting_manchester_audit_2026-02-10_with_minutes.xml"
 
 
-def test_get_meeting_items_use_display_numbers_and_titles():
-    doc = load(WITH_MINUTES)
+@pytest.fixture(scope="module")
+def xml_dir(shared_corpus: Path) -> Path:
+    return shared_corpus / "xml"
+
+
+@pytest.fixture(scope="module")
+def with_minutes(xml_dir: Path) -> Path:
+    return xml_dir / "mgws_GetMeeting_manchester_audit_2026-02-10_with_minutes.xml"
+
+
+def test_get_meeting_items_use_display_numbers_and_titles(with_minutes):
+    doc = load(with_minutes)
     got = [(b.number, b.title, b.issue_id) for b in doc.blocks if b.role == "item"]
     assert got == [("1", "Minutes", "18831"), ("9", "Work Programme", "18833")]
 
 
-def test_get_meeting_minute_text_follows_each_item():
-    items = segment(clean(load(WITH_MINUTES)))
+def test_get_meeting_minute_text_follows_each_item(with_minutes):
+    items = segment(clean(load(with_minutes)))
     assert "25 November 2025 as a correct record" in items[0].text
     assert "future Work Programme for the remainder of 2025/26" in items[1].text
     assert "<p" not in items[1].text and "&lt;" not in items[1].text
 
 
-def test_get_meeting_metadata():
-    meta = load(WITH_MINUTES).meta
+def test_get_meeting_metadata(with_minutes):
+    meta = load(with_minutes).meta
     assert meta.date == "2026-02-10"
     assert meta.venue == "Council Antechamber, Level 2, Town Hall Extension"
     assert meta.external_id == "4967"
@@ -47,9 +54,9 @@ def test_get_meeting_metadata():
         ("mgws_GetMeeting_manchester_audit_2026-01-13_cancelled_no_minutes.xml", "no published minutes"),
     ],
 )
-def test_other_responses_are_not_minutes(name, reason):
+def test_other_responses_are_not_minutes(xml_dir, name, reason):
     with pytest.raises(NotMinutesError, match=reason):
-        load(XML / name)
+        load(xml_dir / name)
 
 
 @pytest.mark.parametrize(

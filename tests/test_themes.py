@@ -7,7 +7,7 @@ import spacy
 import extractors.sentences  # noqa: F401  (registers minutes_sentences)
 from extractors.themes import ThemeIndex
 from pipeline.config import ThemeConfig, load_config
-from pipeline.nlp import build_nlp, nlp_for_config
+from pipeline.extract.nlp import build_nlp, nlp_for_config
 
 
 def tagger(themes: list[dict]) -> spacy.language.Language:

@@ -218,7 +218,8 @@ def it_was_agreed(text: str, cue: str | None, body: int) -> list[Hit]:
         return decision(text, body, cue, "it_was")
     if re.search(r"\bwould\s+be\s+(?:deferred|withdrawn|postponed)\b", clause):
         return decision(text, body, cue, "it_was")
-    if end >= len(text.rstrip()) and len(clause.split()) >= 3 and not re.search(r"\b(?:would|will|should)\b", clause):
+    cut = end >= len(text.rstrip()) and text.rstrip()[-1:] not in ".!?;:)”\"'"
+    if cut and len(clause.split()) >= 3 and not re.search(r"\b(?:would|will|should)\b", clause):
         return decision(text, body, cue, "it_was")  # cut by the end of the text before its verb
     return []
 

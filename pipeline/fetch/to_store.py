@@ -13,9 +13,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..manifest import ManifestIndex
 from ..records import MeetingMeta
 from ..run import Summary, ingest
+from ..run.manifest import ManifestIndex
 from .moderngov import Known
 from .report import FetchReport
 

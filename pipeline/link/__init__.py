@@ -1,5 +1,6 @@
-"""Follow-through: link actions and resolutions to later evidence, keep status
-history, flag what is still outstanding, and check figures for consistency."""
+"""Follow-through: link actions and resolutions to later evidence and keep
+status history (writes evidence and status only; the flag, action detail,
+consistency checks and scheme timeline that read them are in pipeline/reports)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,5 @@
+"""``python -m pipeline.cli``: the same as the ``minutes`` console script."""
+
+from . import main
+
+main(prog_name="minutes")

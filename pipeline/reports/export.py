@@ -1,0 +1,62 @@
+"""`minutes export`: every store table to one JSON or CSV file, for people who
+want the data without SQLite. Values are written as stored (JSON-array
+columns such as ``themes`` stay JSON strings) so a round trip is lossless."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+import sqlite_utils
+
+from .. import store
+from ..errors import UsageError
+
+FORMATS = ("json", "csv")
+
+
+def tables(db: sqlite_utils.Database) -> list[str]:
+    """The schema's tables (not FTS shadow tables or views), in schema order."""
+    present = set(db.table_names())
+    return [t for t in store.SCHEMA if t in present]
+
+
+def export_store(db: sqlite_utils.Database, out_dir: str | Path, *, fmt: str) -> dict[str, int]:
+    """Write DIR/<table>.<fmt> for every table; return rows written per table.
+    Rows are streamed, so a large store never sits in memory."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}: use json or csv")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    for table in tables(db):
+        columns = [c.name for c in db[table].columns]
+        rows = db.query(f"select * from [{table}] order by rowid")
+        path = out / f"{table}.{fmt}"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            counts[table] = _write_json(fh, rows) if fmt == "json" else _write_csv(fh, rows, columns)
+    return counts
+
+
+def _write_json(fh: TextIO, rows: Iterable[dict[str, Any]]) -> int:
+    n = 0
+    fh.write("[")
+    for row in rows:
+        fh.write(",\n" if n else "\n")
+        fh.write(json.dumps(row, ensure_ascii=False))
+        n += 1
+    fh.write("\n]\n" if n else "]\n")
+    return n
+
+
+def _write_csv(fh: TextIO, rows: Iterable[dict[str, Any]], columns: list[str]) -> int:
+    writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n
