@@ -261,3 +261,7 @@ def test_the_following_was_noted_introduces_the_discussion(nlp):
 )
 def test_more_wordings_of_approving_the_minutes(nlp, text):
     assert texts(nlp, text) == [text.rstrip(".")]
+
+
+def test_it_was_agreed_to_do_something_is_an_action_only_even_at_the_end_of_the_text(nlp):
+    assert texts(nlp, "It was agreed to write to the bus operator about the missed services.") == []
