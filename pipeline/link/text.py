@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, utils
 
 from ..config import LinkConfig
 
-STATUSES = ("open", "in progress", "done", "superseded", "dropped")
+STATUSES = ("open", "in progress", "done", "superseded", "dropped", "not trackable")
 CLOSED = ("done", "superseded", "dropped")
 
 STOP_WORDS = frozenset(
@@ -87,24 +87,34 @@ def _span(text: str, start: int, end: int) -> Iterator[Sentence]:
 
 
 @dataclass(frozen=True)
-class PhraseRules:
-    """Compiled evidence phrases, checked most cautious first."""
+class Verdict:
+    status: str  # what the wording implies
+    category: str  # the phrase list that said so ("future" implies "open")
+    start: int
+    end: int
 
-    ordered: tuple[tuple[str, re.Pattern[str]], ...]
+
+@dataclass(frozen=True)
+class PhraseRules:
+    """Compiled evidence phrases. The leftmost phrase of a sentence decides (the
+    main clause comes first: "the map had been circulated and would be
+    discussed" is done, "the bid would be circulated once it had been
+    submitted" is not); on a tie the more cautious list wins."""
+
+    ordered: tuple[tuple[str, str, re.Pattern[str]], ...]  # (category, status, pattern)
+
+    def verdict(self, text: str) -> Verdict | None:
+        best: Verdict | None = None
+        for category, status, pattern in self.ordered:
+            m = pattern.search(text)
+            if m and (best is None or m.start() < best.start):
+                best = Verdict(status, category, m.start(), m.end())
+        return best
 
     def status_of(self, text: str) -> str | None:
         """The status a sentence's wording implies, or None if it implies none."""
-        for status, pattern in self.ordered:
-            if pattern.search(text):
-                return status
-        return None
-
-    def strip(self, text: str) -> str:
-        """The sentence without its verdict words: "the packs had been
-        circulated" is compared with actions as "the packs"."""
-        for _status, pattern in self.ordered:
-            text = pattern.sub(" ", text)
-        return text
+        found = self.verdict(text)
+        return found.status if found else None
 
 
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -118,13 +128,20 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 def phrase_rules(config: LinkConfig) -> PhraseRules:
     return PhraseRules(
         (
-            ("open", _pattern(config.outstanding_phrases)),
-            ("dropped", _pattern(config.dropped_phrases)),
-            ("superseded", _pattern(config.superseded_phrases)),
-            ("in progress", _pattern(config.progress_phrases)),
-            ("done", _pattern(config.done_phrases)),
+            ("outstanding", "open", _pattern(config.outstanding_phrases)),
+            ("dropped", "dropped", _pattern(config.dropped_phrases)),
+            ("superseded", "superseded", _pattern(config.superseded_phrases)),
+            ("future", "open", _pattern(config.future_phrases)),
+            ("progress", "in progress", _pattern(config.progress_phrases)),
+            ("done", "done", _pattern(config.done_phrases)),
         )
     )
+
+
+@lru_cache(maxsize=8)
+def untrackable_pattern(config: LinkConfig) -> re.Pattern[str]:
+    """Commitments too vague to check: "would look into it", "would consider"."""
+    return _pattern(config.untrackable_phrases)
 
 
 @lru_cache(maxsize=8)

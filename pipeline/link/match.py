@@ -1,0 +1,96 @@
+"""Is a later sentence about this action? Weighted term overlap.
+
+The score mixes the share of the action's term weight that the sentence
+carries (its distinctive nouns weigh most, its verb group little, its owner's
+words nothing) with the share of the sentence that is about the action: "The
+information packs had been circulated" is wholly about "Nominated Neighbour
+Scheme information packs be circulated" though it names only the packs. A "Minute 16: ..." line about the action's own minute counts
+extra; one about another minute of that meeting never matches. Candidates are
+reached through a term index, so an action only meets sentences that share
+a term with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .candidates import TITLE_SCALE, Candidate, MeetingCandidates
+from .subjects import Subject
+from .terms import Termer, Terms
+
+ACTION_TITLE_SCALE = 0.5  # the action's own item title: context, not the action
+MINUTE_REF_BONUS = 0.25
+Q_SHARE = 0.55  # the action's share of the score; the rest is how much of the sentence is about it
+MIN_SHARED = 2  # terms in common, at least one of them not a verb group
+
+
+@dataclass(frozen=True)
+class Query:
+    subject: Subject
+    terms: Terms
+    total: float
+    item_number: str | None
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float  # 0..1
+    candidate: Candidate
+    cites_minute: bool
+
+
+def build_query(subject: Subject, termer: Termer, title: Terms, item_number: str | None) -> Query:
+    """The action's terms without its owner's words, plus its item title's."""
+    drop = termer.owner_words(subject.owner)
+    terms = termer.terms(subject.text, drop=drop)
+    for t, w in title.items():
+        if t not in terms:
+            terms[t] = w * ACTION_TITLE_SCALE
+    return Query(subject, terms, sum(terms.values()), item_number)
+
+
+def find_matches(query: Query, meeting: MeetingCandidates, verbs: frozenset[str], cutoff: float,
+                 cites: str | None) -> list[Match]:
+    """Candidates of one meeting that pass ``cutoff`` (0..1), best first.
+    ``cites`` is the meeting whose minutes this one's minute references name
+    (its previous meeting) when that is the action's own meeting."""
+    if query.total <= 0:
+        return []
+    acc: dict[int, list[float]] = {}
+    for term, weight in query.terms.items():
+        for ci in meeting.postings.get(term, ()):
+            cand = meeting.candidates[ci]
+            row = acc.get(ci)
+            if row is None:
+                row = acc[ci] = [0.0, 0.0, 0, 0]
+            row[0] += weight * (TITLE_SCALE if term in cand.title_only else 1.0)
+            row[1] += cand.terms[term]
+            row[2] += 1
+            row[3] += term not in verbs
+    out = []
+    for ci, (shared_q, shared_e, n, nouns) in acc.items():
+        cand = meeting.candidates[ci]
+        ref = cand.minute_ref if cites == query.subject.meeting_id else None
+        cites_own = ref is not None and ref == query.item_number
+        if ref is not None and query.item_number is not None and not cites_own:
+            continue  # "Minute 17: ..." is not about an action minuted under 16
+        if nouns < 1 or (n < MIN_SHARED and not cites_own):
+            continue
+        cover_q = shared_q / query.total
+        cover_e = shared_e / cand.total if cand.total else 0.0
+        score = Q_SHARE * cover_q + (1 - Q_SHARE) * cover_e + (MINUTE_REF_BONUS if cites_own else 0.0)
+        if score >= cutoff:
+            out.append(Match(min(score, 1.0), cand, cites_own))
+    out.sort(key=lambda m: (-m.score, m.candidate.start))
+    return out
+
+
+def score_sentences(query: Query, candidates: tuple[Candidate, ...], verbs: frozenset[str],
+                    cutoff: float) -> list[Match]:
+    """The same score over an item read whole (a blocked item: same issue id,
+    same scheme, the meeting a deferral names)."""
+    postings: dict[str, list[int]] = {}
+    for i, c in enumerate(candidates):
+        for t in c.terms:
+            postings.setdefault(t, []).append(i)
+    return find_matches(query, MeetingCandidates(list(candidates), postings), verbs, cutoff, None)
