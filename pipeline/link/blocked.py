@@ -114,7 +114,8 @@ class BlockedRules:
     def _item_evidence(self, subject: Subject, query: Query, rule: str, item_id: str, *,
                        always: bool) -> Evidence | None:
         choices = self.f.candidates.item_candidates(item_id)
-        found = score_sentences(query, choices, self.f.verbs, self.f.cutoff)
+        found = [m for m in score_sentences(query, choices, self.f.verbs, self.f.cutoff)
+                 if self.f.is_later(m, subject)]
         if found:
             return self.f.make(subject, rule, found[0])
         if not always:

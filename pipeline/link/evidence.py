@@ -96,7 +96,8 @@ class EvidenceFinder:
         out: list[tuple[float | None, Evidence]] = []
         deliverable = not DELIVERABLE.isdisjoint(query.terms)
         for mid in (*window, *parents):
-            found = find_matches(query, self.candidates.meeting(mid), self.verbs, self.cutoff, cites.get(mid))
+            found = [m for m in find_matches(query, self.candidates.meeting(mid), self.verbs, self.cutoff,
+                                             cites.get(mid)) if self.is_later(m, query.subject)]
             best = min(found, key=_preference) if found else None
             if best is None and deliverable:
                 heads = find_matches(query, self.candidates.heads(mid), self.verbs, self.cutoff, None)
@@ -108,6 +109,15 @@ class EvidenceFinder:
             if best is not None:
                 out.append((best.score, self.make(query.subject, self._rule(best, mid in parents), best)))
         return out
+
+    def is_later(self, match: Match, subject: Subject) -> bool:
+        """A decision notice records the decisions of the meeting it names:
+        evidence only for actions minuted before that meeting."""
+        if match.candidate.kind != "notice":
+            return True
+        recorded = self.index.notices.get(self.index.items[match.candidate.item_id].document_id)
+        own = self.index.meetings.get(subject.meeting_id)
+        return recorded is None or own is None or own.date is None or recorded > own.date
 
     @staticmethod
     def _rule(match: Match, parent: bool) -> str:

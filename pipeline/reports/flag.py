@@ -3,7 +3,10 @@
 An action is flagged when its status on ``as_of`` is open or in progress and
 it is overdue: its due date has passed, or (no due date) its meeting is at
 least ``older_than_days`` old. Actions of undated meetings are always listed,
-marked "undated", because nobody can tell they are not overdue.
+marked "undated", because nobody can tell they are not overdue. Actions
+"not trackable" (too vague to check) are never overdue; ``untrackable``
+lists them apart. The due date is the one in force on ``as_of`` (a deadline
+moved by later minutes counts from when it was moved).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from datetime import date
 
 import sqlite_utils
 
+from ..link.due import DueChange, due_as_of
 from ..link.status import Change, status_as_of
 from ..link.text import CLOSED
 
@@ -74,6 +78,15 @@ class FlagQuery:
 
 def flagged(db: sqlite_utils.Database, query: FlagQuery) -> list[FlagRow]:
     """The report: flagged actions, undated last, then oldest meeting first."""
+    return _rows(db, query, untrackable=False)
+
+
+def untrackable(db: sqlite_utils.Database, query: FlagQuery) -> list[FlagRow]:
+    """Actions "not trackable" on ``as_of``: listed, never counted overdue."""
+    return _rows(db, query, untrackable=True)
+
+
+def _rows(db: sqlite_utils.Database, query: FlagQuery, *, untrackable: bool) -> list[FlagRow]:
     where, params = ["(m.date is null or m.date <= ?)"], [query.as_of]
     for column, value in (("council", query.council), ("committee", query.committee)):
         if value:
@@ -87,16 +100,18 @@ def flagged(db: sqlite_utils.Database, query: FlagQuery) -> list[FlagRow]:
         params,
     ).fetchall()
     history = _history(db)
+    dues = _due_history(db)
     evidence = _last_evidence(db, query.as_of)
     as_of = date.fromisoformat(query.as_of)
     out: list[FlagRow] = []
     for (aid, council, committee, mdate, title, text, context, owner, due, due_date, current, path, page, s, e) in rows:
         changes = history.get(aid)
         state = status_as_of(changes, query.as_of).status if changes else (current or "open")
-        if state in CLOSED:
+        if state in CLOSED or (state == "not trackable") != untrackable:
             continue
+        due_date = due_as_of(dues.get(aid, []), query.as_of, due_date)
         days = (as_of - date.fromisoformat(mdate)).days if mdate else None
-        if days is not None and not _overdue(days, due_date, query):
+        if days is not None and not untrackable and not _overdue(days, due_date, query):
             continue
         last = evidence.get(aid)
         out.append(FlagRow(aid, council, committee, mdate, title, text or "", context or "", owner, due, due_date,
@@ -118,6 +133,16 @@ def _history(db: sqlite_utils.Database) -> dict[str, list[Change]]:
         " from action_status_changes order by action_id, seq"
     ):
         out[row[0]].append(Change(*row))
+    return out
+
+
+def _due_history(db: sqlite_utils.Database) -> dict[str, list[DueChange]]:
+    out: dict[str, list[DueChange]] = defaultdict(list)
+    for row in db.execute(
+        "select action_id, seq, due_date, due_text, rule, document_id, item_id, start_char, end_char, quote, at"
+        " from action_due_changes order by action_id, seq"
+    ):
+        out[row[0]].append(DueChange(*row))
     return out
 
 
