@@ -45,7 +45,14 @@ class Candidate:
 @dataclass
 class MeetingCandidates:
     candidates: list[Candidate] = field(default_factory=list)
-    postings: dict[str, list[int]] = field(default_factory=dict)  # term -> candidate indexes
+    # term -> [(candidate index, factor on the action's weight, the candidate's weight)]
+    postings: dict[str, list[tuple[int, float, float]]] = field(default_factory=dict)
+
+    def add(self, cand: Candidate, postings: dict[str, list[tuple[int, float, float]]]) -> None:
+        n = len(self.candidates)
+        self.candidates.append(cand)
+        for t, w in cand.terms.items():
+            postings[t].append((n, TITLE_SCALE if t in cand.title_only else 1.0, w))
 
 
 class CandidateIndex:
@@ -98,15 +105,11 @@ class CandidateIndex:
         cached = self._meetings.get(meeting_id)
         if cached is None:
             cached = MeetingCandidates()
-            postings: dict[str, list[int]] = defaultdict(list)
+            postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
             for iid in self.index.meeting_items.get(meeting_id, ()):
                 for c in self.item_candidates(iid):
-                    if c.verdict is None and c.kind == "statement":
-                        continue
-                    n = len(cached.candidates)
-                    cached.candidates.append(c)
-                    for t in c.terms:
-                        postings[t].append(n)
+                    if c.verdict is not None or c.kind != "statement":
+                        cached.add(c, postings)
             cached.postings = dict(postings)
             self._meetings[meeting_id] = cached
         return cached
@@ -118,7 +121,7 @@ class CandidateIndex:
         cached = self._heads.get(meeting_id)
         if cached is None:
             cached = MeetingCandidates()
-            postings: dict[str, list[int]] = defaultdict(list)
+            postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
             for iid in self.index.meeting_items.get(meeting_id, ()):
                 title = self.title_terms(iid)
                 if not title or self.index.items[iid].document_id in self.index.notices:
@@ -130,13 +133,10 @@ class CandidateIndex:
                         terms.setdefault(t, w)
                 head = first[0] if first else None
                 item = self.index.items[iid]
-                n = len(cached.candidates)
-                cached.candidates.append(Candidate(
+                cached.add(Candidate(
                     iid, item.meeting_id, head.start if head else 0, head.end if head else 0,
                     head.text if head else item.title, terms, frozenset(), sum(terms.values()),
-                    head.verdict if head else None, "item", None))
-                for t in terms:
-                    postings[t].append(n)
+                    head.verdict if head else None, "item", None), postings)
             cached.postings = dict(postings)
             self._heads[meeting_id] = cached
         return cached

@@ -12,9 +12,10 @@ a term with it.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from .candidates import TITLE_SCALE, Candidate, MeetingCandidates
+from .candidates import Candidate, MeetingCandidates
 from .subjects import Subject
 from .terms import Termer, Terms
 
@@ -57,16 +58,21 @@ def find_matches(query: Query, meeting: MeetingCandidates, verbs: frozenset[str]
     if query.total <= 0:
         return []
     acc: dict[int, list[float]] = {}
+    postings = meeting.postings
     for term, weight in query.terms.items():
-        for ci in meeting.postings.get(term, ()):
-            cand = meeting.candidates[ci]
+        posted = postings.get(term)
+        if not posted:
+            continue
+        noun = term not in verbs
+        for ci, factor, cand_weight in posted:
             row = acc.get(ci)
             if row is None:
-                row = acc[ci] = [0.0, 0.0, 0, 0]
-            row[0] += weight * (TITLE_SCALE if term in cand.title_only else 1.0)
-            row[1] += cand.terms[term]
-            row[2] += 1
-            row[3] += term not in verbs
+                acc[ci] = [weight * factor, cand_weight, 1, noun]
+            else:
+                row[0] += weight * factor
+                row[1] += cand_weight
+                row[2] += 1
+                row[3] += noun
     out = []
     for ci, (shared_q, shared_e, n, nouns) in acc.items():
         cand = meeting.candidates[ci]
@@ -89,8 +95,9 @@ def score_sentences(query: Query, candidates: tuple[Candidate, ...], verbs: froz
                     cutoff: float) -> list[Match]:
     """The same score over an item read whole (a blocked item: same issue id,
     same scheme, the meeting a deferral names)."""
-    postings: dict[str, list[int]] = {}
-    for i, c in enumerate(candidates):
-        for t in c.terms:
-            postings.setdefault(t, []).append(i)
-    return find_matches(query, MeetingCandidates(list(candidates), postings), verbs, cutoff, None)
+    meeting = MeetingCandidates()
+    postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
+    for c in candidates:
+        meeting.add(c, postings)
+    meeting.postings = dict(postings)
+    return find_matches(query, meeting, verbs, cutoff, None)

@@ -29,16 +29,13 @@ MIN_WEIGHT, MAX_WEIGHT = 0.6, 4.0
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CAPITALISED_RUN = re.compile(r"\b(?:[A-Z][a-z]+(?:\s+(?:of|&)\s+|\s+)){1,5}[A-Z][a-z]+\b")
-_SEPARATORS = re.compile(r"[-/–—_]+")
-_POSSESSIVE = re.compile(r"['’]s?\b")
 
 Terms = dict[str, float]  # term -> weight
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    phrase_re: re.Pattern[str]
-    phrase_of: dict[str, str]  # lower-case phrase -> term
+    phrase_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, term), longest first
     phrase_terms: frozenset[str]
     irregular: dict[str, str]  # surface -> base form
     group_of: dict[str, str]  # stem -> group term
@@ -58,8 +55,12 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = yaml.safe_load(Path(path or LEXICON).read_text(encoding="utf-8"))
-    phrase_of = {_flat(v): term for term, variants in data["phrases"].items() for v in variants}
-    alts = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrase_of), key=len, reverse=True)
+    starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for term, variants in data["phrases"].items():
+        for v in variants:
+            words = tuple(_WORD.findall(v.lower()))
+            starts.setdefault(words[0], []).append((words, term))
+    phrase_starts = {w: tuple(sorted(ps, key=lambda p: -len(p[0]))) for w, ps in starts.items()}
     irregular = {form: base for base, forms in data["irregular"].items() for form in forms}
     group_of: dict[str, str] = {}
     verbs = set()
@@ -69,15 +70,14 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         if spec.get("verb"):
             verbs.add(name)
     return Lexicon(
-        re.compile(r"\b(?:" + "|".join(alts) + r")\b"), phrase_of, frozenset(phrase_of.values()), irregular, group_of,
+        phrase_starts, frozenset(t for ps in phrase_starts.values() for _w, t in ps), irregular, group_of,
         frozenset(verbs), frozenset(data["stop"].split()), frozenset(data["roles"].split()),
     )
 
 
 def _flat(text: str) -> str:
-    """Lower case, possessives dropped, hyphens and slashes as spaces."""
-    text = _POSSESSIVE.sub("", text.lower())
-    return " ".join(_SEPARATORS.sub(" ", text).split())
+    """A lexicon word as the tokeniser sees it ("e-mail" -> "e mail")."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 @lru_cache(maxsize=100_000)
@@ -117,12 +117,21 @@ class Termer:
 
     def terms(self, text: str, *, drop: frozenset[str] = frozenset()) -> Terms:
         """Weighted terms of ``text``; words in ``drop`` (e.g. the owner's) are left out."""
-        flat = self.lex.phrase_re.sub(lambda m: f" {self.lex.phrase_of[' '.join(m.group(0).split())]} ", _flat(text))
         out: Terms = {}
-        for surface in _WORD.findall(flat):
+        cache, starts = self._word, self.lex.phrase_starts
+        words = _WORD.findall(text.lower())
+        i, n = 0, len(words)
+        while i < n:
+            surface = words[i]
+            i += 1
+            if surface in starts:
+                for seq, term in starts[surface]:
+                    if tuple(words[i - 1 : i - 1 + len(seq)]) == seq:
+                        surface, i = term, i - 1 + len(seq)
+                        break
             if surface in drop:
                 continue
-            found = self.word(surface)
+            found = cache[surface] if surface in cache else self.word(surface)
             if found is not None and found[1] > out.get(found[0], 0.0):
                 out[found[0]] = found[1]
         for initials in self.initialisms(text):
@@ -141,7 +150,7 @@ class Termer:
 
     def owner_words(self, owner: str | None) -> frozenset[str]:
         """The owner's own words, to leave out of the action's terms."""
-        return frozenset(_WORD.findall(_flat(owner or "")))
+        return frozenset(_WORD.findall((owner or "").lower()))
 
 
 @lru_cache(maxsize=4)

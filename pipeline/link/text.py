@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, utils
 
@@ -101,15 +101,30 @@ class PhraseRules:
     discussed" is done, "the bid would be circulated once it had been
     submitted" is not); on a tie the more cautious list wins."""
 
-    ordered: tuple[tuple[str, str, re.Pattern[str]], ...]  # (category, status, pattern)
+    ordered: tuple[tuple[str, str, tuple[str, ...]], ...]  # (category, status, phrases)
+
+    @cached_property
+    def _starts(self) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+        """First word -> (phrase words, list index), cautious lists first, then longest."""
+        out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for i, (_c, _s, phrases) in enumerate(self.ordered):
+            for phrase in phrases:
+                words = tuple(_WORD.findall(phrase.lower()))
+                if words:
+                    out.setdefault(words[0], []).append((words, i))
+        return {w: tuple(sorted(ps, key=lambda p: (p[1], -len(p[0])))) for w, ps in out.items()}
 
     def verdict(self, text: str) -> Verdict | None:
-        best: Verdict | None = None
-        for category, status, pattern in self.ordered:
-            m = pattern.search(text)
-            if m and (best is None or m.start() < best.start):
-                best = Verdict(status, category, m.start(), m.end())
-        return best
+        """Word by word: the first position where a phrase starts decides."""
+        starts = self._starts
+        words = _WORD.findall(text.lower())
+        for i, word in enumerate(words):
+            for phrase, n in starts.get(word, ()):
+                if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase:
+                    category, status, _p = self.ordered[n]
+                    spans = [m.span() for m in _WORD.finditer(text.lower())]
+                    return Verdict(status, category, spans[i][0], spans[i + len(phrase) - 1][1])
+        return None
 
     def status_of(self, text: str) -> str | None:
         """The status a sentence's wording implies, or None if it implies none."""
@@ -128,12 +143,12 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 def phrase_rules(config: LinkConfig) -> PhraseRules:
     return PhraseRules(
         (
-            ("outstanding", "open", _pattern(config.outstanding_phrases)),
-            ("dropped", "dropped", _pattern(config.dropped_phrases)),
-            ("superseded", "superseded", _pattern(config.superseded_phrases)),
-            ("future", "open", _pattern(config.future_phrases)),
-            ("progress", "in progress", _pattern(config.progress_phrases)),
-            ("done", "done", _pattern(config.done_phrases)),
+            ("outstanding", "open", config.outstanding_phrases),
+            ("dropped", "dropped", config.dropped_phrases),
+            ("superseded", "superseded", config.superseded_phrases),
+            ("future", "open", config.future_phrases),
+            ("progress", "in progress", config.progress_phrases),
+            ("done", "done", config.done_phrases),
         )
     )
 
