@@ -214,3 +214,18 @@ def test_flag_shows_the_absence_of_evidence(db, tmp_path):
     link(db, config=CFG)
     res = run("flag", "--db", str(tmp_path / "r.db"), "--as-of", "2024-12-01")
     assert "last:     no evidence in later minutes" in res.output
+
+
+def test_an_action_printed_in_the_notice_and_the_minutes_is_one_row(db, tmp_path):
+    minutes = add(db, Minutes(C, K, "2024-01-09", [("Bus shelters", f"{MAP}.")], actions=[(0, MAP)],
+                              path="minutes.txt"))
+    add(db, Minutes(C, K, "2024-01-09", [("Decision notice", "Decision determined at Community Committee meeting on"
+                                                              " 9 January 2024."), ("Bus shelters", f"{MAP}.")],
+                    actions=[(1, MAP)], path="notice.txt"))
+    link(db, config=CFG)
+    assert db.execute("select count(*) from actions").fetchone()[0] == 2
+    (row,) = flagged(db, FlagQuery("2024-12-01", 28))
+    assert row.action_id == minutes[MAP] and row.document == "minutes.txt"
+    assert len(row.also_in) == 1 and row.also_in[0].startswith("notice.txt")
+    res = run("flag", "--db", str(tmp_path / "r.db"), "--as-of", "2024-12-01")
+    assert res.output.startswith("1 outstanding") and "also in:  notice.txt" in res.output

@@ -67,12 +67,26 @@ class CandidateIndex:
         self._items: dict[str, tuple[Candidate, ...]] = {}
         self._titles: dict[str, Terms] = {}
         self._heads: dict[str, MeetingCandidates] = {}
+        self._body_words: dict[str, frozenset[str]] = {}
+
+    def body_words(self, meeting_id: str) -> frozenset[str]:
+        """The council's and committee's own names: in every sentence of their
+        minutes ("That the Committee for Transport and Connectivity noted..."),
+        so they say nothing about which business is meant."""
+        meeting = self.index.meetings.get(meeting_id)
+        block = meeting.block if meeting else ("", "")
+        cached = self._body_words.get(f"{block[0]}\n{block[1]}")
+        if cached is None:
+            cached = self.termer.owner_words(f"{block[0]} {block[1]}")
+            self._body_words[f"{block[0]}\n{block[1]}"] = cached
+        return cached
 
     def title_terms(self, item_id: str) -> Terms:
         cached = self._titles.get(item_id)
         if cached is None:
             item = self.index.items[item_id]
-            cached = {} if self.review.search(item.title) else self.termer.terms(item.title)
+            generic = self.review.search(item.title) or self.termer.is_generic_title(item.title)
+            cached = {} if generic else self.termer.terms(item.title, drop=self.body_words(item.meeting_id))
             self._titles[item_id] = cached
         return cached
 
@@ -85,10 +99,11 @@ class CandidateIndex:
             notice = item.document_id in self.index.notices
             kind = "notice" if notice else "review" if review else "statement"
             title = self.title_terms(item_id)
+            body = self.body_words(item.meeting_id)
             out = []
             for s in self.index.sentences_of(item_id):
                 ref = minute_ref(s.text)
-                terms = self.termer.terms(s.text)
+                terms = self.termer.terms(s.text, drop=body)
                 only = frozenset(t for t in title if t not in terms)
                 for t in only:
                     terms[t] = title[t] * TITLE_SCALE

@@ -72,7 +72,8 @@ class EvidenceFinder:
     def query(self, subject: Subject) -> Query:
         item = self.index.items.get(subject.item_id or "")
         title = self.candidates.title_terms(item.id) if item else {}
-        return build_query(subject, self.termer, title, item.number if item else None)
+        return build_query(subject, self.termer, title, item.number if item else None,
+                           self.candidates.body_words(subject.meeting_id))
 
     # -- evidence ---------------------------------------------------------
     def evidence(self, subjects: Iterable[Subject]) -> list[Evidence]:

@@ -22,7 +22,8 @@ from .terms import Termer, Terms
 ACTION_TITLE_SCALE = 0.5  # the action's own item title: context, not the action
 MINUTE_REF_BONUS = 0.25
 Q_SHARE = 0.55  # the action's share of the score; the rest is how much of the sentence is about it
-MIN_SHARED = 2  # terms in common, at least one of them not a verb group
+MIN_SHARED = 2  # terms in common
+DISTINCTIVE = 3.0  # a noun this rare ("Pubwatch", "CCTV", "ASB") may be the only one in common
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,11 @@ class Match:
     cites_minute: bool
 
 
-def build_query(subject: Subject, termer: Termer, title: Terms, item_number: str | None) -> Query:
-    """The action's terms without its owner's words, plus its item title's."""
-    drop = termer.owner_words(subject.owner)
+def build_query(subject: Subject, termer: Termer, title: Terms, item_number: str | None,
+                body: frozenset[str] = frozenset()) -> Query:
+    """The action's terms without its owner's words (nor its council's and
+    committee's names, ``body``), plus its item title's."""
+    drop = termer.owner_words(subject.owner) | body
     terms = termer.terms(subject.text, drop=drop)
     for t, w in title.items():
         if t not in terms:
@@ -67,21 +70,25 @@ def find_matches(query: Query, meeting: MeetingCandidates, verbs: frozenset[str]
         for ci, factor, cand_weight in posted:
             row = acc.get(ci)
             if row is None:
-                acc[ci] = [weight * factor, cand_weight, 1, noun]
-            else:
-                row[0] += weight * factor
-                row[1] += cand_weight
-                row[2] += 1
-                row[3] += noun
+                row = acc[ci] = [0.0, 0.0, 0, 0, 0.0, 0]
+            row[0] += weight * factor
+            row[1] += cand_weight
+            row[2] += 1
+            if noun:
+                row[3] += 1
+                row[4] = max(row[4], weight)
+            row[5] += factor == 1.0  # the sentence's own word, not its item title's
     out = []
-    for ci, (shared_q, shared_e, n, nouns) in acc.items():
+    for ci, (shared_q, shared_e, n, nouns, top_noun, own) in acc.items():
         cand = meeting.candidates[ci]
         ref = cand.minute_ref if cites == query.subject.meeting_id else None
         cites_own = ref is not None and ref == query.item_number
         if ref is not None and query.item_number is not None and not cites_own:
             continue  # "Minute 17: ..." is not about an action minuted under 16
-        if nouns < 1 or (n < MIN_SHARED and not cites_own):
-            continue
+        if not own or (n < MIN_SHARED and not cites_own):
+            continue  # "(Item 8)" under "Public Forum" shares only its title with an action there
+        if nouns < 2 and not cites_own and not (nouns == 1 and top_noun >= DISTINCTIVE):
+            continue  # one common noun in common ("proposals") is not the same business
         cover_q = shared_q / query.total
         cover_e = shared_e / cand.total if cand.total else 0.0
         score = Q_SHARE * cover_q + (1 - Q_SHARE) * cover_e + (MINUTE_REF_BONUS if cites_own else 0.0)

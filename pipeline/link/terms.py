@@ -42,6 +42,7 @@ class Lexicon:
     verbs: frozenset[str]  # group terms that are verbs
     stop: frozenset[str]
     roles: frozenset[str]
+    generic_titles: tuple[str, ...] = ()
 
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -72,6 +73,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return Lexicon(
         phrase_starts, frozenset(t for ps in phrase_starts.values() for _w, t in ps), irregular, group_of,
         frozenset(verbs), frozenset(data["stop"].split()), frozenset(data["roles"].split()),
+        tuple(_flat(t) for t in data.get("generic_titles", ())),
     )
 
 
@@ -147,6 +149,11 @@ class Termer:
             if len(words) >= 3 and not any(w.lower() in self.lex.roles for w in words) and words[0] != "The":
                 out.append("".join(w[0] for w in words).lower())
         return out
+
+    def is_generic_title(self, title: str) -> bool:
+        """"Public Forum", "Apologies for Absence and Substitutions": no subject."""
+        flat = _flat(title)
+        return any(flat == t or flat.startswith(t + " ") for t in self.lex.generic_titles)
 
     def owner_words(self, owner: str | None) -> frozenset[str]:
         """The owner's own words, to leave out of the action's terms."""

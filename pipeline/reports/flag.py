@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 import sqlite_utils
 
+from ..link.cues import is_decision_notice
 from ..link.due import DueChange, due_as_of
 from ..link.status import Change, status_as_of
 from ..link.text import CLOSED
@@ -54,6 +55,7 @@ class FlagRow:
     page: int | None
     start_char: int
     end_char: int
+    also_in: tuple[str, ...] = ()  # the same action printed again (decision notice and minutes): its sources
 
     @property
     def source(self) -> str:
@@ -65,7 +67,7 @@ class FlagRow:
         return self.meeting_date or "undated"
 
     def as_dict(self) -> dict[str, object]:
-        return {**asdict(self), "meeting_date": self.when, "source": self.source}
+        return {**asdict(self), "meeting_date": self.when, "source": self.source, "also_in": list(self.also_in)}
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def _rows(db: sqlite_utils.Database, query: FlagQuery, *, untrackable: bool) -> 
             params.append(f"%{value.lower()}%")
     rows = db.execute(
         "select a.id, m.council, m.committee, m.date, i.title, a.text, a.context, a.owner, a.due, a.due_date,"
-        " a.status, d.path, a.page, a.start_char, a.end_char"
+        " a.status, d.path, a.page, a.start_char, a.end_char, a.meeting_id, substr(d.text, 1, 600)"
         " from actions a left join meetings m on m.id = a.meeting_id left join agenda_items i on i.id = a.item_id"
         " left join documents d on d.id = a.document_id where " + " and ".join(where),
         params,
@@ -104,7 +106,10 @@ def _rows(db: sqlite_utils.Database, query: FlagQuery, *, untrackable: bool) -> 
     evidence = _last_evidence(db, query.as_of)
     as_of = date.fromisoformat(query.as_of)
     out: list[FlagRow] = []
-    for (aid, council, committee, mdate, title, text, context, owner, due, due_date, current, path, page, s, e) in rows:
+    seen: dict[tuple[str, str], int] = {}  # (meeting, wording) -> index in out
+    rows.sort(key=lambda r: (is_decision_notice(r[16] or ""), r[11] or "", r[13] or 0))  # printed minutes first
+    for (aid, council, committee, mdate, title, text, context, owner, due, due_date, current, path, page, s, e,
+         meeting_id, _head) in rows:
         changes = history.get(aid)
         state = status_as_of(changes, query.as_of).status if changes else (current or "open")
         if state in CLOSED or (state == "not trackable") != untrackable:
@@ -114,8 +119,15 @@ def _rows(db: sqlite_utils.Database, query: FlagQuery, *, untrackable: bool) -> 
         if days is not None and not untrackable and not _overdue(days, due_date, query):
             continue
         last = evidence.get(aid)
-        out.append(FlagRow(aid, council, committee, mdate, title, text or "", context or "", owner, due, due_date,
-                           state, days, last[0] if last else None, last[1] if last else None, path, page, s or 0, e or 0))
+        row = FlagRow(aid, council, committee, mdate, title, text or "", context or "", owner, due, due_date,
+                      state, days, last[0] if last else None, last[1] if last else None, path, page, s or 0, e or 0)
+        key = (meeting_id or aid, " ".join((text or "").lower().split()))
+        if key in seen:  # one commitment, printed twice: one row, both sources
+            first = out[seen[key]]
+            out[seen[key]] = replace(first, also_in=(*first.also_in, row.source))
+            continue
+        seen[key] = len(out)
+        out.append(row)
     out.sort(key=lambda r: (r.meeting_date is None, r.meeting_date or "", r.council or "", r.start_char))
     return out
 

@@ -18,7 +18,7 @@ COLUMNS = ("council", "committee", "meeting", "item", "action", "owner", "due", 
 def _cells(r: FlagRow) -> tuple[str, ...]:
     return (r.council or "", r.committee or "", r.when, r.item_title or "", r.action, r.owner or "",
             r.due_date or r.due or "", "undated" if r.days_outstanding is None else str(r.days_outstanding),
-            r.status, r.last_evidence or "", r.source)
+            r.status, r.last_evidence or "", "; ".join((r.source, *r.also_in)))
 
 
 UNTRACKABLE = "Not trackable (too vague to check; not counted as outstanding)"
@@ -35,7 +35,8 @@ def render(rows: Sequence[FlagRow], fmt: str, *, as_of: str, vague: Sequence[Fla
         fields = list(FlagRow.__dataclass_fields__) + ["source"]
         writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(r.as_dict() for r in (*rows, *vague))
+        writer.writerows({k: "; ".join(v) if isinstance(v, list) else v for k, v in r.as_dict().items()}
+                         for r in (*rows, *vague))
         return buf.getvalue()
     if fmt == "markdown":
         out = f"# Outstanding actions as of {as_of}: {len(rows)}\n\n" + _markdown(rows)
@@ -92,3 +93,5 @@ def _blocks(out: list[str], rows: Sequence[FlagRow]) -> None:
         else:
             out.append("  last:     no evidence in later minutes")
         out.append(f"  source:   {r.source}")
+        for other in r.also_in:
+            out.append(f"  also in:  {other}")
