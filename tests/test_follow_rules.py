@@ -219,8 +219,8 @@ def test_flag_shows_the_absence_of_evidence(db, tmp_path):
 def test_an_action_printed_in_the_notice_and_the_minutes_is_one_row(db, tmp_path):
     minutes = add(db, Minutes(C, K, "2024-01-09", [("Bus shelters", f"{MAP}.")], actions=[(0, MAP)],
                               path="minutes.txt"))
-    add(db, Minutes(C, K, "2024-01-09", [("Decision notice", "Decision determined at Community Committee meeting on"
-                                                              " 9 January 2024."), ("Bus shelters", f"{MAP}.")],
+    add(db, Minutes(C, K, "2024-01-09", [("Decision notice", ("Decision determined at Community Committee meeting on"
+                                                              " 9 January 2024.")), ("Bus shelters", f"{MAP}.")],
                     actions=[(1, MAP)], path="notice.txt"))
     link(db, config=CFG)
     assert db.execute("select count(*) from actions").fetchone()[0] == 2

@@ -99,8 +99,9 @@ class BlockedRules:
 
         if subject.kind == "action" and subject.due_date is None and "next meeting" in (subject.due or "").lower():
             target = self.index.next_meeting(subject.meeting_id)
-            if target is not None and self.index.meetings[target].date:
-                self.f.due_updates.append(DueUpdate(subject.id, self.index.meetings[target].date))
+            when = self.index.meetings[target].date if target is not None else None
+            if when:
+                self.f.due_updates.append(DueUpdate(subject.id, when))
 
     def _returning_item(self, subject: Subject, query: Query, target: str) -> tuple[str | None, bool]:
         """The item at the named meeting that the business came back as, and

@@ -118,7 +118,7 @@ class StoreIndex:
         m = self.meetings.get(meeting_id)
         if m is None or m.date is None:
             return []
-        out = []
+        out: list[str] = []
         for parent in self.parents.get(m.block, ()):
             dates = self.block_dates.get(parent, [])
             i = bisect.bisect_right(dates, (m.date, "\uffff"))

@@ -11,22 +11,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from .text import norm_key
+
+if TYPE_CHECKING:
+    from .blocking import Item, Meeting
 
 Block = tuple[str, str]
 
 MIN_NAME_WORDS = 2  # "Cabinet" alone is too common in titles to mean the body
-
-
-class _Meeting(Protocol):
-    block: Block
-
-
-class _Item(Protocol):
-    meeting_id: str
-    title: str
 
 
 def configured(parent_bodies: Iterable[str]) -> dict[str, set[str]]:
@@ -40,7 +34,7 @@ def configured(parent_bodies: Iterable[str]) -> dict[str, set[str]]:
     return dict(out)
 
 
-def find_parents(meetings: Mapping[str, _Meeting], items: Mapping[str, _Item],
+def find_parents(meetings: Mapping[str, Meeting], items: Mapping[str, Item],
                  parent_bodies: Iterable[str] = ()) -> dict[Block, set[Block]]:
     """{block: blocks it reports to}, from config and from item titles."""
     by_council: dict[str, set[str]] = defaultdict(set)
