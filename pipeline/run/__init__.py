@@ -33,6 +33,7 @@ DISCOVER_SUFFIXES = {".txt", ".html", ".htm", ".xml", ".pdf"}
 class Task:
     path: str
     meta: MeetingMeta | None
+    override: bool = False
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Summary:
     unchanged: int = 0
     failed: int = 0
     items: int = 0
+    updated: int = 0  # stored documents whose meeting the supplied metadata changed
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -53,6 +55,7 @@ class Summary:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "items": self.items,
+            "updated": self.updated,
             "failures": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.failures],
         }
 
@@ -93,26 +96,31 @@ def ingest(
     scheduler: str | None = None,
     config_path: str | None = None,
     on_progress: Callable[[str, str], None] | None = None,
+    override: bool = False,
 ) -> Summary:
     """Ingest every file under ``paths`` into ``db``; never stops on a bad file.
 
+    Metadata from ``manifest`` and ``meta`` fills what a document leaves empty
+    (``override``: replaces it). A file already stored is not read again, but
+    its stored meeting takes that metadata the same way (`minutes meta`).
     ``on_progress(path, outcome)`` is called once per file with outcome
-    "new", "unchanged" or "failed" (the CLI drives its progress bar with it).
+    "new", "unchanged", "updated" or "failed" (the CLI drives its progress bar with it).
     """
     summary = Summary()
     manifest = manifest or ManifestIndex()
     tasks: list[Task] = []
     known = _known_ids(db)
     for path in discover(paths):
-        if _unchanged_on_disk(db, path) or _known_bytes(db, path, known):
-            summary.unchanged += 1
-            if on_progress:
-                on_progress(str(path), "unchanged")
-            continue
         file_meta = manifest.meta_for(path)
         if meta is not None:
             file_meta = meta.merged(file_meta) if file_meta else meta
-        tasks.append(Task(str(path), file_meta))
+        if _unchanged_on_disk(db, path) or _known_bytes(db, path, known):
+            outcome = "updated" if file_meta and _restate(db, path, file_meta, override) else "unchanged"
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
+            if on_progress:
+                on_progress(str(path), outcome)
+            continue
+        tasks.append(Task(str(path), file_meta, override))
 
     # A run killed after storing documents but before linking them leaves this
     # flag set, so the next run links even when it finds nothing new.
@@ -120,16 +128,29 @@ def ingest(
     if tasks and not pending:
         store.set_state(db, "link_pending", "1")
     with make_executor(executor, workers=workers, scheduler=scheduler) as run_many:
-        results = run_many(process_file, [(t.path, t.meta, config_path) for t in tasks])
+        results = run_many(process_file, [(t.path, t.meta, config_path, t.override) for t in tasks])
         for task, result in zip(tasks, results):
             outcome = _store_result(db, task, result, summary, known)
             if on_progress:
                 on_progress(task.path, outcome)
-    if summary.new or pending:  # nothing new stored: the links already made still stand
+    if summary.new or summary.updated or pending:  # nothing new stored: the links already made still stand
         _link(db, config_path)
     if tasks or pending:
         store.set_state(db, "link_pending", "0")
     return summary
+
+
+def _restate(db: sqlite_utils.Database, path: Path, meta: MeetingMeta, override: bool) -> bool:
+    """A stored document given metadata again: its meeting takes it (fills gaps, or
+    replaces with ``override``). True when the meeting changed."""
+    from ..store.meetings import UnknownDocument, find_document_id, set_meeting
+
+    try:
+        doc_id = find_document_id(db, str(path))
+    except UnknownDocument:
+        return False
+    values = {"council": meta.council, "committee": meta.committee, "date": meta.date}
+    return set_meeting(db, doc_id, values, override=override).changed
 
 
 def _link(db: sqlite_utils.Database, config_path: str | None) -> None:

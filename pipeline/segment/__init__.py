@@ -1,7 +1,8 @@
 """Agenda segmentation: the cleaned text -> agenda items with exact offsets.
 
-Structured sources mark item starts with ``role="item"`` blocks and are
-trusted. For text and PDFs the headings are found in the text (see
+Sources that mark item starts (``role="item"`` blocks) are trusted; for text
+exports those heads are completed from the text (see ``block_heads``). For
+text and PDFs without marked items the headings are found in the text (see
 ``headings``). Text before the first item is the meeting header, not an item;
 a document with no detectable items is one item covering its body.
 """
@@ -9,6 +10,7 @@ a document with no detectable items is one item covering its body.
 from __future__ import annotations
 
 from ..records import AgendaItem, CleanDocument
+from .block_heads import repair
 from .headings import Heading, find_headings
 
 _TRAILING = " \t\n\r\u00a0"
@@ -19,7 +21,11 @@ def segment(doc: CleanDocument) -> tuple[AgendaItem, ...]:
     text = doc.text
     if not text.strip():
         return ()
-    heads = _from_blocks(doc) or find_headings(text)
+    heads = _from_blocks(doc)
+    if heads:
+        heads = repair(text, heads, from_text=doc.source.format == "text")
+    else:
+        heads = find_headings(text)
     if not heads:
         start = len(text) - len(text.lstrip(_TRAILING))
         return (_item(doc, Heading(start, None, None), len(text), 0),)

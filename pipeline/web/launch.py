@@ -31,9 +31,14 @@ def metadata(db_path: str | Path) -> dict[str, Any]:
     """metadata.yaml with its database section keyed by this store's name
     (Datasette names a database after its file: output/minutes.db -> minutes)."""
     data: dict[str, Any] = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    name = Path(db_path).stem
     dbs = data.get("databases", {})
     if METADATA_DB in dbs:
-        dbs[Path(db_path).stem] = dbs.pop(METADATA_DB)
+        dbs[name] = dbs.pop(METADATA_DB)
+    for dashboard in data.get("plugins", {}).get("datasette-dashboards", {}).values():
+        for part in (*dashboard.get("charts", {}).values(), *dashboard.get("filters", {}).values()):
+            if part.get("db") == METADATA_DB:
+                part["db"] = name
     return data
 
 

@@ -66,5 +66,14 @@ def err(message: str) -> None:
     click.echo(message, err=True)
 
 
+def check_date(value: str | None, option: str = "--date") -> None:
+    """A meeting date must be a real day written YYYY-MM-DD: else one line and exit 2."""
+    from ...text.dates import is_iso_date
+
+    if value is not None and not is_iso_date(value):
+        err(f"error: {option} {value!r} is not a date; write it as YYYY-MM-DD (e.g. 2025-01-09)")
+        sys.exit(2)
+
+
 def is_tty_stderr() -> bool:
     return sys.stderr.isatty()

@@ -12,7 +12,7 @@ from ...errors import MinutesError
 from ...records import MeetingMeta
 from ...run import discover, ingest
 from ...run.manifest import ManifestIndex
-from .common import db_option, emit_json, err, format_option, open_db
+from .common import check_date, db_option, emit_json, err, format_option, open_db
 
 
 def register(group: click.Group) -> None:
@@ -24,16 +24,18 @@ def register(group: click.Group) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="CSV/TSV/YAML of file → council, committee, date.")
-@click.option("--council", help="Council for files that do not say.")
-@click.option("--committee", help="Committee for files that do not say.")
-@click.option("--date", "meeting_date", help="Meeting date (YYYY-MM-DD) for files that do not say.")
+@click.option("--council", help="Council for files that do not say (with --override: for every file).")
+@click.option("--committee", help="Committee for files that do not say (with --override: for every file).")
+@click.option("--date", "meeting_date", help="Meeting date (YYYY-MM-DD) for files that do not say (with --override: for every file).")
+@click.option("--override", is_flag=True, help="The given --council/--committee/--date and manifest values replace what "
+              "documents say; files already stored are moved to that meeting without being read again.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file (default: config.yaml).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-file errors on stderr.")
-def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, workers, executor, scheduler, config_path, as_json, quiet):  # type: ignore[no-untyped-def]
+def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, override, workers, executor, scheduler, config_path, as_json, quiet):  # type: ignore[no-untyped-def]
     """Ingest minutes files and folders (text, ModernGov HTML/XML, PDF).
 
     Folders are walked for .txt, .html, .htm, .xml and .pdf files. Files
@@ -44,7 +46,9 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
     Example:
       minutes ingest corpus/ ../new-minutes/ --db output/minutes.db
       minutes ingest meeting.pdf --council "Kent County Council" --committee Cabinet --date 2025-01-09
+      minutes ingest meeting.pdf --date 2025-01-09 --override
     """
+    check_date(meeting_date)
     db = open_db(db_path)
     cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
     total = sum(1 for _ in discover(paths))
@@ -65,6 +69,7 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
             scheduler=scheduler,
             config_path=config_path,
             on_progress=progress,
+            override=override,
         )
     except MinutesError as exc:
         bar.close()
@@ -76,8 +81,9 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
     if as_json:
         emit_json(summary.as_dict())
     else:
+        updated = f"{summary.updated} updated, " if summary.updated else ""
         click.echo(
-            f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed documents; "
+            f"{summary.new} new, {updated}{summary.unchanged} unchanged, {summary.failed} failed documents; "
             f"{summary.items} agenda items stored in {db_path}"
         )
     sys.exit(summary.exit_code)
