@@ -229,3 +229,13 @@ def test_an_action_printed_in_the_notice_and_the_minutes_is_one_row(db, tmp_path
     assert len(row.also_in) == 1 and row.also_in[0].startswith("notice.txt")
     res = run("flag", "--db", str(tmp_path / "r.db"), "--as-of", "2024-12-01")
     assert res.output.startswith("1 outstanding") and "also in:  notice.txt" in res.output
+
+
+def test_committee_spelt_with_an_ampersand_and_no_council_is_the_same_committee(db):
+    ids = add(db, Minutes(C, "Transport and Parking Committee", "2024-01-09", [("Bus shelters", f"{MAP}.")],
+                          actions=[(0, MAP)]))
+    add(db, Minutes(C, "Litter Panel", "2024-02-01", [("Litter", "Nothing to report.")]))
+    add(db, Minutes(None, "Transport & Parking Committee", "2024-03-12",  # a notice that names no council
+                    [("Bus shelters", "The map of the new bus shelters had been circulated.")]))
+    link(db, config=CFG)
+    assert status(db, ids[MAP]) == "done"

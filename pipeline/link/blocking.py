@@ -62,8 +62,10 @@ class StoreIndex:
     def load(cls, db: sqlite_utils.Database, parent_bodies: tuple[str, ...] = ()) -> StoreIndex:
         meetings: dict[str, Meeting] = {}
         block_dates: dict[Block, list[tuple[str, str]]] = defaultdict(list)
-        for mid, council, committee, mdate in db.execute("select id, council, committee, date from meetings"):
-            block = (norm_key(council), norm_key(committee))
+        rows = db.execute("select id, council, committee, date from meetings").fetchall()
+        known = _councils_by_committee(rows)
+        for mid, council, committee, mdate in rows:
+            block = (norm_key(council) or known.get(norm_key(committee), ""), norm_key(committee))
             meetings[mid] = Meeting(mid, block, mdate or None)
             if mdate:
                 block_dates[block].append((mdate, mid))
@@ -174,3 +176,13 @@ class StoreIndex:
     @cached_property
     def dated_meetings(self) -> int:
         return sum(1 for m in self.meetings.values() if m.date)
+
+
+def _councils_by_committee(rows: list[tuple[str, str | None, str | None, str | None]]) -> dict[str, str]:
+    """A committee named by exactly one council: a document of it that does not
+    name its council (a decision notice) belongs to that council's block."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for _mid, council, committee, _date in rows:
+        if norm_key(council) and norm_key(committee):
+            seen[norm_key(committee)].add(norm_key(council))
+    return {committee: next(iter(councils)) for committee, councils in seen.items() if len(councils) == 1}

@@ -166,5 +166,7 @@ def review_pattern(config: LinkConfig) -> re.Pattern[str]:
 
 
 def norm_key(value: str | None) -> str:
-    """Council/committee names compared case- and space-insensitively."""
-    return " ".join((value or "").lower().split())
+    """Council/committee names compared without case, spacing or punctuation,
+    "&" read as "and": "Transport & Connectivity Policy Committee" on a
+    decision notice is the "Transport and Connectivity Policy Committee"."""
+    return " ".join(_WORD.findall((value or "").lower().replace("&", " and ")))

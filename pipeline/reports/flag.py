@@ -21,7 +21,7 @@ import sqlite_utils
 from ..link.cues import is_decision_notice
 from ..link.due import DueChange, due_as_of
 from ..link.status import Change, status_as_of
-from ..link.text import CLOSED
+from ..link.text import CLOSED, norm_key
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
 _UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
@@ -121,7 +121,8 @@ def _rows(db: sqlite_utils.Database, query: FlagQuery, *, untrackable: bool) -> 
         last = evidence.get(aid)
         row = FlagRow(aid, council, committee, mdate, title, text or "", context or "", owner, due, due_date,
                       state, days, last[0] if last else None, last[1] if last else None, path, page, s or 0, e or 0)
-        key = (meeting_id or aid, " ".join((text or "").lower().split()))
+        # same committee, same day, same words: one commitment (its council may be missing on the notice)
+        key = (f"{mdate}|{norm_key(committee)}" if mdate else meeting_id or aid, norm_key(text))
         if key in seen:  # one commitment, printed twice: one row, both sources
             first = out[seen[key]]
             out[seen[key]] = replace(first, also_in=(*first.also_in, row.source))
