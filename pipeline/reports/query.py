@@ -21,7 +21,7 @@ from ..errors import UsageError
 
 #: Fact kinds the query commands list, and the view each reads.
 FACT_KINDS = {"actions": "actions_view", "resolutions": "resolutions_view", "amounts": "amounts_view"}
-ACTION_STATUSES = ("open", "in progress", "done", "superseded", "dropped")
+ACTION_STATUSES = ("open", "in progress", "done", "superseded", "dropped", "not trackable")
 
 #: Columns in the order every format prints them; provenance last.
 PROVENANCE = ["document_path", "page", "start_char", "end_char", "text"]

@@ -19,7 +19,7 @@ from ...link.overrides import UnknownAction, resolve_action_id, set_override
 from ...link.text import STATUSES
 from ...reports.consistency import count_issues, figure_issues
 from ...reports.detail import action_detail
-from ...reports.flag import FlagQuery, flagged, parse_days
+from ...reports.flag import FlagQuery, flagged, parse_days, untrackable
 from ...reports.render import render
 from ...reports.timeline import scheme_timeline
 from .. import EXIT_FLAGGED, EXIT_OK
@@ -69,9 +69,10 @@ def link_cmd(db_path, config_path, fmt, as_json):  # type: ignore[no-untyped-def
 def flag_cmd(db_path, config_path, as_of, older_than, council, committee, fmt, as_json, output):  # type: ignore[no-untyped-def]
     """List actions with no evidence of completion that are overdue.
 
-    Overdue means the due date has passed, or (no due date) the meeting is
-    older than --older-than. Exit status: 0 nothing flagged, 3 something
-    flagged, 2 usage error.
+    Overdue means the due date in force on --as-of has passed, or (no due
+    date) the meeting is older than --older-than. Actions "not trackable"
+    (too vague to check) are listed apart and never counted. Exit status: 0
+    nothing flagged, 3 something flagged, 2 usage error.
 
     \b
     Example:
@@ -85,8 +86,9 @@ def flag_cmd(db_path, config_path, as_of, older_than, council, committee, fmt, a
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     db = open_db(db_path)
-    rows = flagged(db, FlagQuery(as_of, days, council, committee))
-    text = render(rows, "json" if as_json else fmt, as_of=as_of)
+    query = FlagQuery(as_of, days, council, committee)
+    rows = flagged(db, query)
+    text = render(rows, "json" if as_json else fmt, as_of=as_of, vague=untrackable(db, query))
     if output:
         Path(output).write_text(text, encoding="utf-8")
         err(f"{len(rows)} flagged action(s) written to {output}")
@@ -99,7 +101,8 @@ def flag_cmd(db_path, config_path, as_of, older_than, council, committee, fmt, a
 @click.argument("action_id")
 @db_option
 @config_option
-@click.option("--status", type=click.Choice(STATUSES + ("in_progress",)), help="Officer override of the status.")
+@click.option("--status", type=click.Choice(STATUSES + ("in_progress", "not_trackable")),
+              help="Officer override of the status.")
 @click.option("--note", default="", help="Why (kept with the override).")
 @format_option("table", "json")
 def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # type: ignore[no-untyped-def]
@@ -140,6 +143,12 @@ def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # 
         click.echo(f"  {c['seq']}. {c['at'] or 'undated'}  {c['status']:<11} ({c['rule']}{score}) {c['quote'] or ''}")
         if c["rule"] not in ("override",) and c["document"]:
             click.echo(f"       {c['document']} chars {c['start_char']}–{c['end_char']}")
+    if detail.due_changes:
+        click.echo("due dates:" + ("  (moved)" if len(detail.due_changes) > 1 else ""))
+        for d in detail.due_changes:
+            click.echo(f"  {d['seq']}. set {d['at'] or 'undated'}  due {d['due_date'] or '?'} ({d['rule']}:"
+                       f" {d['due_text']})  {d['quote']}")
+            click.echo(f"       {d['document']} item {d['item_title'] or '-'} chars {d['start_char']}–{d['end_char']}")
     if detail.evidence:
         click.echo("evidence:")
         for e in detail.evidence:
