@@ -6,6 +6,7 @@ nightly job (cron, systemd timer) can alert on the exit code alone.
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -20,13 +21,15 @@ from ...link.text import STATUSES
 from ...reports.consistency import count_issues, figure_issues
 from ...reports.detail import action_detail
 from ...reports.flag import FlagQuery, flagged, parse_days, untrackable
+from ...reports.nightly import prepare
 from ...reports.render import render
 from ...reports.timeline import scheme_timeline
 from .. import EXIT_FLAGGED, EXIT_OK
-from .common import db_option, emit_json, err, format_option, open_db
+from .common import check_date, db_option, emit_json, err, format_option, open_db
 
 config_option = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
                              help="Config file (default: config.yaml).")
+log = logging.getLogger(__name__)
 
 
 def register(group: click.Group) -> None:
@@ -59,20 +62,25 @@ def link_cmd(db_path, config_path, fmt, as_json):  # type: ignore[no-untyped-def
 @click.command("flag")
 @db_option
 @config_option
-@click.option("--as-of", "as_of", help="Report as on this date (YYYY-MM-DD; default today).")
+@click.option("--as-of", "as_of", envvar="MINUTES_AS_OF", show_envvar=True,
+              help="Report as on this date (YYYY-MM-DD; default today).")
 @click.option("--older-than", "older_than", help="Only actions at least this old, e.g. 90d, 4w, 3m "
               "(default link.flag_older_than in config, 28d). Undated meetings are always listed.")
+@click.option("--since", "since", help="Only actions first seen (their meeting) or due on or after this date.")
 @click.option("--council", help="Only councils whose name contains this.")
 @click.option("--committee", help="Only committees whose name contains this.")
 @format_option("table", "json", "csv", "markdown", "html")
-@click.option("--output", "output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
-def flag_cmd(db_path, config_path, as_of, older_than, council, committee, fmt, as_json, output):  # type: ignore[no-untyped-def]
+@click.option("--output", "output", type=click.Path(dir_okay=False),
+              help="Write the report here instead of stdout (its folder is created if missing).")
+def flag_cmd(db_path, config_path, as_of, older_than, since, council, committee, fmt, as_json, output):  # type: ignore[no-untyped-def]
     """List actions with no evidence of completion that are overdue.
 
     Overdue means the due date in force on --as-of has passed, or (no due
     date) the meeting is older than --older-than. Actions "not trackable"
-    (too vague to check) are listed apart and never counted. Exit status: 0
-    nothing flagged, 3 something flagged, 2 usage error.
+    (too vague to check) are listed apart and never counted. Each row has the
+    short id `minutes action ID` takes; actions not flagged by the last run
+    (kept in the store's flag_runs table) are listed first as new. Exit
+    status: 0 nothing flagged, 3 something flagged, 2 usage error or no store.
 
     \b
     Example:
@@ -80,18 +88,23 @@ def flag_cmd(db_path, config_path, as_of, older_than, council, committee, fmt, a
     """
     config = load_config(config_path).link
     as_of = as_of or date.today().isoformat()
+    check_date(as_of, "--as-of")
+    check_date(since, "--since")
     try:
-        date.fromisoformat(as_of)
         days = parse_days(older_than or config.flag_older_than)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     db = open_db(db_path)
+    if not db.execute("select 1 from documents limit 1").fetchone():
+        err(f"error: the store {db_path} holds no minutes: nothing was checked")
+        sys.exit(2)
     query = FlagQuery(as_of, days, council, committee)
-    rows = flagged(db, query)
-    text = render(rows, "json" if as_json else fmt, as_of=as_of, vague=untrackable(db, query))
+    rows, vague, nightly = prepare(db, query, flagged(db, query), untrackable(db, query), since=since)
+    text = render(rows, "json" if as_json else fmt, as_of=as_of, vague=vague, nightly=nightly)
     if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(text, encoding="utf-8")
-        err(f"{len(rows)} flagged action(s) written to {output}")
+        log.info("%d flagged action(s) written to %s", len(rows), output)
     else:
         click.echo(text, nl=False)
     sys.exit(EXIT_FLAGGED if rows else EXIT_OK)
