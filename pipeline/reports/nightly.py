@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import bisect
 import json
+import logging
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +22,8 @@ import sqlite_utils
 
 from .. import store
 from .flag import FlagQuery, FlagRow
+
+log = logging.getLogger(__name__)
 
 #: Ids are long hashes; this many characters tell them apart by eye, and
 #: more are shown only where two ids share the prefix.
@@ -137,5 +141,8 @@ def prepare(db: sqlite_utils.Database, query: FlagQuery, rows: Sequence[FlagRow]
     context = Nightly(short_ids(every, [r.action_id for r in (*rows, *vague)]),
                       previous[0] if previous else None, new, since)
     if record:
-        record_run(db, run_scope, query.as_of, ids)
+        try:
+            record_run(db, run_scope, query.as_of, ids)
+        except sqlite3.OperationalError as exc:  # a read-only store still gets its report
+            log.warning("this run could not be kept in flag_runs: %s", exc)
     return rows, vague, context

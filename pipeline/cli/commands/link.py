@@ -175,7 +175,9 @@ def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # 
 @config_option
 @format_option("table", "json")
 def scheme_cmd(name, db_path, config_path, fmt, as_json):  # type: ignore[no-untyped-def]
-    """Every mention of a scheme, and the amounts beside it, by year.
+    """Every mention of a scheme and the amounts in its sentence, by year,
+    then each matched scheme's total and the amounts it adds up (a sum
+    printed twice at one meeting once; suspect amounts left out).
 
     \b
     Example:
@@ -185,7 +187,8 @@ def scheme_cmd(name, db_path, config_path, fmt, as_json):  # type: ignore[no-unt
     tl = scheme_timeline(db, name, config=load_config(config_path).link)
     if as_json or fmt == "json":
         emit_json({"matches": [asdict(m) for m in tl.matches],
-                   "years": {y: [asdict(m) for m in ms] for y, ms in tl.years.items()}})
+                   "years": {y: [asdict(m) for m in ms] for y, ms in tl.years.items()},
+                   "totals": [asdict(t) for t in tl.totals]})
         return
     if not tl.matches:
         err(f"no scheme matches {name!r}")
@@ -198,6 +201,9 @@ def scheme_cmd(name, db_path, config_path, fmt, as_json):  # type: ignore[no-unt
             click.echo(f"  {m.meeting_date or 'undated'}  {m.council or '?'} / {m.committee or '?'}  "
                        f"{m.document} chars {m.start_char}–{m.end_char}{money}")
             click.echo(f"    {m.quote}")
+    for t in tl.totals:
+        click.echo(f"\ntotal for {t.name}: £{t.total_gbp:,.0f}"
+                   + (f" = {' + '.join(t.summed)}" if t.summed else " (no amount in a sentence naming it)"))
 
 
 @click.command("consistency")

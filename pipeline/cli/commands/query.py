@@ -160,8 +160,9 @@ def amounts_cmd(**opts: Any) -> None:
 def schemes_cmd(**opts: Any) -> None:
     """List named schemes and funds with mentions, documents, years and money.
 
-    Money totals add the amounts found near a mention (same agenda item,
-    within 300 characters), leaving out amounts flagged as suspect.
+    Money totals add the amounts whose own sentence or clause names the
+    scheme, a sum printed twice at one meeting once, leaving out amounts
+    flagged as suspect; --json and csv list them in `summed`.
 
     \b
     Example:
