@@ -8,7 +8,7 @@ loses an override: action ids are derived from document and wording.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .evidence import Evidence
@@ -57,9 +57,11 @@ def next_status(current: str, implied: str | None) -> str:
     return implied
 
 
-def timeline(origin: ActionOrigin, evidence: Iterable[Evidence], override: Override | None) -> list[Change]:
+def timeline(origin: ActionOrigin, evidence: Iterable[Evidence],
+             overrides: Sequence[Override] | Override | None) -> list[Change]:
     """Every status the action went through, first "open" (or "not trackable")
-    when it was minuted."""
+    when it was minuted, then each officer's override in the order given (the
+    last one is in force)."""
     current = "open" if origin.trackable else "not trackable"
     changes = [Change(origin.id, 0, current, "extracted" if origin.trackable else "untrackable", origin.document_id,
                       origin.start_char, origin.end_char, origin.text, None, origin.meeting_date)]
@@ -71,7 +73,7 @@ def timeline(origin: ActionOrigin, evidence: Iterable[Evidence], override: Overr
             changes.append(Change(origin.id, len(changes), new, ev.rule, ev.document_id, ev.start_char, ev.end_char,
                                   ev.quote, ev.score, ev.meeting_date))
             current = new
-    if override is not None:
+    for override in [overrides] if isinstance(overrides, Override) else overrides or ():
         changes.append(Change(origin.id, len(changes), override.status, "override", None, None, None,
                               override.note, None, override.at))
     return changes

@@ -116,17 +116,21 @@ def flag_cmd(db_path, config_path, as_of, older_than, since, council, committee,
 @config_option
 @click.option("--status", type=click.Choice(STATUSES + ("in_progress", "not_trackable")),
               help="Officer override of the status.")
-@click.option("--note", default="", help="Why (kept with the override).")
+@click.option("--note", default="", help="Why (required with --status; kept with the override in its history).")
 @format_option("table", "json")
 def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # type: ignore[no-untyped-def]
     """Show one action (id or unique prefix), or override its status.
 
-    An override wins over computed status and survives re-ingest.
+    An override wins over computed status and survives re-ingest; --status
+    needs --note, and every override stays in the status history.
 
     \b
     Example:
       minutes action 3f9a2c --status done --note "Packs emailed to Members 4 Nov"
     """
+    if status and not note.strip():
+        err("error: --status needs --note saying why (it is kept with the override)")
+        sys.exit(2)
     db = open_db(db_path)
     try:
         full = resolve_action_id(db, action_id)

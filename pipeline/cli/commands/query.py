@@ -204,8 +204,9 @@ def search_cmd(text: str, limit: int, fmt: str, as_json: bool, db_path: str) -> 
 )
 @db_option
 def export_cmd(fmt: str, out_dir: str, db_path: str) -> None:
-    """Write every table (documents with their full text included) to
-    OUT/<table>.json or OUT/<table>.csv.
+    """Write every table (documents with their full text, follow-through
+    evidence, status and due-date history, officers' overrides and flag runs
+    included) to OUT/<table>.json or OUT/<table>.csv.
 
     JSON files hold one array of row objects; JSON-array columns such as
     `themes` keep their stored JSON text. A summary goes to stderr.
