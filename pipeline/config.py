@@ -68,6 +68,10 @@ class LinkConfig:
     review_phrases: tuple[str, ...] = ()  # "matters arising", "action log", ...
     horizon_meetings: int = 6  # later meetings of the committee searched by text similarity
     flag_older_than: str = "28d"  # `minutes flag` default: quiet about younger actions
+    future_phrases: tuple[str, ...] = ()  # "will be circulated": not done yet
+    untrackable_phrases: tuple[str, ...] = ()  # "would look into it": too vague to check
+    match_cutoff: float = 55.0  # % of an action's weighted terms a later sentence must share
+    parent_bodies: tuple[str, ...] = ()  # "Child committee > Parent committee": evidence in both
 
 
 @dataclass(frozen=True)
