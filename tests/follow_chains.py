@@ -173,4 +173,42 @@ CHAIN_D = Chain("panel and the committee it reports to", [
 ], gold={D_GP: True, D_DATA: True, D_MAP: False, D_BRIEF: False, D_PLAN: True},
     owners={D_GP: "The Panel Chair", D_DATA: "Officers", D_MAP: "Officers", D_PLAN: "The Director of Public Health"})
 
-CHAINS = (CHAIN_A, CHAIN_B, CHAIN_C, CHAIN_D)
+PORTMERE, HARBOUR = "Portmere City Council", "Harbour Board"
+E_TARIFF = "The Harbour Master to email the revised mooring tariff to Board members"
+E_VISIT = "Officers would arrange a site visit to the slipway for Members"
+E_LEGAL = "The Clerk to obtain legal advice on the lease of the fish market"
+E_INCOME = "The Finance Officer to circulate the quarterly income figures for the marina"
+E_DREDGE = "Officers to prepare a report on dredging costs for the next meeting"
+E_RNLI = "The Chair would contact the RNLI about the lifeboat station open day"
+E_PONTOON = "Officers to provide a plan of the proposed pontoon extension"
+E_LOG = "The Harbour Master to share the incident log for the summer season"
+
+# Written after chains A-D passed, as a blind check: it failed on E_TARIFF ("had
+# received"), E_VISIT ("visited"), E_INCOME ("were tabled") and E_LOG (the winter
+# log is not the summer log) before those forms were added.
+CHAIN_E = Chain("harbour board, written blind", [
+    Minutes(PORTMERE, HARBOUR, "2025-01-14", [
+        ("Moorings", f"{E_TARIFF}."), ("Slipway", f"{E_VISIT}."), ("Fish market", f"{E_LEGAL}."),
+        ("Marina finances", f"{E_INCOME}."), ("Dredging", f"{E_DREDGE}."), ("Lifeboat station", f"{E_RNLI}."),
+        ("Pontoon", f"{E_PONTOON}."), ("Safety", f"{E_LOG}."),
+    ], actions=[(i, a) for i, a in enumerate([E_TARIFF, E_VISIT, E_LEGAL, E_INCOME, E_DREDGE, E_RNLI, E_PONTOON,
+                                             E_LOG])],
+        numbers={i: str(30 + i) for i in range(8)}),
+    Minutes(PORTMERE, HARBOUR, "2025-03-11", [
+        ("Matters arising", ("Minute 30: Board members had received the revised mooring charges by email.\n"
+                             "Minute 32: legal advice on the fish market lease was still being sought.\n"
+                             "Minute 35: the Chair reported that the RNLI had been contacted and the open day was"
+                             " confirmed for 14 June.")),
+        ("Dredging costs", "The Board considered the report on dredging costs requested at its January meeting."),
+        ("Slipway", "Members visited the slipway on 20 February 2025."),
+        ("Pontoon", ("A plan of the existing pontoons had been circulated; the plan of the proposed extension would"
+                     " follow.")),
+        ("Marina finances", "The quarterly income figures for the marina were tabled and noted."),
+        ("Safety", "The incident log for the winter season had been shared with Members."),
+    ], numbers={0: "2", 1: "3", 2: "4", 3: "5", 4: "6", 5: "7"}),
+], gold={E_TARIFF: True, E_VISIT: True, E_LEGAL: False, E_INCOME: True, E_DREDGE: True, E_RNLI: True,
+         E_PONTOON: False, E_LOG: False},
+    owners={E_TARIFF: "The Harbour Master", E_VISIT: "Officers", E_LEGAL: "The Clerk", E_INCOME: "The Finance Officer",
+            E_DREDGE: "Officers", E_RNLI: "The Chair", E_PONTOON: "Officers", E_LOG: "The Harbour Master"})
+
+CHAINS = (CHAIN_A, CHAIN_B, CHAIN_C, CHAIN_D, CHAIN_E)

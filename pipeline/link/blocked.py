@@ -106,7 +106,8 @@ class BlockedRules:
     def _returning_item(self, subject: Subject, query: Query, target: str) -> tuple[str | None, bool]:
         """The item at the named meeting that the business came back as, and
         whether it was chosen by its words (not just for being the only one)."""
-        heads = find_matches(query, self.f.candidates.heads(target), self.f.verbs, RETURN_CUTOFF, None)
+        heads = find_matches(query, self.f.candidates.heads(target), self.f.verbs, RETURN_CUTOFF, None,
+                             self.f.contrasts)
         if heads:
             return heads[0].candidate.item_id, True
         items = self.index.meeting_items.get(target, [])
@@ -115,7 +116,7 @@ class BlockedRules:
     def _item_evidence(self, subject: Subject, query: Query, rule: str, item_id: str, *,
                        always: bool) -> Evidence | None:
         choices = self.f.candidates.item_candidates(item_id)
-        found = [m for m in score_sentences(query, choices, self.f.verbs, self.f.cutoff)
+        found = [m for m in score_sentences(query, choices, self.f.verbs, self.f.cutoff, self.f.contrasts)
                  if self.f.is_later(m, subject)]
         if found:
             return self.f.make(subject, rule, found[0])

@@ -64,6 +64,7 @@ class EvidenceFinder:
         self.config = config
         self.termer = termer_for()
         self.verbs = self.termer.lex.verbs
+        self.contrasts = self.termer.lex.contrast_of
         self.cutoff = config.match_cutoff / 100.0
         self.candidates = CandidateIndex(index, self.termer, phrase_rules(config), review_pattern(config))
         self.blocked = BlockedRules(self)
@@ -98,10 +99,10 @@ class EvidenceFinder:
         deliverable = not DELIVERABLE.isdisjoint(query.terms)
         for mid in (*window, *parents):
             found = [m for m in find_matches(query, self.candidates.meeting(mid), self.verbs, self.cutoff,
-                                             cites.get(mid)) if self.is_later(m, query.subject)]
+                                             cites.get(mid), self.contrasts) if self.is_later(m, query.subject)]
             best = min(found, key=_preference) if found else None
             if best is None and deliverable:
-                heads = find_matches(query, self.candidates.heads(mid), self.verbs, self.cutoff, None)
+                heads = find_matches(query, self.candidates.heads(mid), self.verbs, self.cutoff, None, self.contrasts)
                 if heads:
                     head = heads[0]
                     status = head.candidate.verdict.status if head.candidate.verdict else "done"

@@ -54,7 +54,7 @@ def build_query(subject: Subject, termer: Termer, title: Terms, item_number: str
 
 
 def find_matches(query: Query, meeting: MeetingCandidates, verbs: frozenset[str], cutoff: float,
-                 cites: str | None) -> list[Match]:
+                 cites: str | None, contrasts: dict[str, int] | None = None) -> list[Match]:
     """Candidates of one meeting that pass ``cutoff`` (0..1), best first.
     ``cites`` is the meeting whose minutes this one's minute references name
     (its previous meeting) when that is the action's own meeting."""
@@ -92,14 +92,21 @@ def find_matches(query: Query, meeting: MeetingCandidates, verbs: frozenset[str]
         cover_q = shared_q / query.total
         cover_e = shared_e / cand.total if cand.total else 0.0
         score = Q_SHARE * cover_q + (1 - Q_SHARE) * cover_e + (MINUTE_REF_BONUS if cites_own else 0.0)
-        if score >= cutoff:
+        if score >= cutoff and not (contrasts and _contrasted(query.terms, cand.terms, contrasts)):
             out.append(Match(min(score, 1.0), cand, cites_own))
     out.sort(key=lambda m: (-m.score, m.candidate.start))
     return out
 
 
+def _contrasted(query: Terms, cand: Terms, contrasts: dict[str, int]) -> bool:
+    """The action says "summer" and the sentence "winter" (and not "summer"):
+    another thing of the same kind, not this one."""
+    mine = {contrasts[t] for t in query if t in contrasts and t not in cand}
+    return bool(mine) and any(contrasts.get(t) in mine for t in cand if t not in query)
+
+
 def score_sentences(query: Query, candidates: tuple[Candidate, ...], verbs: frozenset[str],
-                    cutoff: float) -> list[Match]:
+                    cutoff: float, contrasts: dict[str, int] | None = None) -> list[Match]:
     """The same score over an item read whole (a blocked item: same issue id,
     same scheme, the meeting a deferral names)."""
     meeting = MeetingCandidates()
@@ -107,4 +114,4 @@ def score_sentences(query: Query, candidates: tuple[Candidate, ...], verbs: froz
     for c in candidates:
         meeting.add(c, postings)
     meeting.postings = dict(postings)
-    return find_matches(query, meeting, verbs, cutoff, None)
+    return find_matches(query, meeting, verbs, cutoff, None, contrasts)

@@ -13,7 +13,7 @@ group ("send") for little.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,6 +43,7 @@ class Lexicon:
     stop: frozenset[str]
     roles: frozenset[str]
     generic_titles: tuple[str, ...] = ()
+    contrast_of: dict[str, int] = field(default_factory=dict)  # term -> its contrast set ("summer" / "winter")
 
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -74,6 +75,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         phrase_starts, frozenset(t for ps in phrase_starts.values() for _w, t in ps), irregular, group_of,
         frozenset(verbs), frozenset(data["stop"].split()), frozenset(data["roles"].split()),
         tuple(_flat(t) for t in data.get("generic_titles", ())),
+        {stem(w): n for n, words in enumerate(data.get("contrasts", ())) for w in words},
     )
 
 

@@ -4,6 +4,7 @@ and the status an evidence phrase implies. Phrases come from config."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -122,8 +123,8 @@ class PhraseRules:
             for phrase, n in starts.get(word, ()):
                 if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase:
                     category, status, _p = self.ordered[n]
-                    spans = [m.span() for m in _WORD.finditer(text.lower())]
-                    return Verdict(status, category, spans[i][0], spans[i + len(phrase) - 1][1])
+                    spans = [m.span() for m in islice(_WORD.finditer(text.lower()), i + len(phrase))]
+                    return Verdict(status, category, spans[i][0], spans[-1][1])
         return None
 
     def status_of(self, text: str) -> str | None:
