@@ -16,7 +16,8 @@ from pathlib import Path
 import sqlite_utils
 
 from .. import store
-from ..load import sha256_bytes
+from ..load import sha256_bytes, skip_reason
+from ..store.problems import clear_problems, failed_hashes
 from ..records import MeetingMeta, ProcessedDocument
 from .executors import make_executor
 from .manifest import ManifestIndex
@@ -24,15 +25,17 @@ from .process import Failure, process_file
 
 log = logging.getLogger(__name__)
 
-#: Extensions picked up when a folder is walked. A file named explicitly with
-#: any other extension is still tried, and reported if it is not minutes.
-DISCOVER_SUFFIXES = {".txt", ".html", ".htm", ".xml", ".pdf"}
+#: A folder walk reads the types ``load.sniff`` reads and reports every other
+#: file in one line ("skipped: unsupported type .odt"). A file named explicitly
+#: is read by its content whatever its name.
+PREFERENCE = {suffix: rank for rank, suffix in enumerate((".txt", ".text", ".html", ".htm", ".xml", ".md", ".docx", ".pdf"))}
 
 
 @dataclass(frozen=True)
 class Task:
     path: str
     meta: MeetingMeta | None
+    digest: str | None = None  # sha256 of the bytes, when read before the run
 
 
 @dataclass
@@ -42,6 +45,8 @@ class Summary:
     failed: int = 0
     items: int = 0
     failures: list[Failure] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)  # not read: unsupported type, notes files
+    not_retried: int = 0  # failed before with the same bytes (see --retry-failed)
 
     @property
     def exit_code(self) -> int:
@@ -53,20 +58,35 @@ class Summary:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "items": self.items,
+            "skipped": [{"path": f.path, "reason": f.message} for f in self.skipped],
+            "not_retried": self.not_retried,
             "failures": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.failures],
         }
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and minutes-like files found by walking folders."""
+def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Every file named directly or found in a folder, with why it is not read
+    (None: read it; "": not read and not reported, a manifest)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and child.suffix.lower() in DISCOVER_SUFFIXES:
-                    yield child
+            for child in sorted(path.rglob("*"), key=reading_order):
+                if child.is_file() and not child.name.startswith("."):
+                    yield child, skip_reason(child)
         else:
-            yield path
+            yield path, None
+
+
+def reading_order(path: Path) -> tuple[str, str, int, str]:
+    """Folder by folder, file by file; the same minutes in several formats
+    (002.txt, 002.docx, 002.pdf) text export first, so that the one read best
+    carries the facts and the others are stored as its duplicates."""
+    return str(path.parent), path.stem, PREFERENCE.get(path.suffix.lower(), len(PREFERENCE)), path.name
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named directly, and the files of folders that are read."""
+    return (path for path, reason in walk(paths) if reason is None)
 
 
 def _unchanged_on_disk(db: sqlite_utils.Database, path: Path) -> bool:
@@ -93,26 +113,41 @@ def ingest(
     scheduler: str | None = None,
     config_path: str | None = None,
     on_progress: Callable[[str, str], None] | None = None,
+    retry_failed: bool = False,
 ) -> Summary:
     """Ingest every file under ``paths`` into ``db``; never stops on a bad file.
 
-    ``on_progress(path, outcome)`` is called once per file with outcome
-    "new", "unchanged" or "failed" (the CLI drives its progress bar with it).
+    ``on_progress(path, outcome)`` is called once per file to read with outcome
+    "new", "unchanged", "failed" or "not retried" (the CLI drives
+    its progress bar with it). A file that failed before with the same bytes
+    is not read again unless ``retry_failed``.
     """
     summary = Summary()
     manifest = manifest or ManifestIndex()
     tasks: list[Task] = []
     known = _known_ids(db)
-    for path in discover(paths):
-        if _unchanged_on_disk(db, path) or _known_bytes(db, path, known):
+    failed_before = set() if retry_failed else failed_hashes(db)
+    for path, reason in walk(paths):
+        if reason is not None:
+            if reason:
+                summary.skipped.append(Failure(str(path), "skip", reason))
+            continue
+        same = _unchanged_on_disk(db, path)
+        digest = None if same else _digest(path)
+        if same or _known_bytes(db, path, digest, known):
             summary.unchanged += 1
             if on_progress:
                 on_progress(str(path), "unchanged")
             continue
+        if digest in failed_before:
+            summary.not_retried += 1
+            if on_progress:
+                on_progress(str(path), "not retried")
+            continue
         file_meta = manifest.meta_for(path)
         if meta is not None:
             file_meta = meta.merged(file_meta) if file_meta else meta
-        tasks.append(Task(str(path), file_meta))
+        tasks.append(Task(str(path), file_meta, digest))
 
     # A run killed after storing documents but before linking them leaves this
     # flag set, so the next run links even when it finds nothing new.
@@ -140,14 +175,17 @@ def _link(db: sqlite_utils.Database, config_path: str | None) -> None:
     link(db, config=cached_config(config_path).link)
 
 
-def _known_bytes(db: sqlite_utils.Database, path: Path, known: set[str]) -> bool:
+def _digest(path: Path) -> str | None:
+    try:
+        return sha256_bytes(path.read_bytes())
+    except OSError:
+        return None  # the worker reports it
+
+
+def _known_bytes(db: sqlite_utils.Database, path: Path, doc_id: str | None, known: set[str]) -> bool:
     """Size or mtime moved but the bytes are already stored (touched, copied):
     recognise it by hash here, so no worker parses it again."""
-    try:
-        doc_id = sha256_bytes(path.read_bytes())
-    except OSError:
-        return False  # the worker reports it
-    if doc_id not in known:
+    if doc_id is None or doc_id not in known:
         return False
     _touch(db, doc_id, str(path), _stat(str(path)))
     return True
@@ -166,7 +204,9 @@ def _store_result(
 ) -> str:
     if isinstance(result, Failure):
         log.info("%s: %s", result.path, result.message)  # the CLI prints one line per failure
-        store.record_problem(db, result.path, result.stage, result.message)
+        # the bytes are kept only when they are the cause: a store failure is worth retrying
+        digest = None if result.stage == "store" else task.digest or _digest(Path(task.path))
+        store.record_problem(db, result.path, result.stage, result.message, digest)
         summary.failed += 1
         summary.failures.append(result)
         return "failed"
@@ -182,6 +222,7 @@ def _store_result(
         failure = Failure(task.path, "store", f"could not store ({type(exc).__name__}: {exc})")
         return _store_result(db, task, failure, summary, known)
     known.add(doc_id)
+    clear_problems(db, task.path)
     if saved.stored:
         summary.new += 1
         summary.items += saved.items
