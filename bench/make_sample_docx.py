@@ -22,6 +22,7 @@ from pathlib import Path
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from docx.text.paragraph import Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "002_8ea32eccb86cc6f3.txt"
@@ -63,7 +64,7 @@ def _add_decimal_paren_list(document: docx.document.Document) -> str:
     return str(_LIST_ID)
 
 
-def _number(paragraph: docx.text.paragraph.Paragraph, num_id: str) -> None:
+def _number(paragraph: Paragraph, num_id: str) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
 

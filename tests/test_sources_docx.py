@@ -15,14 +15,14 @@ from docx.oxml.ns import nsdecls
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.make_sample_docx import build as build_sample_docx  # noqa: E402
-from pipeline import store  # noqa: E402
-from pipeline.clean import clean  # noqa: E402
-from pipeline.errors import SourceError  # noqa: E402
-from pipeline.load import load  # noqa: E402
-from pipeline.load.docx_numbering import format_number  # noqa: E402
-from pipeline.run import ingest  # noqa: E402
-from pipeline.run.process import process_file  # noqa: E402
+from bench.make_sample_docx import build as build_sample_docx
+from pipeline import store
+from pipeline.clean import clean
+from pipeline.errors import SourceError
+from pipeline.load import load
+from pipeline.load.docx_numbering import format_number
+from pipeline.run import ingest
+from pipeline.run.process import process_file
 
 SEED_TXT = ROOT / "corpus" / "002_8ea32eccb86cc6f3.txt"
 SEED_DOCX = ROOT / "corpus" / "002_8ea32eccb86cc6f3.docx"

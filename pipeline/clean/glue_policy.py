@@ -31,7 +31,7 @@ MIN_GLUED_SITES = 3
 #: ... and at least one in this many words.
 WORDS_PER_SITE = 400
 
-_LETTERS = re.compile(r"[^\W\d_]++")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _HYPHENS = re.compile("[-\u2010\u2011]")
 
 

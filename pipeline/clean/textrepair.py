@@ -28,7 +28,7 @@ _NEWLINE = re.compile("[\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
 _MOJIBAKE_NBSP = re.compile("\u00c2(?=\u00a0)")  # "Â" + NBSP: UTF-8 NBSP read as Latin-1
 # Dropped outright: zero-width marks, soft hyphens, BOMs, C0/C1 controls.
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_LETTERS = re.compile(r"[^\W\d_]++")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # Punctuation glued to the next word: "2024,the", "period.The", "of£139", "Violence&", "robbery(against".
 _PUNCT_GLUE = re.compile(
     r"(?<=[A-Za-z0-9)])[,;](?=[A-Za-z])"

@@ -25,7 +25,7 @@ from lxml import etree
 
 from ..errors import SourceError
 from ..records import Block, LoadedDocument
-from .docx_numbering import W, Numbering
+from .docx_numbering import Numbering, W
 from .html_blocks import join_cells, layout_cell
 from .meta import meta_from_text
 from .text import paragraph_blocks
@@ -80,7 +80,8 @@ def shown_text(p: Any) -> str:
         if tag in _HIDDEN or not isinstance(tag, str):
             continue
         if tag in _SHOWN:
-            out.append(el.text or "" if _SHOWN[tag] is None else _SHOWN[tag])
+            shown = _SHOWN[tag]
+            out.append((el.text or "") if shown is None else shown)
             continue
         stack.extend(reversed(list(el)))
     return "".join(out)
@@ -114,7 +115,7 @@ def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
         style = style.base_style
     num_id = ilvl = None
     for ppr in sources:
-        num = ppr.numPr if ppr is not None else None
+        num: Any = ppr.numPr if ppr is not None else None
         if num is None:
             continue
         if num_id is None and num.numId is not None:

@@ -38,7 +38,7 @@ class Numbering:
     _seen: set[str] = field(default_factory=set)
 
     @classmethod
-    def of(cls, document: Any) -> "Numbering":
+    def of(cls, document: Any) -> Numbering:
         """Read ``numbering.xml`` of a python-docx Document (an empty one when absent)."""
         try:
             root = document.part.numbering_part.element
@@ -87,7 +87,8 @@ class Numbering:
             token = f"%{lvl + 1}"
             if token in out:
                 shown = levels.get(lvl, Level())
-                value = counters[lvl] if counters[lvl] is not None else shown.start
+                count = counters[lvl]
+                value = shown.start if count is None else count
                 out = out.replace(token, format_number(value, shown.fmt if lvl != ilvl else level.fmt))
         return out.strip()
 
