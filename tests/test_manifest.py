@@ -34,3 +34,32 @@ def test_row_without_file_is_a_usage_error(tmp_path: Path):
     (tmp_path / "m.csv").write_text("council\nNowhere\n")
     with pytest.raises(UsageError, match="row 1"):
         read_manifest(tmp_path / "m.csv")
+
+
+def test_manifest_url_names_the_council_of_a_moderngov_site(tmp_path):
+    from pipeline.run.manifest import read_manifest
+
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        "file,url,council\n"
+        "a.txt,https://democracy.westsuffolk.gov.uk/ieListDocuments.aspx?MId=1,\n"
+        "b.txt,https://democracy.westsuffolk.gov.uk/x,Given Council\n"
+        "c.txt,https://example.org/minutes,\n",
+        encoding="utf-8",
+    )
+    entries = read_manifest(manifest)
+    assert entries["a.txt"].council == "West Suffolk Council"
+    assert entries["b.txt"].council == "Given Council"  # a stated council wins over the site
+    assert entries["c.txt"].council is None
+
+
+def test_manifest_with_an_impossible_date_is_refused(tmp_path):
+    import pytest
+
+    from pipeline.errors import UsageError
+    from pipeline.run.manifest import read_manifest
+
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("file,date\na.txt,2025-02-31\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="2025-02-31"):
+        read_manifest(manifest)

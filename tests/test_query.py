@@ -167,7 +167,7 @@ def test_seed_ingest_finds_the_asb_action(tmp_path: Path) -> None:
     code, _, err = run("ingest", str(fx.CORPUS), "--db", db, "--quiet")
     assert code in (0, 1), err
     found = rows(db, "actions", "--theme", "anti-social behaviour", "--status", "open")
-    asb = [r for r in found if "Community Safety Manager responded" in r["text"]]
+    asb = [r for r in found if "relevant support could be arranged" in r["text"]]  # the Community Safety Manager's commitment
     assert len(asb) == 1, [r["text"] for r in found]
     assert asb[0]["document_path"].endswith("000_7ee41a706ab96347.txt")
     assert "ASB" in (asb[0]["context"] or "")

@@ -172,9 +172,10 @@ def test_a_different_head_is_a_different_scheme(nlp: Language) -> None:
 def test_head_windows_find_what_the_whole_text_would() -> None:
     import random
 
-    from extractors.schemes import _head_windows, rules
+    from extractors.schemes.lexicon import lexicon
+    from extractors.schemes.names import head_windows
 
-    named = rules()["named"]
+    named = lexicon().named
     words = ["The", "Safer", "Streets", "Fund", "scheme", "Project", "and", "of", "the", "iPhone", "(NUE)", "‘Just",
              "Out’", "Day", "Week", "Officer", "\n", ",", "funding", "Kent", "Scheme,", "Scheme-based", "123", "a",
              "Service", "Manager", "Programme", "for"]
@@ -183,7 +184,7 @@ def test_head_windows_find_what_the_whole_text_would() -> None:
         text = " ".join(rng.choice(words) for _ in range(40)).replace(" \n ", "\n")
         whole = [m.span() for m in named.finditer(text)]
         windowed, pos = [], 0
-        for start, end in _head_windows(text):
+        for start, end in head_windows(text):
             for m in named.finditer(text, max(start, pos), end):
                 pos = m.end()
                 windowed.append(m.span())

@@ -17,6 +17,7 @@ from .. import __version__
 
 COMMAND_MODULES = (
     "ingest",
+    "meta",
     "fetch",
     "evaluate",
     "reextract",

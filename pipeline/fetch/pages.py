@@ -9,17 +9,17 @@ the minutes.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
 
+from ..text.dates import find_date
 from .refs import CommitteeRef, MeetingRef
 
 COMMITTEES_PAGE = "mgListCommittees.aspx"
 MEETINGS_PAGE = "ieListMeetings.aspx"
 MEETING_PAGE = "ieListDocuments.aspx"
-_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})[\s-]+(\d{4})")
 _MINUTES_TEXT = re.compile(r"\b(printed|public|signed|approved)?\s*minutes\b", re.I)
 
 
@@ -46,16 +46,9 @@ def _param(url: str, *names: str) -> str | None:
 
 
 def page_date(text: str) -> date | None:
-    """'10 Feb 2026 10.00 am' or '10th February 2026' -> date."""
-    m = _DATE.search(text)
-    if not m:
-        return None
-    for fmt in ("%d %b %Y", "%d %B %Y"):
-        try:
-            return datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(3)}", fmt).date()
-        except ValueError:
-            continue
-    return None
+    """'10 Feb 2026 10.00 am' or '10th February 2026' -> date (the project's one date reader)."""
+    found = find_date(text)
+    return date.fromisoformat(found[0]) if found else None
 
 
 def committee_links(html: bytes, base: str) -> list[CommitteeRef]:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..text.dates import parse_date
 from .errors import FetchError
 
 _HOST_PREFIXES = ("www", "democracy", "democratic", "moderngov", "modgov", "mg", "committees",
@@ -53,14 +54,9 @@ def safe_meeting_id(raw: str) -> str | None:
 
 
 def parse_uk_date(raw: str) -> date | None:
-    """'10/02/2026' -> date(2026, 2, 10); anything else -> None."""
-    m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", raw or "")
-    if not m:
-        return None
-    try:
-        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        return None
+    """'10/02/2026' -> date(2026, 2, 10); anything else -> None (the project's one date reader)."""
+    iso = parse_date(raw) if re.fullmatch(r"\s*\d{1,2}/\d{1,2}/\d{4}\s*", raw or "") else None
+    return date.fromisoformat(iso) if iso else None
 
 
 def meeting_file(out: Path, council: str, committee: str, when: date | None, meeting_id: str, suffix: str) -> Path:

@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
-_MONTHS = "january february march april may june july august september october november december".split()
-_MONTH_RE = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-WRITTEN = re.compile(
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE
-)
-NUMERIC = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})\b")
+from ..text.dates import find_date
 
 #: a verb that sends the matter to a later meeting, then (within one clause) its target
 CUE = re.compile(
@@ -46,21 +40,8 @@ class Deferral:
 
 
 def parse_date(text: str) -> tuple[str, int, int] | None:
-    """The first UK-style date in ``text``: (iso, start, end)."""
-    best = None
-    for pattern in (WRITTEN, NUMERIC):
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best.start()):
-            best = m
-    if best is None:
-        return None
-    month = best.group("month")
-    number = int(month) if month.isdigit() else 1 + [n[:3] for n in _MONTHS].index(month[:3].lower())
-    try:
-        iso = date(int(best.group("year")), number, int(best.group("day"))).isoformat()
-    except ValueError:
-        return None
-    return iso, best.start(), best.end()
+    """The first UK-style date in ``text``: (iso, start, end) (the project's one date reader)."""
+    return find_date(text)
 
 
 def find_deferral(text: str) -> Deferral | None:

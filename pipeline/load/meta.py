@@ -1,93 +1,148 @@
-"""Meeting metadata read from the text of a minutes document.
+"""Meeting metadata read from the start of a minutes document.
 
-Every loader calls ``meta_from_text`` on the start of its text; structured
-sources (XML, HTML) then overlay what their markup states outright. Only what
-the document prints is returned; anything not found stays None.
+Every loader calls ``meta_from_text`` on its text (the PDF loader on its front
+blocks); structured sources (XML, HTML markup) then overlay what their markup
+states outright. The header forms are in ``header_forms.py`` (one reader per
+form), body and council names in ``bodies.py`` and ``council.py``. Only what
+the document prints (or the site it came from) is returned; the rest is None.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..records import MeetingMeta
-from ..text.dates import find_date, parse_date
+from ..text.dates import find_yearless_date
+from .bodies import body_of, looks_like_body
+from .council import banner_council, site_council, sole_council_named
+from .header_forms import (
+    FALLBACKS,
+    FORMS,
+    ISSUE_MEETING,
+    SUBTITLE,
+    WILL_BE_HELD,
+    Reading,
+    read_agenda_pack,
+    read_subtitle,
+)
 
 #: How much of a document's start holds its header (committee, date, venue).
 HEADER_CHARS = 4000
-
-_COUNCIL_KINDS = r"(?:County Borough|Metropolitan Borough|Royal Borough|Borough|District|County|City|Town|Parish|Community)"
-_NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
-COUNCIL = re.compile(
-    rf"\b(?P<a>(?:{_NAME_WORD}\s+){{1,4}}?{_COUNCIL_KINDS}\s+Council)\b"
-    rf"|\b(?P<b>(?:London|Royal)\s+Borough\s+of\s+{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD}){{0,2}})"
-    rf"|\b(?P<c>City\s+of\s+London\s+Corporation)\b"
-    rf"|\b(?P<d>{_NAME_WORD}(?:\s+{_NAME_WORD})?\s+Council)\b(?!\s+(?:Chamber|House|Offices|Tax|Members?|meeting))"
-)
-_UPPER_COUNCIL = re.compile(rf"^\s*(?P<name>[A-Z][A-Z '\-]+ {_COUNCIL_KINDS.upper()} COUNCIL)\s*$", re.MULTILINE)
-_NOT_A_COUNCIL_START = {
-    "The", "This", "Each", "A", "An", "Full", "Whole", "Every", "Our", "Their", "Its", "Joint", "Your",
-    "Town", "County", "Borough", "District", "City", "Parish", "Community", "Royal", "Metropolitan",
-}
-
-#: "Crime and Disorder Scrutiny - Monday, 8th March, 2010 6.30 pm"
-SUBTITLE = re.compile(
-    r"^(?P<committee>[^\n]{3,160}?)\s+[-–—]\s+(?P<when>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+[^\n]{6,40})$",
-    re.MULTILINE,
-)
-#: "Meeting: 01/12/2009 - Joint Overview and Scrutiny Board (Item 12)"
-ISSUE_MEETING = re.compile(
-    r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\s*[-–]\s*(?P<committee>.+?)\s*\((?:Item|Minute)\s+(?P<number>[^)]+)\)\s*$",
-    re.MULTILINE,
-)
-#: "MINUTES of a meeting of the Cabinet held in the Council Chamber, ... on Thursday, 9 January 2025."
-MINUTES_OF = re.compile(
-    r"MINUTES\s+of\s+(?:a|the)\s+(?:meeting|proceedings)(?:\s+of\s+(?:the\s+)?(?P<committee>.+?))?"
-    r"\s+held\s+(?:in|at)\s+(?:the\s+)?(?P<venue>[^.]+?)(?:\s+on\s+(?P<when>[^.]+?\d{4}))?\s*\.",
-    re.IGNORECASE | re.DOTALL,
-)
-#: "CORPORATE PARENTING PANEL– 29 October 2024" (a running page header)
-UPPER_HEADER = re.compile(r"^(?P<committee>[A-Z][A-Z&,' ]{3,80}?)\s*[-–—]+\s*(?P<when>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4})\s*$", re.MULTILINE)
+#: Forms whose body line is only trusted when it reads as a body's name.
+_NEEDS_A_BODY = {"heading and date", "heading over date", "minutes of the body", "decision notice", "agenda with minutes"}
+#: Bodies that are their own authority (the "council" of their meetings).
+_OWN_AUTHORITY = re.compile(r"(?:Combined Authority|Fire and Rescue Authority|Integration Joint Board|National Park Authority|"
+                            r"Council|Corporation|London Borough of .+|Royal Borough of .+)$")
+_MEETING_OF_ITSELF = re.compile(r"\b(?:minutes|notes)\s+of\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+(?:held|on)\b|\bcouncil\s+meeting\b",
+                                re.IGNORECASE)
+_MINUTES_INSIDE = re.compile(r"^\s*(?:PRESENT|Present)\s*:|\bRESOLVED\b", re.MULTILINE)
 VENUE = re.compile(r"^\s*(?:Venue|Place|Location)\s*:\s*(?P<venue>[^\n]+)", re.MULTILINE | re.IGNORECASE)
-DATE_LABEL = re.compile(r"^\s*(?:Date|Meeting date)\s*:\s*(?P<when>[^\n]+)", re.MULTILINE | re.IGNORECASE)
 PRESENT = re.compile(r"^\s*(?:PRESENT|Present|Members present|Councillors present)\s*:?\s*(?P<names>.+?)(?=\n\s*\n|\n\s*[A-Z][A-Za-z ]{2,30}:|\n[A-Z ]{6,}\n|\Z)", re.MULTILINE | re.DOTALL)
 APOLOGIES = re.compile(r"^\s*(?:Apologies(?: for absence)?)\s*:\s*(?P<names>.+?)(?=\n\s*\n|\n\s*[A-Z][A-Za-z ]{2,30}:|\Z)", re.MULTILINE | re.DOTALL)
 _HONOURS = re.compile(r"^(?:OBE|MBE|CBE|JP|DL|KBE|BEM|QPM|MP|MEP)$")
+_SELF_NOUNS = ("Board", "Committee", "Panel", "Sub-Committee")
+_ACTS = (r"(?:noted|agreed|received|considered|resolved|approved|informed|heard|discussed|thanked|welcomed|requested"
+         r"|queried|endorsed|supported|to\s+receive|to\s+note|to\s+consider|approves|notes|agrees)")
 
-
-def find_council(text: str) -> str | None:
-    """The first council the text names ("Redditch Borough Council")."""
-    upper = _UPPER_COUNCIL.search(text)
-    if upper:
-        return _titlecase(upper.group("name"))
-    for match in COUNCIL.finditer(text):
-        if _inside_brackets(text, match.start()):
-            continue  # "(Powys County Council)" after a name is an affiliation
-        name = next(group for group in match.groups() if group)
-        name = re.sub(r"\s+", " ", name).strip()
-        words = name.split()
-        while words and words[0] in _NOT_A_COUNCIL_START and len(words) > 2:
-            words = words[1:]
-        if words and words[0] not in _NOT_A_COUNCIL_START:
-            return " ".join(words)
-    return None
-
-
-def _inside_brackets(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    before = text[line_start:pos]
-    return before.count("(") > before.count(")")
+__all__ = ["HEADER_CHARS", "ISSUE_MEETING", "SUBTITLE", "find_council", "meta_from_text", "parse_subtitle", "split_names"]
 
 
 def parse_subtitle(text: str) -> tuple[str | None, str | None]:
     """(committee, ISO date) from "<Committee> - <Weekday>, <date> <time>"."""
-    match = SUBTITLE.search(text)
-    if not match:
+    reading = read_subtitle(text)
+    if reading is None:
         return None, None
-    committee = match.group("committee").strip()
-    # "Moved from 9th October 2018, Cabinet" keeps only the last clause.
-    if "," in committee and find_date(committee):
-        committee = committee.rsplit(",", 1)[1].strip()
-    return committee or None, parse_date(match.group("when"))
+    _council, committee = body_of(reading.body, need_noun=False)
+    return committee, reading.date
+
+
+def find_council(text: str) -> str | None:
+    """The council a document's start names: a banner line, else the only council it names."""
+    return banner_council(text) or sole_council_named(text)
+
+
+def readings(head: str, text: str) -> list[Reading]:
+    """Every header form that reads, in the order they are trusted."""
+    found: list[Reading] = []
+    if WILL_BE_HELD.search(head) and _MINUTES_INSIDE.search(text):
+        pack = read_agenda_pack(head)
+        if pack:
+            found.append(pack)
+    for _name, reader in FORMS:
+        reading = reader(head)
+        if reading:
+            found.append(reading)
+    return found
+
+
+def meta_from_text(text: str, *, source_url: str | None = None) -> MeetingMeta:
+    """What the start of a minutes document says about its meeting."""
+    head = text[:HEADER_CHARS]
+    council = committee = when = venue = None
+    for reading in readings(head, text):
+        body_council, body = body_of(reading.body, need_noun=reading.need_noun) if reading.body else (None, None)
+        if reading.body and body is None and reading.form in _NEEDS_A_BODY:
+            continue
+        if body_council and not _OWN_AUTHORITY.search(body_council):
+            body_council = None  # a joint panel is hosted by a council, not one itself
+        council, committee = council or body_council, committee or body
+        when, venue = when or reading.date, venue or reading.venue
+    for _name, fallback in FALLBACKS:
+        late = fallback(head)
+        if late is None:
+            continue
+        when = when or late.date
+        if committee is None and late.body:
+            body_council, committee = body_of(late.body)
+            council = council or (body_council if body_council and _OWN_AUTHORITY.search(body_council) else None)
+    when = when or _yearless(head, text)
+    committee = committee or named_self(head)
+    council = council or banner_council(head) or site_council(head, source_url)
+    local = re.search(r"\b(Parish|Town|Community) Council$", council or "")
+    if committee is None and local and _MEETING_OF_ITSELF.search(head):
+        committee = f"{local.group(1)} Council"  # "Minutes of a Meeting held on ...": the council itself met
+    labelled = VENUE.search(head)
+    if labelled:
+        venue = labelled.group("venue")
+    if venue:
+        venue = re.sub(r"\.?\s*View directions\.?\s*$", "", venue).strip(" .") or None
+    present = PRESENT.search(head)
+    apologies = APOLOGIES.search(head)
+    return MeetingMeta(
+        council=council,
+        committee=committee,
+        date=when,
+        venue=venue,
+        attendees=split_names(present.group("names")) if present else (),
+        apologies=split_names(apologies.group("names")) if apologies else (),
+    )
+
+
+def _yearless(head: str, text: str) -> str | None:
+    """"held on Friday 23rd August": the year the document mentions most that fits the weekday."""
+    years = Counter(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text))
+    if not years:
+        return None
+    found = find_yearless_date(head[:1500], [year for year, _ in years.most_common()])
+    return found[0] if found else None
+
+
+def named_self(head: str) -> str | None:
+    """A page with no heading that calls its body "the Board" and names it once in
+    full ("the Health and Wellbeing Board"): that full name."""
+    for noun in _SELF_NOUNS:
+        if not re.search(rf"\bthe {noun}\s+(?:had\s+|was\s+|were\s+)?{_ACTS}\b", head, re.IGNORECASE):
+            continue  # the body must act in the meeting ("the Board noted"), not only be talked about
+        names = Counter(
+            m.group(1)
+            for m in re.finditer(rf"\bthe ((?:[A-Z][\w’'-]*|and|&|of|for)(?: (?:[A-Z][\w’'-]*|and|&|of|for)){{0,7}} {noun})\b(?!s)", head)
+            if m.group(1).split()[0][:1].isupper()
+        )
+        for name, _count in names.most_common():
+            if looks_like_body(name) and name.lower() != noun.lower():
+                return name
+    return None
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -103,56 +158,3 @@ def split_names(text: str) -> tuple[str, ...]:
             name = name.split(" ", 1)[1] if name.lower().startswith("councillors ") else name
         names.append(name)
     return tuple(names)
-
-
-def meta_from_text(text: str) -> MeetingMeta:
-    """What the start of a minutes document says about its meeting."""
-    head = text[:HEADER_CHARS]
-    committee, when = parse_subtitle(head)
-    venue = None
-    issue = ISSUE_MEETING.search(head)
-    if issue:
-        committee = committee or issue.group("committee").strip()
-        when = when or parse_date(issue.group("date"))
-    minutes_of = MINUTES_OF.search(head)
-    if minutes_of:
-        if minutes_of.group("committee"):
-            committee = committee or _one_line(minutes_of.group("committee"))
-        venue = _one_line(minutes_of.group("venue"))
-        if minutes_of.group("when"):
-            when = when or parse_date(minutes_of.group("when"))
-    upper = UPPER_HEADER.search(head)
-    if upper:
-        committee = committee or _titlecase(upper.group("committee").strip(" ,"))
-        when = when or parse_date(upper.group("when"))
-    labelled = VENUE.search(head)
-    if labelled:
-        venue = labelled.group("venue")
-    if venue:
-        venue = re.sub(r"\.?\s*View directions\.?\s*$", "", venue).strip(" .") or None
-    if when is None:
-        dated = DATE_LABEL.search(head)
-        if dated:
-            when = parse_date(dated.group("when"))
-    present = PRESENT.search(head)
-    apologies = APOLOGIES.search(head)
-    return MeetingMeta(
-        council=find_council(head),
-        committee=committee,
-        date=when,
-        venue=venue,
-        attendees=split_names(present.group("names")) if present else (),
-        apologies=split_names(apologies.group("names")) if apologies else (),
-    )
-
-
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,.")
-
-
-_SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with"}
-
-
-def _titlecase(text: str) -> str:
-    words = text.lower().split()
-    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))

@@ -11,6 +11,7 @@ rules as text exports ("Agenda item", "Meeting: ... (Item N)", numbered lists).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -29,6 +30,7 @@ from .html_blocks import (
     text_of,
     visible_length,
 )
+from .council import site_council
 from .meta import meta_from_text, parse_subtitle
 from .page_kind import check_moderngov_page
 from .text import AI_MARKER, paragraph_blocks
@@ -66,6 +68,8 @@ def load_html(path: Path, data: bytes, doc_id: str) -> LoadedDocument:
     if not MINUTES_CUES.search(full_text):
         raise NotMinutesError(str(path), "not minutes: the HTML page has no minutes, decisions or agenda items")
     meta = _page_meta(root, content).merged(meta_from_text(full_text))
+    if meta.council is None:  # the ModernGov site the page was saved from (its links, e-mail addresses)
+        meta = replace(meta, council=site_council(text))
     return LoadedDocument(doc_id=doc_id, path=str(path), format="html", blocks=tuple(blocks), meta=meta)
 
 

@@ -12,16 +12,10 @@ import re
 from collections.abc import Sequence
 
 from ..records import MeetingMeta
+from ..text.dates import parse_date
+from .bodies import looks_like_body
+from .meta import meta_from_text
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split(), 1
-    )
-}
-_DATE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")\s*,?\s+(\d{4})\b", re.IGNORECASE
-)
 _COUNCIL = re.compile(
     r"^(?:[A-Z][\w.&'’-]*\s+){1,5}(?:COUNCIL|Council)$|^(?:London |Royal )?(?:Borough|City|County) of [A-Z][\w -]+$"
 )
@@ -38,17 +32,6 @@ _LABEL = re.compile(
 )
 _HONOURS = {"OBE", "MBE", "CBE", "JP", "DL", "KC", "QC", "BEM", "FRSA"}
 _NONE = re.compile(r"^(?:none|nil|no apologies.*)$", re.IGNORECASE)
-
-
-def parse_date(text: str) -> str | None:
-    """The first "9 January 2025" style date in ``text`` as ISO, if any."""
-    match = _DATE.search(text)
-    if not match:
-        return None
-    day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
-    if not 1 <= day <= 31:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _tidy(name: str) -> str:
@@ -118,11 +101,14 @@ def parse_meta(front: Sequence[str]) -> MeetingMeta:
             committee = _tidy(flat)  # the body's banner under the council's
         if date is None and not present and len(flat) < 80:
             date = parse_date(flat)
+    header = meta_from_text("\n".join(front))  # the header forms every loader shares
+    if not looks_like_body(committee, need_noun=False):
+        committee = None  # "(19:15 TO 19:25 ...)", "60 Mr ... Statement on ..."
     return MeetingMeta(
-        council=council,
-        committee=committee,
-        date=date,
-        venue=venue,
+        council=header.council or council,
+        committee=header.committee or committee,
+        date=header.date or date,
+        venue=header.venue or venue,
         attendees=tuple(dict.fromkeys(present)),
         apologies=tuple(dict.fromkeys(apologies)),
     )

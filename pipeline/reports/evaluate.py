@@ -30,8 +30,9 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..config import PROJECT_ROOT
-from ..records import ProcessedDocument
+from ..records import MeetingMeta, ProcessedDocument
 from ..run.process import Failure, process_file
+from .meta_score import Accuracy, FieldResult, accuracy, score_meeting
 
 GOLD_COVERAGE = 0.70  # share of the gold text's words the prediction must hold
 PRED_PRECISION = 0.40  # share of the prediction's words that must be in the gold text
@@ -80,6 +81,7 @@ class DocumentResult:
     extras: dict[str, list[str]] = field(default_factory=dict)  # predictions not in gold
     error: str | None = None
     body_type: str = "principal council"
+    meeting: dict[str, FieldResult] = field(default_factory=dict)  # meeting metadata, field by field
 
 
 @dataclass
@@ -107,9 +109,14 @@ class Report:
                 out[d.body_type][k].add(s)
         return dict(sorted(out.items()))
 
+    def meeting_accuracy(self) -> dict[str, Accuracy]:
+        """Meeting date, committee and council right, out of the documents whose gold states them."""
+        return accuracy([d.meeting for d in self.documents])
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "by_kind": {k: s.as_dict() for k, s in self.by_kind().items()},
+            "meeting": {k: a.as_dict() for k, a in self.meeting_accuracy().items()},
             "by_body_type": {c: {k: s.as_dict() for k, s in ks.items()} for c, ks in self.by_body_type().items()},
             "by_council": {c: {k: s.as_dict() for k, s in ks.items()} for c, ks in self.by_council().items()},
             "documents": [
@@ -121,6 +128,7 @@ class Report:
                     "scores": {k: s.as_dict() for k, s in d.scores.items()},
                     "misses": d.misses,
                     "extras": d.extras,
+                    "meeting": {k: vars(r) for k, r in d.meeting.items()},
                 }
                 for d in self.documents
             ],
@@ -239,7 +247,8 @@ def evaluate_document(gold: dict[str, Any], processed: ProcessedDocument) -> Doc
         lambda g: g["name"], lambda p: p[0],
     )
     return DocumentResult(gold.get("document", "?"), gold.get("council"), scores, misses, extras,
-                          body_type=body_type(gold.get("council"), gold.get("committee")))
+                          body_type=body_type(gold.get("council"), gold.get("committee")),
+                          meeting=score_meeting(gold, processed.clean.source.meta))
 
 
 def _same_amount(gold: float, predicted: float) -> bool:
@@ -310,10 +319,11 @@ def _evaluate_one(gold_path: Path, roots: Sequence[Path], config_path: str | Non
     name = gold.get("document") or gold_path.name.removesuffix(".gold.json")
     kind = body_type(gold.get("council"), gold.get("committee"))
     doc_path = find_document(name, roots)
+    unread = score_meeting(gold, MeetingMeta())  # a document not read states no meeting
     if doc_path is None:
-        return DocumentResult(name, gold.get("council"), {}, error="document not found", body_type=kind)
+        return DocumentResult(name, gold.get("council"), {}, error="document not found", body_type=kind, meeting=unread)
     processed = process_file(str(doc_path), None, config_path)
     if isinstance(processed, Failure):
         empty = {k: Score(fn=len(gold.get(k, []))) for k in KINDS}
-        return DocumentResult(name, gold.get("council"), empty, error=processed.message, body_type=kind)
+        return DocumentResult(name, gold.get("council"), empty, error=processed.message, body_type=kind, meeting=unread)
     return evaluate_document(gold, processed)

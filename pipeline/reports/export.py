@@ -1,6 +1,9 @@
 """`minutes export`: every store table to one JSON or CSV file, for people who
 want the data without SQLite. Values are written as stored (JSON-array
-columns such as ``themes`` stay JSON strings) so a round trip is lossless."""
+columns such as ``themes`` stay JSON strings) so a JSON round trip is
+lossless. In CSV, text that a spreadsheet would run as a formula (it starts
+with = + - @, a tab or a carriage return) gets a leading apostrophe: minutes
+text comes from outside, and a cell like ``=HYPERLINK(...)`` must stay text."""
 
 from __future__ import annotations
 
@@ -16,6 +19,14 @@ from .. import store
 from ..errors import UsageError
 
 FORMATS = ("json", "csv")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value``, with an apostrophe before text a spreadsheet would evaluate."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def tables(db: sqlite_utils.Database) -> list[str]:
@@ -57,6 +68,6 @@ def _write_csv(fh: TextIO, rows: Iterable[dict[str, Any]], columns: list[str]) -
     writer.writeheader()
     n = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
         n += 1
     return n

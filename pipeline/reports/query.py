@@ -69,9 +69,10 @@ def date_bound(value: str | None, *, end: bool) -> str | None:
         if len(parts) == 1:
             return date(parts[0], 12, 31).isoformat() if end else date(parts[0], 1, 1).isoformat()
         if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)  # checks the month before any arithmetic on it
             if not end:
-                return date(parts[0], parts[1], 1).isoformat()
-            nxt = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+                return first.isoformat()
+            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
             return date.fromordinal(nxt.toordinal() - 1).isoformat()
         return date(*parts).isoformat()
     except ValueError as exc:

@@ -16,25 +16,27 @@ from pathlib import Path
 import sqlite_utils
 
 from .. import store
-from ..load import sha256_bytes, skip_reason
-from ..store.problems import clear_problems, failed_hashes
+from ..load import READABLE_SUFFIXES, sha256_bytes, skip_reason
 from ..records import MeetingMeta, ProcessedDocument
 from .executors import make_executor
 from .manifest import ManifestIndex
 from .process import Failure, process_file
+from ..store.problems import clear_problems, failed_hashes
+from .walk import Skipped, Unread, walk
 
 log = logging.getLogger(__name__)
 
-#: A folder walk reads the types ``load.sniff`` reads and reports every other
-#: file in one line ("skipped: unsupported type .odt"). A file named explicitly
-#: is read by its content whatever its name.
-PREFERENCE = {suffix: rank for rank, suffix in enumerate((".txt", ".text", ".html", ".htm", ".xml", ".md", ".docx", ".pdf"))}
+#: Extensions read when a folder is walked (every type ``load`` reads); any other
+#: file is reported in one line ("skipped: ...: unsupported type .odt", see
+#: ``load.skip_reason``). A file named explicitly is read by its content.
+DISCOVER_SUFFIXES = set(READABLE_SUFFIXES)
 
 
 @dataclass(frozen=True)
 class Task:
     path: str
     meta: MeetingMeta | None
+    override: bool = False
     digest: str | None = None  # sha256 of the bytes, when read before the run
 
 
@@ -44,6 +46,7 @@ class Summary:
     unchanged: int = 0
     failed: int = 0
     items: int = 0
+    updated: int = 0  # stored documents whose meeting the supplied metadata changed
     failures: list[Failure] = field(default_factory=list)
     skipped: list[Failure] = field(default_factory=list)  # not read: unsupported type, notes files
     not_retried: int = 0  # failed before with the same bytes (see --retry-failed)
@@ -58,35 +61,28 @@ class Summary:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "items": self.items,
+            "updated": self.updated,
             "skipped": [{"path": f.path, "reason": f.message} for f in self.skipped],
             "not_retried": self.not_retried,
             "failures": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.failures],
         }
 
 
-def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
-    """Every file named directly or found in a folder, with why it is not read
-    (None: read it; "": not read and not reported, a manifest)."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*"), key=reading_order):
-                if child.is_file() and not child.name.startswith("."):
-                    yield child, skip_reason(child)
+def discover(
+    paths: Iterable[str | Path], skipped: list[Skipped] | None = None, unread: list[Unread] | None = None
+) -> Iterator[Path]:
+    """Files named directly, and the files of folders of a type that is read;
+    what the walk refused (unreadable folders, links out of the folder, FIFOs)
+    goes to ``skipped``, files of types not read to ``unread`` (see run/walk.py)."""
+    for found in walk(paths, skip_reason):
+        if isinstance(found, Skipped):
+            if skipped is not None:
+                skipped.append(found)
+        elif isinstance(found, Unread):
+            if unread is not None:
+                unread.append(found)
         else:
-            yield path, None
-
-
-def reading_order(path: Path) -> tuple[str, str, int, str]:
-    """Folder by folder, file by file; the same minutes in several formats
-    (002.txt, 002.docx, 002.pdf) text export first, so that the one read best
-    carries the facts and the others are stored as its duplicates."""
-    return str(path.parent), path.stem, PREFERENCE.get(path.suffix.lower(), len(PREFERENCE)), path.name
-
-
-def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and the files of folders that are read."""
-    return (path for path, reason in walk(paths) if reason is None)
+            yield found
 
 
 def _unchanged_on_disk(db: sqlite_utils.Database, path: Path) -> bool:
@@ -113,41 +109,47 @@ def ingest(
     scheduler: str | None = None,
     config_path: str | None = None,
     on_progress: Callable[[str, str], None] | None = None,
+    override: bool = False,
     retry_failed: bool = False,
 ) -> Summary:
     """Ingest every file under ``paths`` into ``db``; never stops on a bad file.
 
+    Metadata from ``manifest`` and ``meta`` fills what a document leaves empty
+    (``override``: replaces it). A file already stored is not read again, but
+    its stored meeting takes that metadata the same way (`minutes meta`).
     ``on_progress(path, outcome)`` is called once per file to read with outcome
-    "new", "unchanged", "failed" or "not retried" (the CLI drives
-    its progress bar with it). A file that failed before with the same bytes
-    is not read again unless ``retry_failed``.
+    "new", "unchanged", "updated", "failed" or "not retried" (the CLI drives its
+    progress bar with it). A file that failed before with the same bytes is not
+    read again unless ``retry_failed``.
     """
     summary = Summary()
     manifest = manifest or ManifestIndex()
     tasks: list[Task] = []
     known = _known_ids(db)
+    skipped: list[Skipped] = []
+    unread: list[Unread] = []
     failed_before = set() if retry_failed else failed_hashes(db)
-    for path, reason in walk(paths):
-        if reason is not None:
-            if reason:
-                summary.skipped.append(Failure(str(path), "skip", reason))
-            continue
+    for path in discover(paths, skipped, unread):
+        file_meta = manifest.meta_for(path)
+        if meta is not None:
+            file_meta = meta.merged(file_meta) if file_meta else meta
         same = _unchanged_on_disk(db, path)
         digest = None if same else _digest(path)
         if same or _known_bytes(db, path, digest, known):
-            summary.unchanged += 1
+            outcome = "updated" if file_meta and _restate(db, path, file_meta, override) else "unchanged"
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
             if on_progress:
-                on_progress(str(path), "unchanged")
+                on_progress(str(path), outcome)
             continue
         if digest in failed_before:
             summary.not_retried += 1
             if on_progress:
                 on_progress(str(path), "not retried")
             continue
-        file_meta = manifest.meta_for(path)
-        if meta is not None:
-            file_meta = meta.merged(file_meta) if file_meta else meta
-        tasks.append(Task(str(path), file_meta, digest))
+        tasks.append(Task(str(path), file_meta, override, digest))
+    summary.skipped.extend(Failure(u.path, "skip", u.reason) for u in unread)
+    for refused in skipped:  # one line and a problems row each; the run exits 1
+        _store_result(db, Task(refused.path, None), Failure(refused.path, "discover", refused.reason), summary, known)
 
     # A run killed after storing documents but before linking them leaves this
     # flag set, so the next run links even when it finds nothing new.
@@ -155,16 +157,29 @@ def ingest(
     if tasks and not pending:
         store.set_state(db, "link_pending", "1")
     with make_executor(executor, workers=workers, scheduler=scheduler) as run_many:
-        results = run_many(process_file, [(t.path, t.meta, config_path) for t in tasks])
+        results = run_many(process_file, [(t.path, t.meta, config_path, t.override) for t in tasks])
         for task, result in zip(tasks, results):
             outcome = _store_result(db, task, result, summary, known)
             if on_progress:
                 on_progress(task.path, outcome)
-    if summary.new or pending:  # nothing new stored: the links already made still stand
+    if summary.new or summary.updated or pending:  # nothing new stored: the links already made still stand
         _link(db, config_path)
     if tasks or pending:
         store.set_state(db, "link_pending", "0")
     return summary
+
+
+def _restate(db: sqlite_utils.Database, path: Path, meta: MeetingMeta, override: bool) -> bool:
+    """A stored document given metadata again: its meeting takes it (fills gaps, or
+    replaces with ``override``). True when the meeting changed."""
+    from ..store.meetings import UnknownDocument, find_document_id, set_meeting
+
+    try:
+        doc_id = find_document_id(db, str(path))
+    except UnknownDocument:
+        return False
+    values = {"council": meta.council, "committee": meta.committee, "date": meta.date}
+    return set_meeting(db, doc_id, values, override=override).changed
 
 
 def _link(db: sqlite_utils.Database, config_path: str | None) -> None:
@@ -204,8 +219,9 @@ def _store_result(
 ) -> str:
     if isinstance(result, Failure):
         log.info("%s: %s", result.path, result.message)  # the CLI prints one line per failure
-        # the bytes are kept only when they are the cause: a store failure is worth retrying
-        digest = None if result.stage == "store" else task.digest or _digest(Path(task.path))
+        # the bytes are kept only when they are the cause: a store failure is worth
+        # retrying, and a path the walk refused (a FIFO) is never opened
+        digest = None if result.stage in ("store", "discover") else task.digest or _digest(Path(task.path))
         store.record_problem(db, result.path, result.stage, result.message, digest)
         summary.failed += 1
         summary.failures.append(result)

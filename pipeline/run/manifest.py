@@ -2,7 +2,9 @@
 TSV or YAML) beside the files, or given with ``--manifest``.
 
 Columns/keys: ``file`` (name or path relative to the manifest), and any of
-``council``, ``committee``, ``date`` (ISO), ``title``, ``venue``.
+``council``, ``committee``, ``date`` (ISO), ``title``, ``venue``, ``url`` (where
+the file came from: a ModernGov site's address names its council when the
+``council`` column is empty).
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from pathlib import Path
 import yaml
 
 from ..errors import UsageError
+from ..load.council import council_for_host
 from ..records import MeetingMeta
+from ..text.dates import is_iso_date
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.tsv", "manifest.yaml", "manifest.yml")
 FIELDS = {"council", "committee", "date", "title", "venue"}
@@ -74,6 +78,11 @@ def read_manifest(path: Path) -> dict[str, MeetingMeta]:
         if not name:
             raise UsageError(f"{path}: row {n} has no 'file' column")
         values = {k: (str(v).strip() or None) for k, v in row.items() if k in FIELDS and v is not None}
+        if values.get("date") and not is_iso_date(values["date"]):
+            raise UsageError(f"{path}: row {n}: date {values['date']!r} is not a date; write it as YYYY-MM-DD")
+        url = str(row.get("url") or row.get("source_url") or "").strip()
+        if url and not values.get("council"):
+            values["council"] = council_for_host(url)
         meta = MeetingMeta(**values)
         out[str((path.parent / name).resolve())] = meta
         out[Path(name).name] = meta

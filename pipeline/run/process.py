@@ -25,15 +25,18 @@ class Failure:
 
 
 def process_file(
-    path: str, meta: MeetingMeta | None = None, config_path: str | None = None
+    path: str, meta: MeetingMeta | None = None, config_path: str | None = None, override: bool = False
 ) -> ProcessedDocument | Failure:
-    """Run every per-document stage on ``path``; errors come back as a Failure."""
+    """Run every per-document stage on ``path``; errors come back as a Failure.
+
+    ``meta`` (a manifest's or the command line's) fills what the document leaves
+    empty; with ``override`` it replaces what the document says."""
     config = cached_config(config_path)
     stage = "load"
     try:
         loaded = load(path)
         if meta is not None:
-            loaded = _with_meta(loaded, meta)
+            loaded = _with_meta(loaded, meta, override)
         stage = "clean"
         cleaned = clean(loaded, config=config.clean)
         stage = "segment"
@@ -69,9 +72,9 @@ def _check_length(path: str, text: str, config: Config) -> None:
         )
 
 
-def _with_meta(loaded: LoadedDocument, meta: MeetingMeta) -> LoadedDocument:
-    """Manifest and CLI metadata win over what the document says."""
-    return replace(loaded, meta=meta.merged(loaded.meta))
+def _with_meta(loaded: LoadedDocument, meta: MeetingMeta, override: bool = False) -> LoadedDocument:
+    """What the document says wins; supplied metadata fills its gaps, or wins with ``override``."""
+    return replace(loaded, meta=meta.merged(loaded.meta) if override else loaded.meta.merged(meta))
 
 
 __all__ = ["Failure", "process_file"]

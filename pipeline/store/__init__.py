@@ -149,10 +149,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 def _schema_complete(db: sqlite_utils.Database) -> bool:
     names = {r[0] for r in db.execute("select name from sqlite_master")}
     from ..link.schema import LINK_SCHEMA
+    from . import browse
 
     indexes = {f"idx_{table}_{'_'.join(cols)}" for table, cols in INDEXES}
-    wanted = {*SCHEMA, *LINK_SCHEMA, *VIEWS, "agenda_items_fts", *FTS_TRIGGERS, *indexes}
-    return wanted <= names and not _missing_columns(db)
+    wanted = {*SCHEMA, *LINK_SCHEMA, *VIEWS, "agenda_items_fts", *FTS_TRIGGERS, *indexes, *browse.NAMES}
+    return wanted <= names and not _missing_columns(db) and browse.up_to_date(db)
 
 
 def _missing_columns(db: sqlite_utils.Database) -> list[tuple[str, str, type]]:
@@ -213,6 +214,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     ensure_link_schema(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, ignore=True)
+    from .browse import ensure_browse_schema  # fact FTS and the UI's list views
+
+    ensure_browse_schema(db)
 
 
 def _fact_view(table: str) -> str:
@@ -253,9 +257,14 @@ def short_hash(*parts: object) -> str:
 def meeting_id_for(doc: ProcessedDocument) -> str:
     """Documents about the same meeting share a row: key on what identifies it."""
     meta = doc.clean.source.meta
-    if meta.date and (meta.committee or meta.external_id):
-        return short_hash(meta.council, meta.committee, meta.date, meta.external_id if not meta.committee else "")
-    return short_hash("document", doc.clean.source.doc_id)
+    return meeting_key(meta.council, meta.committee, meta.date, meta.external_id, doc.clean.source.doc_id)
+
+
+def meeting_key(council: str | None, committee: str | None, date: str | None, external_id: str | None, doc_id: str) -> str:
+    """The meeting id for these facts (the document's own when they do not identify a meeting)."""
+    if date and (committee or external_id):
+        return short_hash(council, committee, date, external_id if not committee else "")
+    return short_hash("document", doc_id)
 
 
 def page_map(doc: ProcessedDocument) -> list[list[int]]:

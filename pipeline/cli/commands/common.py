@@ -13,7 +13,9 @@ import click
 import sqlite_utils
 
 from ... import store
-from ...errors import MinutesError
+from ...config import Config, load_config
+from ...errors import ConfigError, MinutesError
+from ...reports.export import spreadsheet_safe
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "output/minutes.db"
@@ -58,12 +60,48 @@ def emit_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = Non
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     click.echo(buf.getvalue(), nl=False)
+
+
+def load_config_or_exit(path: str | None) -> Config:
+    """The whole config, checked before any work starts: every bad key is one
+    line on stderr, then exit 2 (a usage error, not a failed input)."""
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            err(one_line(f"config error: {problem}"))
+        sys.exit(2)
 
 
 def err(message: str) -> None:
     click.echo(message, err=True)
+
+
+def check_date(value: str | None, option: str = "--date") -> None:
+    """A meeting date must be a real day written YYYY-MM-DD: else one line and exit 2."""
+    from ...text.dates import is_iso_date
+
+    if value is not None and not is_iso_date(value):
+        err(f"error: {option} {value!r} is not a date; write it as YYYY-MM-DD (e.g. 2025-01-09)")
+        sys.exit(2)
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as one line: control characters (a newline in a
+    file name would forge a second error line), line separators and the lone
+    surrogates of a name that is not UTF-8 are written as escapes."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 0x20 or 0x7F <= code < 0xA0 or code in (0x2028, 0x2029) or 0xD800 <= code <= 0xDFFF:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def is_tty_stderr() -> bool:

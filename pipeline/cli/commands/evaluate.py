@@ -44,6 +44,9 @@ def _print_table(report: Report, *, details: bool) -> None:
     click.echo(f"{'kind':<12} {'P':>6} {'R':>6} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}")
     for kind, s in report.by_kind().items():
         click.echo(f"{kind:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.tp:4d} {s.fp:4d} {s.fn:4d}")
+    meeting = report.meeting_accuracy()
+    click.echo("\nmeeting metadata (where the gold states it): " + ", ".join(
+        f"{name} {a.right}/{a.stated} ({a.share:.1%})" for name, a in meeting.items()))
     _print_f1_rows("F1 by body type", report.by_body_type())
     _print_f1_rows("F1 by council", report.by_council())
     _print_f1_rows("F1 by document", {d.document: d.scores for d in report.documents if d.scores})
@@ -58,6 +61,10 @@ def _print_table(report: Report, *, details: bool) -> None:
             for kind, texts in d.extras.items():
                 for t in texts:
                     click.echo(f"  extra  {kind}: {t[:140]}")
+        if details:
+            for name, result in d.meeting.items():
+                if result.right is False:
+                    click.echo(f"  meeting {name}: {result.predicted!r} (gold {result.gold!r})  [{d.document}]")
 
 
 def _print_f1_rows(heading: str, rows: dict[str, dict[str, Score]]) -> None:

@@ -12,7 +12,7 @@ from ...errors import MinutesError
 from ...records import MeetingMeta
 from ...run import discover, ingest
 from ...run.manifest import ManifestIndex
-from .common import db_option, emit_json, err, format_option, open_db
+from .common import check_date, db_option, emit_json, err, format_option, load_config_or_exit, one_line, open_db
 
 
 def register(group: click.Group) -> None:
@@ -24,9 +24,11 @@ def register(group: click.Group) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="CSV/TSV/YAML of file → council, committee, date.")
-@click.option("--council", help="Council for files that do not say.")
-@click.option("--committee", help="Committee for files that do not say.")
-@click.option("--date", "meeting_date", help="Meeting date (YYYY-MM-DD) for files that do not say.")
+@click.option("--council", help="Council for files that do not say (with --override: for every file).")
+@click.option("--committee", help="Committee for files that do not say (with --override: for every file).")
+@click.option("--date", "meeting_date", help="Meeting date (YYYY-MM-DD) for files that do not say (with --override: for every file).")
+@click.option("--override", is_flag=True, help="The given --council/--committee/--date and manifest values replace what "
+              "documents say; files already stored are moved to that meeting without being read again.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
@@ -34,7 +36,7 @@ def register(group: click.Group) -> None:
 @click.option("--retry-failed", is_flag=True, help="Read again files that failed before with the same bytes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-file errors on stderr.")
-def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, workers, executor, scheduler, config_path, retry_failed, as_json, quiet):  # type: ignore[no-untyped-def]
+def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, override, workers, executor, scheduler, config_path, retry_failed, as_json, quiet):  # type: ignore[no-untyped-def]
     """Ingest minutes files and folders (PDF, Word .docx, ModernGov HTML/XML,
     text, Markdown, web pages saved as .php/.aspx).
 
@@ -49,7 +51,10 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
     Example:
       minutes ingest corpus/ ../new-minutes/ --db output/minutes.db
       minutes ingest meeting.pdf --council "Kent County Council" --committee Cabinet --date 2025-01-09
+      minutes ingest meeting.pdf --date 2025-01-09 --override
     """
+    check_date(meeting_date)
+    load_config_or_exit(config_path)  # every bad key now, not a traceback in each worker later
     db = open_db(db_path)
     cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
     total = sum(1 for _ in discover(paths))
@@ -70,6 +75,7 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
             scheduler=scheduler,
             config_path=config_path,
             on_progress=progress,
+            override=override,
             retry_failed=retry_failed,
         )
     except MinutesError as exc:
@@ -78,17 +84,18 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, worke
     bar.close()
     if not quiet:
         for f in summary.skipped:
-            err(f"skipped: {f.path}: {f.message}")
+            err(one_line(f"skipped: {f.path}: {f.message}"))
         for f in summary.failures:
-            err(f"error: {f.path}: {f.message}")
+            err(one_line(f"error: {f.path}: {f.message}"))
     if as_json:
         emit_json(summary.as_dict())
     else:
+        updated = f"{summary.updated} updated, " if summary.updated else ""
         extra = f", {len(summary.skipped)} skipped" if summary.skipped else ""
         if summary.not_retried:
             extra += f", {summary.not_retried} failed before (not retried; --retry-failed)"
         click.echo(
-            f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed documents{extra}; "
+            f"{summary.new} new, {updated}{summary.unchanged} unchanged, {summary.failed} failed documents{extra}; "
             f"{summary.items} agenda items stored in {db_path}"
         )
     sys.exit(summary.exit_code)

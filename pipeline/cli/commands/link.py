@@ -13,7 +13,6 @@ from pathlib import Path
 
 import click
 
-from ...config import load_config
 from ...link import link
 from ...link.overrides import UnknownAction, resolve_action_id, set_override
 from ...link.text import STATUSES
@@ -23,7 +22,7 @@ from ...reports.flag import FlagQuery, flagged, parse_days
 from ...reports.render import render
 from ...reports.timeline import scheme_timeline
 from .. import EXIT_FLAGGED, EXIT_OK
-from .common import db_option, emit_json, err, format_option, open_db
+from .common import db_option, emit_json, err, format_option, load_config_or_exit, open_db
 
 config_option = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
                              help="Config file (default: config.yaml).")
@@ -46,7 +45,7 @@ def link_cmd(db_path, config_path, fmt, as_json):  # type: ignore[no-untyped-def
       minutes link --db output/minutes.db --json
     """
     db = open_db(db_path)
-    summary = link(db, config=load_config(config_path).link)
+    summary = link(db, config=load_config_or_exit(config_path).link)
     if as_json or fmt == "json":
         emit_json(summary.as_dict())
         return
@@ -77,7 +76,7 @@ def flag_cmd(db_path, config_path, as_of, older_than, council, committee, fmt, a
     Example:
       minutes flag --as-of 2026-11-23 --older-than 90d --format markdown --output outstanding.md
     """
-    config = load_config(config_path).link
+    config = load_config_or_exit(config_path).link
     as_of = as_of or date.today().isoformat()
     try:
         date.fromisoformat(as_of)
@@ -118,7 +117,7 @@ def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # 
         raise click.UsageError(str(exc)) from exc
     if status:
         set_override(db, full, status=status, note=note)
-        link(db, config=load_config(config_path).link)
+        link(db, config=load_config_or_exit(config_path).link)
     detail = action_detail(db, full)
     if as_json or fmt == "json":
         emit_json(asdict(detail))
@@ -160,7 +159,7 @@ def scheme_cmd(name, db_path, config_path, fmt, as_json):  # type: ignore[no-unt
       minutes scheme "nominated neighbour"
     """
     db = open_db(db_path)
-    tl = scheme_timeline(db, name, config=load_config(config_path).link)
+    tl = scheme_timeline(db, name, config=load_config_or_exit(config_path).link)
     if as_json or fmt == "json":
         emit_json({"matches": [asdict(m) for m in tl.matches],
                    "years": {y: [asdict(m) for m in ms] for y, ms in tl.years.items()}})

@@ -1,0 +1,95 @@
+"""Which council a document belongs to, when its header does not say so in a sentence.
+
+In order: a banner line at the top ("Bristol City Council", "KENT COUNTY
+COUNCIL"); the ModernGov site the page came from (a web address or e-mail
+domain printed in the page, or the document's source URL) looked up in
+``data/council_sites.csv``; and last, a council the start of the text names,
+but only when it names no other (a page listing members' own councils names
+several, and is no evidence of its host).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .bodies import COUNCIL_NAME, KINDS, OTHER_BODY_NAME, council_name_in, trim_name
+
+SITES_FILE = Path(__file__).with_name("data") / "council_sites.csv"
+_HOST = re.compile(r"(?:https?://|www\.|@)(?P<host>[a-z0-9][a-z0-9.-]*\.(?:uk|wales|scot|cymru|org|com|net))\b", re.IGNORECASE)
+#: A name the fallback accepts: "<place> <kind> Council" or an authority, not "Children in Care Council".
+_LOOKS_LIKE_A_COUNCIL = re.compile(
+    rf"\b{KINDS}\s+Council$|Combined Authority$|Fire and Rescue Authority$|Integration Joint Board$|"
+    r"National Park Authority$|^(?:London|Royal) Borough of|^City of London Corporation$"
+)
+_BANNER_TAIL = re.compile(r"\s+(?:Meeting|Minutes|Agenda)$", re.IGNORECASE)
+
+
+def banner_council(head: str, max_lines: int = 8) -> str | None:
+    """A line near the top that is only a council's (or authority's) name."""
+    rows = [row.strip() for row in head.split("\n") if row.strip()][:max_lines]
+    for row in rows:
+        if len(row) > 90:
+            continue
+        name = council_name_in(_BANNER_TAIL.sub("", row), whole=True)
+        if name:
+            return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _sites() -> dict[str, str]:
+    """Host label (the part that names the council) -> council name."""
+    with SITES_FILE.open(newline="", encoding="utf-8") as fh:
+        return {row["site"].strip().lower(): row["council"].strip() for row in csv.DictReader(fh) if row.get("site")}
+
+
+def council_for_host(url_or_host: str | None) -> str | None:
+    """"https://democracy.westsuffolk.gov.uk/..." or "helen@westsuffolk.gov.uk" -> "West Suffolk Council"."""
+    if not url_or_host:
+        return None
+    host = url_or_host.strip().lower()
+    if "://" in host:
+        host = urlsplit(host).hostname or ""
+    host = host.rsplit("@", 1)[-1]
+    sites = _sites()
+    labels = host.split(".")
+    for label in labels:
+        if label in sites:
+            return sites[label]
+    return None
+
+
+def hosts_in(text: str) -> list[str]:
+    """Web and e-mail hosts printed in ``text``, in order, each once."""
+    return list(dict.fromkeys(m.group("host").lower() for m in _HOST.finditer(text)))
+
+
+def site_council(text: str, source_url: str | None = None) -> str | None:
+    """The council whose site the page came from: its source URL, else hosts it prints."""
+    for candidate in ([source_url] if source_url else []) + hosts_in(text):
+        council = council_for_host(candidate)
+        if council:
+            return council
+    return None
+
+
+def sole_council_named(text: str) -> str | None:
+    """The council the text names, if it names exactly one (affiliations in brackets aside)."""
+    names: set[str] = set()
+    for pattern in (COUNCIL_NAME, OTHER_BODY_NAME):
+        for match in pattern.finditer(re.sub(r"\s+", " ", text)):
+            if _inside_brackets(text, match.group()):
+                continue
+            name = trim_name(match.group())
+            if name and _LOOKS_LIKE_A_COUNCIL.search(name):
+                names.add(name)
+    distinct = {n.lower() for n in names}
+    return names.pop() if len(distinct) == 1 else None
+
+
+def _inside_brackets(text: str, name: str) -> bool:
+    return f"({name}" in text or f"({name})" in text
