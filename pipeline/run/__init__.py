@@ -16,18 +16,20 @@ from pathlib import Path
 import sqlite_utils
 
 from .. import store
-from ..load import sha256_bytes
+from ..load import READABLE_SUFFIXES, sha256_bytes, skip_reason
 from ..records import MeetingMeta, ProcessedDocument
 from .executors import make_executor
 from .manifest import ManifestIndex
 from .process import Failure, process_file
-from .walk import Skipped, walk
+from ..store.problems import clear_problems, failed_hashes
+from .walk import Skipped, Unread, walk
 
 log = logging.getLogger(__name__)
 
-#: Extensions picked up when a folder is walked. A file named explicitly with
-#: any other extension is still tried, and reported if it is not minutes.
-DISCOVER_SUFFIXES = {".txt", ".html", ".htm", ".xml", ".pdf"}
+#: Extensions read when a folder is walked (every type ``load`` reads); any other
+#: file is reported in one line ("skipped: ...: unsupported type .odt", see
+#: ``load.skip_reason``). A file named explicitly is read by its content.
+DISCOVER_SUFFIXES = set(READABLE_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Task:
     path: str
     meta: MeetingMeta | None
     override: bool = False
+    digest: str | None = None  # sha256 of the bytes, when read before the run
 
 
 @dataclass
@@ -45,6 +48,8 @@ class Summary:
     items: int = 0
     updated: int = 0  # stored documents whose meeting the supplied metadata changed
     failures: list[Failure] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)  # not read: unsupported type, notes files
+    not_retried: int = 0  # failed before with the same bytes (see --retry-failed)
 
     @property
     def exit_code(self) -> int:
@@ -57,18 +62,25 @@ class Summary:
             "failed": self.failed,
             "items": self.items,
             "updated": self.updated,
+            "skipped": [{"path": f.path, "reason": f.message} for f in self.skipped],
+            "not_retried": self.not_retried,
             "failures": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.failures],
         }
 
 
-def discover(paths: Iterable[str | Path], skipped: list[Skipped] | None = None) -> Iterator[Path]:
-    """Files named directly, and minutes-like files found by walking folders;
+def discover(
+    paths: Iterable[str | Path], skipped: list[Skipped] | None = None, unread: list[Unread] | None = None
+) -> Iterator[Path]:
+    """Files named directly, and the files of folders of a type that is read;
     what the walk refused (unreadable folders, links out of the folder, FIFOs)
-    goes to ``skipped`` (see run/walk.py)."""
-    for found in walk(paths, DISCOVER_SUFFIXES):
+    goes to ``skipped``, files of types not read to ``unread`` (see run/walk.py)."""
+    for found in walk(paths, skip_reason):
         if isinstance(found, Skipped):
             if skipped is not None:
                 skipped.append(found)
+        elif isinstance(found, Unread):
+            if unread is not None:
+                unread.append(found)
         else:
             yield found
 
@@ -98,31 +110,44 @@ def ingest(
     config_path: str | None = None,
     on_progress: Callable[[str, str], None] | None = None,
     override: bool = False,
+    retry_failed: bool = False,
 ) -> Summary:
     """Ingest every file under ``paths`` into ``db``; never stops on a bad file.
 
     Metadata from ``manifest`` and ``meta`` fills what a document leaves empty
     (``override``: replaces it). A file already stored is not read again, but
     its stored meeting takes that metadata the same way (`minutes meta`).
-    ``on_progress(path, outcome)`` is called once per file with outcome
-    "new", "unchanged", "updated" or "failed" (the CLI drives its progress bar with it).
+    ``on_progress(path, outcome)`` is called once per file to read with outcome
+    "new", "unchanged", "updated", "failed" or "not retried" (the CLI drives its
+    progress bar with it). A file that failed before with the same bytes is not
+    read again unless ``retry_failed``.
     """
     summary = Summary()
     manifest = manifest or ManifestIndex()
     tasks: list[Task] = []
     known = _known_ids(db)
     skipped: list[Skipped] = []
-    for path in discover(paths, skipped):
+    unread: list[Unread] = []
+    failed_before = set() if retry_failed else failed_hashes(db)
+    for path in discover(paths, skipped, unread):
         file_meta = manifest.meta_for(path)
         if meta is not None:
             file_meta = meta.merged(file_meta) if file_meta else meta
-        if _unchanged_on_disk(db, path) or _known_bytes(db, path, known):
+        same = _unchanged_on_disk(db, path)
+        digest = None if same else _digest(path)
+        if same or _known_bytes(db, path, digest, known):
             outcome = "updated" if file_meta and _restate(db, path, file_meta, override) else "unchanged"
             setattr(summary, outcome, getattr(summary, outcome) + 1)
             if on_progress:
                 on_progress(str(path), outcome)
             continue
-        tasks.append(Task(str(path), file_meta, override))
+        if digest in failed_before:
+            summary.not_retried += 1
+            if on_progress:
+                on_progress(str(path), "not retried")
+            continue
+        tasks.append(Task(str(path), file_meta, override, digest))
+    summary.skipped.extend(Failure(u.path, "skip", u.reason) for u in unread)
     for refused in skipped:  # one line and a problems row each; the run exits 1
         _store_result(db, Task(refused.path, None), Failure(refused.path, "discover", refused.reason), summary, known)
 
@@ -165,14 +190,17 @@ def _link(db: sqlite_utils.Database, config_path: str | None) -> None:
     link(db, config=cached_config(config_path).link)
 
 
-def _known_bytes(db: sqlite_utils.Database, path: Path, known: set[str]) -> bool:
+def _digest(path: Path) -> str | None:
+    try:
+        return sha256_bytes(path.read_bytes())
+    except OSError:
+        return None  # the worker reports it
+
+
+def _known_bytes(db: sqlite_utils.Database, path: Path, doc_id: str | None, known: set[str]) -> bool:
     """Size or mtime moved but the bytes are already stored (touched, copied):
     recognise it by hash here, so no worker parses it again."""
-    try:
-        doc_id = sha256_bytes(path.read_bytes())
-    except OSError:
-        return False  # the worker reports it
-    if doc_id not in known:
+    if doc_id is None or doc_id not in known:
         return False
     _touch(db, doc_id, str(path), _stat(str(path)))
     return True
@@ -191,7 +219,10 @@ def _store_result(
 ) -> str:
     if isinstance(result, Failure):
         log.info("%s: %s", result.path, result.message)  # the CLI prints one line per failure
-        store.record_problem(db, result.path, result.stage, result.message)
+        # the bytes are kept only when they are the cause: a store failure is worth
+        # retrying, and a path the walk refused (a FIFO) is never opened
+        digest = None if result.stage in ("store", "discover") else task.digest or _digest(Path(task.path))
+        store.record_problem(db, result.path, result.stage, result.message, digest)
         summary.failed += 1
         summary.failures.append(result)
         return "failed"
@@ -207,6 +238,7 @@ def _store_result(
         failure = Failure(task.path, "store", f"could not store ({type(exc).__name__}: {exc})")
         return _store_result(db, task, failure, summary, known)
     known.add(doc_id)
+    clear_problems(db, task.path)
     if saved.stored:
         summary.new += 1
         summary.items += saved.items

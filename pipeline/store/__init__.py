@@ -88,7 +88,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "pk": "id",
     },
     "problems": {
-        "columns": {"id": int, "path": str, "stage": str, "message": str, "at": str},
+        "columns": {"id": int, "path": str, "stage": str, "message": str, "at": str, "sha256": str},
         "pk": "id",
     },
     # Bookkeeping between runs: link_pending = "1" while stored documents await follow-through.
@@ -562,9 +562,11 @@ def set_state(db: sqlite_utils.Database, key: str, value: str) -> None:
         db.execute("insert or replace into state (key, value) values (?, ?)", [key, value])
 
 
-def record_problem(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:
-    with transaction(db):
-        db["problems"].insert({"path": path, "stage": stage, "message": message, "at": now()})
+def record_problem(db: sqlite_utils.Database, path: str, stage: str, message: str, sha256: str | None = None) -> None:
+    """One row per file and failure (see store/problems.py)."""
+    from .problems import record_problem as record
+
+    record(db, path, stage, message, sha256=sha256, at=now())
 
 
 def stats(db: sqlite_utils.Database) -> dict[str, int]:

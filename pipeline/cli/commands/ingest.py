@@ -33,14 +33,19 @@ def register(group: click.Group) -> None:
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file (default: config.yaml).")
+@click.option("--retry-failed", is_flag=True, help="Read again files that failed before with the same bytes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-file errors on stderr.")
-def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, override, workers, executor, scheduler, config_path, as_json, quiet):  # type: ignore[no-untyped-def]
-    """Ingest minutes files and folders (text, ModernGov HTML/XML, PDF).
+def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, override, workers, executor, scheduler, config_path, retry_failed, as_json, quiet):  # type: ignore[no-untyped-def]
+    """Ingest minutes files and folders (PDF, Word .docx, ModernGov HTML/XML,
+    text, Markdown, web pages saved as .php/.aspx).
 
-    Folders are walked for .txt, .html, .htm, .xml and .pdf files. Files
-    already stored (same bytes) are skipped. Each bad file gets a one-line
-    error and a row in `problems`; the rest of the batch goes on.
+    Folders are walked for every type read; any other file is reported in one
+    line ("skipped: ...: unsupported type .odt") and left alone. Files already
+    stored (same bytes) are skipped. Each bad file gets a one-line error and
+    one row in `problems`; the rest of the batch goes on. A file that failed
+    before with the same bytes is not read again (nor reported, nor does it
+    fail the run) unless --retry-failed.
 
     \b
     Example:
@@ -71,20 +76,26 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
             config_path=config_path,
             on_progress=progress,
             override=override,
+            retry_failed=retry_failed,
         )
     except MinutesError as exc:
         bar.close()
         raise click.UsageError(str(exc)) from exc
     bar.close()
     if not quiet:
+        for f in summary.skipped:
+            err(one_line(f"skipped: {f.path}: {f.message}"))
         for f in summary.failures:
             err(one_line(f"error: {f.path}: {f.message}"))
     if as_json:
         emit_json(summary.as_dict())
     else:
         updated = f"{summary.updated} updated, " if summary.updated else ""
+        extra = f", {len(summary.skipped)} skipped" if summary.skipped else ""
+        if summary.not_retried:
+            extra += f", {summary.not_retried} failed before (not retried; --retry-failed)"
         click.echo(
-            f"{summary.new} new, {updated}{summary.unchanged} unchanged, {summary.failed} failed documents; "
+            f"{summary.new} new, {updated}{summary.unchanged} unchanged, {summary.failed} failed documents{extra}; "
             f"{summary.items} agenda items stored in {db_path}"
         )
     sys.exit(summary.exit_code)
