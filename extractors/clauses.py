@@ -225,16 +225,22 @@ def skip_space(text: str, pos: int, end: int | None = None) -> int:
     return pos
 
 
+#: A bullet glyph that opens a list entry (the whitespace before it is part of the entry's start).
+_BULLET_MARK = re.compile(rf"(?:(?<=\s)|^)[{BULLETS}](?=\s)")
+
+
 def block_bounds(text: str, pos: int) -> tuple[int, int]:
     """The bullet or paragraph around ``pos``: between blank lines, narrowed
     to one bullet when the paragraph is a list."""
-    para_start = text.rfind("\n\n", 0, pos)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_end = text.find("\n\n", pos)
-    para_end = len(text) if para_end < 0 else para_end
-    bullet = re.compile(rf"(?:^|\n|(?<=\s))[^\S\n]*[{BULLETS}](?=\s)")
+    reach = 3000  # a text with no blank lines is not one paragraph to scan from every find
+    para_start = text.rfind("\n\n", max(0, pos - reach), pos)
+    para_start = max(0, pos - reach) if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", pos, pos + reach)
+    para_end = min(len(text), pos + reach) if para_end < 0 else para_end
     start, end = para_start, para_end
-    for m in bullet.finditer(text, para_start, para_end):
+    window = text[para_start:para_end]
+    marks = _BULLET_MARK.finditer(text, para_start, para_end) if any(b in window for b in BULLETS) else ()
+    for m in marks:
         if m.start() <= pos:
             start = m.start()
         else:

@@ -42,6 +42,10 @@ class ThemeConfig:
     phrases: tuple[str, ...] = ()
     # Optional spaCy token patterns (list of token dicts per pattern).
     patterns: tuple[Any, ...] = ()
+    # A sub-theme names its theme: a fact tagged with it is tagged with both.
+    parent: str | None = None
+    # Phrases that signal the theme only in an agenda item's title ("Planning").
+    title_phrases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,10 @@ class LinkConfig:
     review_phrases: tuple[str, ...] = ()  # "matters arising", "action log", ...
     horizon_meetings: int = 6  # later meetings of the committee searched by text similarity
     flag_older_than: str = "28d"  # `minutes flag` default: quiet about younger actions
+    future_phrases: tuple[str, ...] = ()  # "will be circulated": not done yet
+    untrackable_phrases: tuple[str, ...] = ()  # "would look into it": too vague to check
+    match_cutoff: float = 55.0  # % of an action's weighted terms a later sentence must share
+    parent_bodies: tuple[str, ...] = ()  # "Child committee > Parent committee": evidence in both
 
 
 @dataclass(frozen=True)
@@ -71,7 +79,9 @@ class FetchConfig:
     user_agent: str = "minutes-miner (+https://github.com/minutes-miner)"
     requests_per_second: float = 1.0
     max_concurrency: int = 2
-    timeout_seconds: float = 30.0
+    timeout_seconds: float = 30.0  # per connect / read / write
+    deadline_seconds: float = 120.0  # the whole of one request: headers and body
+    max_response_mb: float = 100.0  # a longer answer is dropped, never held whole
     retries: int = 4
     # Wait before retry n is backoff_seconds * 2**(n-1), capped at max_backoff_seconds.
     backoff_seconds: float = 1.0
@@ -98,36 +108,55 @@ class Config:
     ingest: IngestConfig = field(default_factory=IngestConfig)
 
 
-def _build(cls: type, data: Any, path: str) -> Any:
-    """Build dataclass ``cls`` from ``data``, rejecting unknown keys."""
+def _build(cls: type, data: Any, path: str, problems: list[str] | None = None) -> Any:
+    """Build dataclass ``cls`` from ``data``, rejecting unknown keys. With
+    ``problems``, every bad key is noted there (and keeps its default)
+    instead of stopping at the first."""
+    if problems is None:
+        found: list[str] = []
+        built = _build(cls, data, path, found)
+        if found:
+            raise ConfigError(found[0], found)
+        return built
     if data is None:
         return cls()
     if not isinstance(data, dict):
-        raise ConfigError(f"{path or 'config'}: expected a mapping, got {type(data).__name__}")
+        problems.append(f"{path or 'config'}: expected a mapping, got {type(data).__name__}")
+        return cls()
     hints = typing.get_type_hints(cls)
     names = {f.name for f in dataclasses.fields(cls)}
-    unknown = sorted(set(data) - names)
-    if unknown:
-        where = f"{path}." if path else ""
-        raise ConfigError(f"unknown config key {where}{unknown[0]} (known: {', '.join(sorted(names))})")
-    values = {key: _convert(hints[key], value, f"{path}.{key}" if path else key) for key, value in data.items()}
+    where = f"{path}." if path else ""
+    for key in sorted(set(data) - names, key=str):
+        problems.append(f"unknown config key {where}{key} (known: {', '.join(sorted(names))})")
+    values = {}
+    for key, value in data.items():
+        if key not in names:
+            continue
+        try:
+            values[key] = _convert(hints[key], value, f"{where}{key}", problems)
+        except ConfigError as exc:
+            problems.append(str(exc))
+    for f in dataclasses.fields(cls):  # required keys (a theme's name) left out
+        if f.name not in values and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            problems.append(f"{where}{f.name}: missing (required)")
+            values[f.name] = hints[f.name]() if isinstance(hints[f.name], type) else None
     return cls(**values)
 
 
-def _convert(hint: Any, value: Any, path: str) -> Any:
+def _convert(hint: Any, value: Any, path: str, problems: list[str]) -> Any:
     origin = typing.get_origin(hint)
     if dataclasses.is_dataclass(hint):
-        return _build(hint, value, path)
+        return _build(hint, value, path, problems)
     if origin is tuple:
         (item_hint, *_rest) = typing.get_args(hint)
         if not isinstance(value, list):
             raise ConfigError(f"{path}: expected a list")
-        return tuple(_convert(item_hint, v, f"{path}[{i}]") for i, v in enumerate(value))
+        return tuple(_convert(item_hint, v, f"{path}[{i}]", problems) for i, v in enumerate(value))
     if origin in (typing.Union, types.UnionType):
         if value is None:
             return None
         inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _convert(inner[0], value, path)
+        return _convert(inner[0], value, path, problems)
     if hint is Any:
         return value
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
@@ -149,8 +178,30 @@ def load_config(path: str | Path | None = None) -> Config:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML ({exc})") from exc
-    return _build(Config, data, "")
+        raise ConfigError(f"{path}: not valid YAML ({' '.join(str(exc).split())})") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from exc
+    problems: list[str] = []
+    config = _build(Config, data, "", problems)
+    from .config_checks import check_values  # imports rapidfuzz and the link rules
+
+    problems += check_values(config)
+    problems = _first_per_key(problems)
+    if problems:
+        raise ConfigError(f"{path}: {problems[0]}", [f"{path}: {p}" for p in problems])
+    return config
+
+
+def _first_per_key(problems: list[str]) -> list[str]:
+    """One line per key path (a missing name is not also an empty one)."""
+    seen: set[str] = set()
+    out = []
+    for problem in problems:
+        key = problem.split(":", 1)[0]
+        if key not in seen:
+            seen.add(key)
+            out.append(problem)
+    return out
 
 
 @lru_cache(maxsize=4)

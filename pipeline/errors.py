@@ -34,7 +34,12 @@ class StoreError(MinutesError):
 
 
 class ConfigError(MinutesError):
-    """config.yaml has an unknown key or a bad value; the message names the key path."""
+    """config.yaml has an unknown key or a bad value; the message names the key path.
+    ``problems`` holds one line per bad key, so all of them are reported at once."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] | list[str] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems) or (message,)
 
 
 class UsageError(MinutesError):

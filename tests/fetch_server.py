@@ -27,6 +27,8 @@ class Reply:
     delay: float = 0.0
     headers: tuple[tuple[str, str], ...] = ()
     validators: bool = True
+    trickle: float = 0.0  # seconds between bytes: the whole answer, status line first, one byte at a time
+    length: bool = True  # False: no Content-Length, the body ends when the connection closes
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,14 @@ def _handler(site: FakeSite) -> type[BaseHTTPRequestHandler]:
         def _answer(self, reply: Reply, headers: dict[str, str]) -> None:
             if reply.delay:
                 time.sleep(reply.delay)
+            if reply.trickle:
+                raw = (f"HTTP/1.0 {reply.status} OK\r\nContent-Type: {reply.content_type}\r\n"
+                       f"Content-Length: {len(reply.body)}\r\n\r\n").encode() + reply.body
+                for i in range(len(raw)):
+                    self.wfile.write(raw[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(reply.trickle)
+                return
             etag = '"' + hashlib.sha1(reply.body).hexdigest()[:16] + '"'
             if reply.status == 200 and reply.validators and (
                 headers.get("if-none-match") == etag or headers.get("if-modified-since") == LAST_MODIFIED
@@ -104,7 +114,8 @@ def _handler(site: FakeSite) -> type[BaseHTTPRequestHandler]:
                 return
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
-            self.send_header("Content-Length", str(len(reply.body)))
+            if reply.length:
+                self.send_header("Content-Length", str(len(reply.body)))
             if reply.status == 200 and reply.validators:
                 self.send_header("ETag", etag)
                 self.send_header("Last-Modified", LAST_MODIFIED)

@@ -15,16 +15,16 @@ GOLD = Path(__file__).resolve().parent / "gold"
 #: F1 floors, a little under the figures measured when they were last raised.
 FLOORS = {
     "items": 0.93,
-    "resolutions": 0.88,
-    "actions": 0.76,
+    "resolutions": 0.97,
+    "actions": 0.95,
     "amounts": 0.98,
     "schemes": 0.90,
 }
 #: The same on ../shared/dev2/gold (councils the rules did not grow around).
 DEV2_FLOORS = {
     "items": 0.97,
-    "resolutions": 0.68,
-    "actions": 0.20,
+    "resolutions": 0.97,
+    "actions": 0.95,
     "amounts": 0.98,
     "schemes": 0.87,
 }

@@ -34,7 +34,7 @@ def test_later_minutes_close_one_action_and_leave_the_other_open(db):
     assert status(db, ids[CCTV]) == "open"
     row = db.execute("select rule, quote, score, at from action_status_changes where action_id = ? and seq = 1",
                      [ids[PACKS]]).fetchone()
-    assert row[0] == "review_section" and "had been circulated" in row[1] and row[2] >= CFG.cutoff
+    assert row[0] == "review_section" and "had been circulated" in row[1] and row[2] >= CFG.match_cutoff
     assert row[3] == "2019-12-03"
 
 

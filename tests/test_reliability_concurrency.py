@@ -65,7 +65,7 @@ def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
     try:
         out = {}
         for (t,) in conn.execute("select name from sqlite_master where type='table' and name not like '%fts%' "
-                                 "and name not like 'sqlite_%' and name != 'problems'"):
+                                 "and name not like 'sqlite_%' and name not in ('problems', 'flag_runs')"):
             cols = [r[1] for r in conn.execute(f"pragma table_info([{t}])")
                     if r[1] not in crash_test.VOLATILE_COLUMNS | ORDER_DEPENDENT]
             out[t] = sorted(conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{t}]").fetchall(), key=repr)
@@ -97,7 +97,9 @@ def test_two_ingests_and_flag_runs_at_once_equal_a_serial_run(corpora, tmp_path)
         assert "Traceback" not in err and "locked" not in err, err[-2000:]
     assert flag_runs, "no flag run overlapped the ingests"
     for f in flag_runs:
-        assert f.returncode in (0, 3), f.stderr[-2000:]
+        # before the first document is stored there is nothing to check: one line, exit 2, never "all clear"
+        early = f.returncode == 2 and ("no store at" in f.stderr or "holds no minutes" in f.stderr)
+        assert f.returncode in (0, 3) or early, f.stderr[-2000:]
         assert "Traceback" not in f.stderr and "locked" not in f.stderr
 
     assert crash_test.check_store(db) == []

@@ -103,6 +103,9 @@ def build(path: str | Path) -> sqlite_utils.Database:
         {**_fact(t3, "d3", "m3", "£40k", "amount"), "raw": "£40k", "value_gbp": 40000.0, "kind": "capital"},
         {**_fact(t4, "d4", "m4", "£139,250", "amount"), "raw": "£139,250", "value_gbp": 139250.0,
          "period": "annual"},
+        # in the sentence naming the fund (seed 001's £195,000 is in the sentence after its name)
+        {**fx._fact("d1", "m1", "d1-000", t1, "£20,000", "amount"), "raw": "£20,000", "value_gbp": 20000.0,
+         "kind": "capital"},
     ])
     neighbour = store.short_hash("scheme", "nominated neighbour scheme")
     cctv = store.short_hash("scheme", "pcc cctv capital fund")
@@ -114,6 +117,8 @@ def build(path: str | Path) -> sqlite_utils.Database:
         {**_fact(t3, "d3", "m3", "Nominate a Neighbour Scheme", "scheme"), "scheme_id": neighbour,
          "name": "Nominate a Neighbour Scheme", "score": 96.0},
         {**_fact(t4, "d4", "m4", "CCTV scheme", "scheme"), "scheme_id": cctv, "name": "CCTV scheme", "score": 90.0},
+        {**fx._fact("d1", "m1", "d1-000", t1, "CCTV capital fund", "scheme"), "scheme_id": cctv,
+         "name": "CCTV capital fund", "score": 95.0},
     ])
     _follow_through(db, t4)
     db["problems"].insert({"path": FAILED_PATH, "stage": "load", "message": FAILED_MESSAGE, "at": store.now()})

@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "evaluate",
     "reextract",
     "query",
+    "tracker",
+    "problems",
     "serve",
     "link",
 )

@@ -2,8 +2,10 @@
 
 Every request goes through ``SiteClient.get``: it refuses other hosts (links
 and redirects alike), waits its turn (requests_per_second, max_concurrency),
-revalidates cached answers with If-None-Match / If-Modified-Since, and retries
-timeouts, connection errors and 5xx with exponential backoff, never 4xx.
+revalidates cached answers with If-None-Match / If-Modified-Since, bounds each
+request by a deadline and a size cap, and retries timeouts, connection errors,
+5xx and 429 with exponential backoff (longer when the server's Retry-After
+says so), never other 4xx.
 """
 
 from __future__ import annotations
@@ -16,14 +18,17 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from ..config import FetchConfig
+from . import deadline
 from .cache import CachedAnswer, ValidatorCache
 from .errors import FetchError, OffSiteError, RetryableError
 
 log = logging.getLogger(__name__)
 MAX_REDIRECTS = 5
+MB = 1024 * 1024
+REDIRECTS = (301, 302, 303, 307, 308)
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,11 @@ class RateLimiter:
         if start > now:
             self._sleep(start - now)
 
+    def defer(self, seconds: float) -> None:
+        """No request starts for ``seconds`` (the server asked, with Retry-After)."""
+        with self._lock:
+            self._next = max(self._next, self._clock() + seconds)
+
 
 def origin(url: str) -> tuple[str, str, int | None]:
     parts = urlsplit(url)
@@ -84,7 +94,7 @@ class SiteClient:
     """A polite HTTP client bound to one site (scheme + host + port)."""
 
     def __init__(self, site: str, *, config: FetchConfig, cache: ValidatorCache | None = None,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
         scheme, host, _ = origin(site)
         if scheme not in ("http", "https") or not host:
             raise FetchError(site, "not an http(s) site address")
@@ -92,13 +102,14 @@ class SiteClient:
         self.config = config
         self.cache = cache
         self.counters = Counters()
-        self._limiter = RateLimiter(config.requests_per_second)
+        self._sleep = sleep
+        self._limiter = RateLimiter(config.requests_per_second, sleep=sleep)
         self._slots = threading.BoundedSemaphore(max(1, config.max_concurrency))
         self._http = httpx.Client(
             headers={"User-Agent": config.user_agent},
             timeout=httpx.Timeout(config.timeout_seconds),
             follow_redirects=False,  # redirects are checked against the site first
-            transport=transport,
+            transport=transport or deadline.transport(),
         )
 
     def close(self) -> None:
@@ -125,7 +136,7 @@ class SiteClient:
         for _ in range(MAX_REDIRECTS + 1):
             self.check_on_site(url)
             answer = self._get_retried(url)
-            if answer.status not in (301, 302, 303, 307, 308):
+            if answer.status not in REDIRECTS:
                 return answer
             location = answer.location
             if not location:
@@ -138,11 +149,19 @@ class SiteClient:
 
     def _get_retried(self, url: str) -> Answer:
         attempts = max(1, self.config.retries + 1)
+        backoff = wait_exponential(multiplier=self.config.backoff_seconds, max=self.config.max_backoff_seconds)
+
+        def wait(state: RetryCallState) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            asked = getattr(exc, "retry_after", None) or 0.0
+            return max(float(backoff(state)), asked)
+
         retrying = Retrying(
             stop=stop_after_attempt(attempts),
-            wait=wait_exponential(multiplier=self.config.backoff_seconds, max=self.config.max_backoff_seconds),
+            wait=wait,
             retry=retry_if_exception_type(RetryableError),
             reraise=True,
+            sleep=self._sleep,
             before_sleep=lambda state: self._note_retry(url, state.attempt_number, state.outcome),
         )
         try:
@@ -161,28 +180,69 @@ class SiteClient:
         self._limiter.wait()
         with self._slots:
             self.counters.add(requests=1, conditional=1 if headers else 0)
-            try:
-                response = self._http.get(url, headers=headers)
-            except httpx.TimeoutException as exc:
-                raise RetryableError(url, f"timed out after {self.config.timeout_seconds:g}s ({type(exc).__name__})") from exc
-            except httpx.TransportError as exc:
-                raise RetryableError(url, f"connection failed ({type(exc).__name__}: {exc})") from exc
+            response, body = self._exchange(url, headers)
         status = response.status_code
         if status == 304:
             if not cached:
                 raise FetchError(url, "HTTP 304 Not Modified to an unconditional request", status=304)
             self.counters.add(not_modified=1)
             return Answer(url, 200, cached[1], cached[0].content_type, not_modified=True)
-        if status in (301, 302, 303, 307, 308):
+        if status in REDIRECTS:
             return Answer(url, status, b"", "", location=response.headers.get("location", ""))
-        if status >= 500:
-            raise RetryableError(url, f"HTTP {status} {response.reason_phrase}", status=status)
+        if status >= 500 or status == 429:
+            raise self._retry_later(url, response)
         if status >= 400:
             raise FetchError(url, f"HTTP {status} {response.reason_phrase}", status=status)
         content_type = response.headers.get("content-type", "")
         if self.cache and status == 200:
             self.cache.put(
                 CachedAnswer(url, response.headers.get("etag"), response.headers.get("last-modified"), content_type),
-                response.content,
+                body,
             )
-        return Answer(url, status, response.content, content_type)
+        return Answer(url, status, body, content_type)
+
+    def _exchange(self, url: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes]:
+        """One GET held to the deadline; a 2xx body is read in pieces and
+        dropped at the size cap, other bodies are not read."""
+        limit = int(self.config.max_response_mb * MB)
+        seconds = self.config.deadline_seconds
+        started = time.monotonic()
+        try:
+            with deadline.deadline(seconds), self._http.stream("GET", url, headers=headers) as response:
+                if not 200 <= response.status_code < 300:
+                    return response, b""
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > limit:
+                    raise FetchError(url, f"answer of {int(declared) / MB:,.0f} MB is over max_response_mb "
+                                          f"({self.config.max_response_mb:g}); not read")
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    if time.monotonic() - started >= seconds:  # also when a proxy transport carries it
+                        raise httpx.ReadTimeout("the request's deadline has passed")
+                    size += len(chunk)
+                    if size > limit:
+                        raise FetchError(url, f"answer over max_response_mb ({self.config.max_response_mb:g} MB); "
+                                              "stopped reading")
+                    chunks.append(chunk)
+                return response, b"".join(chunks)
+        except httpx.TimeoutException as exc:
+            if time.monotonic() - started >= seconds:
+                raise RetryableError(url, f"no complete answer within the {seconds:g}s deadline") from exc
+            raise RetryableError(url, f"timed out after {self.config.timeout_seconds:g}s ({type(exc).__name__})") from exc
+        except httpx.TransportError as exc:
+            raise RetryableError(url, f"connection failed ({type(exc).__name__}: {exc})") from exc
+
+    def _retry_later(self, url: str, response: httpx.Response) -> FetchError:
+        """A 5xx or 429, retried after the server's Retry-After (which also holds
+        back every other request to the site) when it asks for one within
+        max_backoff_seconds; a longer wait is reported rather than cut short."""
+        status = response.status_code
+        reason = f"HTTP {status} {response.reason_phrase}"
+        asked = deadline.retry_after(response.headers.get("retry-after"))
+        if asked is not None and asked > self.config.max_backoff_seconds:
+            return FetchError(url, f"{reason}: the server asks to wait {asked:,.0f}s, over max_backoff_seconds "
+                                   f"({self.config.max_backoff_seconds:g}); try again later", status=status)
+        if asked:
+            self._limiter.defer(asked)
+        return RetryableError(url, reason, status=status, retry_after=asked)

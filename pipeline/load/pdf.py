@@ -19,6 +19,7 @@ from .pdf_lines import PageLines, iter_page_lines
 from .pdf_meta import parse_meta
 
 FRONT_BLOCKS = 40  # metadata is looked for in this many leading blocks
+_NO_ERROR = 0  # FPDF_ERR_SUCCESS
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 
 
@@ -26,8 +27,11 @@ def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
+        code = getattr(exc, "err_code", None)
+        if code == _PASSWORD_ERROR:
             raise SourceError(str(path), "is encrypted; decrypt it with qpdf or skip it") from exc
+        if code == _NO_ERROR:  # pypdfium2 refuses a PDF that opened but has no pages, with PDFium's "Success"
+            raise SourceError(str(path), "not a readable PDF (it has no pages)") from exc
         raise SourceError(str(path), f"not a readable PDF ({_reason(exc)})") from exc
 
 
@@ -35,6 +39,8 @@ def _reason(exc: Exception) -> str:
     text = str(exc).replace("\n", " ").strip()
     if "(PDFium: " in text:
         text = text.split("(PDFium: ", 1)[1].rstrip(").")
+    if text.lower() == "success":  # PDFium's last error was not about this failure
+        return "PDFium gave no reason"
     return text or type(exc).__name__
 
 

@@ -41,21 +41,45 @@ def is_page_number(line: Line) -> bool:
 
 
 def running_keys(pages: list[PageLines]) -> set[tuple[str, int]]:
-    """(text key, height band) of lines repeated at a page edge across pages."""
-    seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    """(text key, height band) of lines repeated at a page edge across pages.
+
+    A line's band counts when lines with its key sit within SAME_HEIGHT of it
+    on enough distinct pages. Each key's lines are sorted by height and swept
+    with a window, so a header on every one of 20,000 pages costs n log n,
+    not n squared.
+    """
+    seen: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for page in pages:
         for line in _zone(page):
-            seen[_key(line.text)].append((page.page, line.top))
+            seen[_key(line.text)].append((line.top, page.page))
     needed = 2 if len(pages) <= 3 else 3
     found: set[tuple[str, int]] = set()
     for key, hits in seen.items():
-        if len({p for p, _ in hits}) < needed:
+        if len(hits) < needed or len({p for _, p in hits}) < needed:
             continue
-        for _page, top in hits:
-            near = {p for p, t in hits if abs(t - top) <= SAME_HEIGHT}
-            if len(near) >= needed:
-                found.add((key, round(top / SAME_HEIGHT)))
+        found.update((key, band) for band in _dense_bands(sorted(hits), needed))
     return found
+
+
+def _dense_bands(hits: list[tuple[float, int]], needed: int) -> set[int]:
+    """Bands of the hits (sorted by height) that have lines from at least
+    ``needed`` distinct pages within SAME_HEIGHT of them."""
+    bands: set[int] = set()
+    per_page: dict[int, int] = defaultdict(int)  # pages in the window -> their hits there
+    lo = hi = 0
+    for top, _page in hits:
+        while hi < len(hits) and hits[hi][0] <= top + SAME_HEIGHT:
+            per_page[hits[hi][1]] += 1
+            hi += 1
+        while hits[lo][0] < top - SAME_HEIGHT:
+            page = hits[lo][1]
+            per_page[page] -= 1
+            if not per_page[page]:
+                del per_page[page]
+            lo += 1
+        if len(per_page) >= needed:
+            bands.add(round(top / SAME_HEIGHT))
+    return bands
 
 
 def _is_running(line: Line, keys: set[tuple[str, int]]) -> bool:

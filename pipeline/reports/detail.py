@@ -1,5 +1,6 @@
-"""One action with its meeting, context, evidence and status history:
-what `minutes action ID` shows."""
+"""One action with its meeting, context, evidence, status history and every
+due date it was given (with the document and item that set it): what
+`minutes action ID` shows."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ class ActionDetail:
     changes: list[dict[str, object]]
     evidence: list[dict[str, object]]
     overrides: list[dict[str, object]]
+    due_changes: list[dict[str, object]]
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params: list[object]) -> list[dict[str, object]]:
@@ -46,4 +48,11 @@ def action_detail(db: sqlite_utils.Database, action_id: str) -> ActionDetail:
         [action_id],
     )
     overrides = _rows(db, "select status, note, at from action_overrides where action_id = ? order by id", [action_id])
-    return ActionDetail(action, changes, evidence, overrides)
+    due_changes = _rows(
+        db,
+        "select c.seq, c.due_date, c.due_text, c.rule, c.at, c.quote, d.path as document, i.title as item_title,"
+        " c.start_char, c.end_char from action_due_changes c left join documents d on d.id = c.document_id"
+        " left join agenda_items i on i.id = c.item_id where c.action_id = ? order by c.seq",
+        [action_id],
+    )
+    return ActionDetail(action, changes, evidence, overrides, due_changes)

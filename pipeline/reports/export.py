@@ -1,6 +1,9 @@
-"""`minutes export`: every store table to one JSON or CSV file, for people who
+"""`minutes export`: every store table to one JSON or CSV file each, for people who
 want the data without SQLite. Values are written as stored (JSON-array
-columns such as ``themes`` stay JSON strings) so a round trip is lossless."""
+columns such as ``themes`` stay JSON strings) so a JSON round trip is
+lossless. In CSV, text that a spreadsheet would run as a formula (it starts
+with = + - @, a tab or a carriage return) gets a leading apostrophe: minutes
+text comes from outside, and a cell like ``=HYPERLINK(...)`` must stay text."""
 
 from __future__ import annotations
 
@@ -14,14 +17,30 @@ import sqlite_utils
 
 from .. import store
 from ..errors import UsageError
+from ..link.schema import LINK_SCHEMA
 
 FORMATS = ("json", "csv")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value``, with an apostrophe before text a spreadsheet would evaluate."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def tables(db: sqlite_utils.Database) -> list[str]:
-    """The schema's tables (not FTS shadow tables or views), in schema order."""
-    present = set(db.table_names())
-    return [t for t in store.SCHEMA if t in present]
+    """Every table the store holds, not views or FTS indexes and their shadow
+    tables (they are rebuilt from the tables): the extraction schema first,
+    then follow-through (evidence, status and due-date history, officers'
+    overrides), then any other (flag runs), by name."""
+    rows = db.execute("select name, sql from sqlite_master where type = 'table'").fetchall()
+    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
+    names = [name for name, _sql in rows if not name.startswith("sqlite_") and name not in virtual
+             and not any(name.startswith(f"{v}_") for v in virtual)]
+    order = [*store.SCHEMA, *LINK_SCHEMA]
+    return sorted(names, key=lambda n: (order.index(n) if n in order else len(order), n))
 
 
 def export_store(db: sqlite_utils.Database, out_dir: str | Path, *, fmt: str) -> dict[str, int]:
@@ -57,6 +76,6 @@ def _write_csv(fh: TextIO, rows: Iterable[dict[str, Any]], columns: list[str]) -
     writer.writeheader()
     n = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
         n += 1
     return n

@@ -1,4 +1,5 @@
-"""Read-side queries behind `minutes actions|resolutions|amounts|schemes|search`.
+"""Read-side queries behind `minutes actions|resolutions|amounts|schemes`
+(`minutes search` is pipeline.reports.search).
 
 Every filter becomes a bound parameter; only table and column names that come
 from the constants below are ever formatted into SQL. Facts are read through
@@ -18,10 +19,11 @@ from typing import Any
 import sqlite_utils
 
 from ..errors import UsageError
+from .search import SEARCH_COLUMNS, check_fts, search  # noqa: F401  (re-exported)
 
 #: Fact kinds the query commands list, and the view each reads.
 FACT_KINDS = {"actions": "actions_view", "resolutions": "resolutions_view", "amounts": "amounts_view"}
-ACTION_STATUSES = ("open", "in progress", "done", "superseded", "dropped")
+ACTION_STATUSES = ("open", "in progress", "done", "superseded", "dropped", "not trackable")
 
 #: Columns in the order every format prints them; provenance last.
 PROVENANCE = ["document_path", "page", "start_char", "end_char", "text"]
@@ -33,11 +35,7 @@ COLUMNS = {
 }
 SCHEME_COLUMNS = [
     "id", "name", "aliases", "mentions", "documents", "years", "first_date", "last_date",
-    "total_gbp", "amounts", "document_paths",
-]
-SEARCH_COLUMNS = [
-    "item_id", "council", "committee", "date", "item_number", "item_title", "snippet",
-    "document_path", "page_start", "start_char", "end_char",
+    "total_gbp", "amounts", "document_paths", "summed",
 ]
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -69,29 +67,14 @@ def date_bound(value: str | None, *, end: bool) -> str | None:
         if len(parts) == 1:
             return date(parts[0], 12, 31).isoformat() if end else date(parts[0], 1, 1).isoformat()
         if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)  # checks the month before any arithmetic on it
             if not end:
-                return date(parts[0], parts[1], 1).isoformat()
-            nxt = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+                return first.isoformat()
+            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
             return date.fromordinal(nxt.toordinal() - 1).isoformat()
         return date(*parts).isoformat()
     except ValueError as exc:
         raise UsageError(f"bad date {value!r}: {exc}") from exc
-
-
-def check_fts(db: sqlite_utils.Database, expression: str) -> None:
-    """Raise UsageError (one line, exit 2) for an FTS5 expression SQLite rejects,
-    so a stray quote never surfaces as a traceback."""
-    if not expression.strip():
-        raise UsageError("empty search expression")
-    try:
-        db.execute(
-            "select rowid from agenda_items_fts where agenda_items_fts match ? limit 1", [expression]
-        ).fetchall()
-    except sqlite3.OperationalError as exc:
-        raise UsageError(
-            f"bad search expression {expression!r}: {exc}. Quote phrases with double quotes, "
-            'e.g. --search \'"anti-social behaviour" AND funding\''
-        ) from exc
 
 
 def _where(filters: Filters, db: sqlite_utils.Database, *, themes_column: str | None) -> tuple[list[str], list[Any]]:
@@ -118,12 +101,12 @@ def _where(filters: Filters, db: sqlite_utils.Database, *, themes_column: str | 
         clauses.append("f.date <= ?")
         params.append(hi)
     if filters.search:
-        check_fts(db, filters.search)
+        match = check_fts(db, filters.search, ("title", "text"))
         clauses.append(
             "f.item_id in (select i.id from agenda_items i join agenda_items_fts"
             " on agenda_items_fts.rowid = i.rowid where agenda_items_fts match ?)"
         )
-        params.append(filters.search)
+        params.append(match)
     return clauses, params
 
 
@@ -167,8 +150,10 @@ def schemes(db: sqlite_utils.Database, filters: Filters = Filters()) -> list[dic
     """Schemes with mention counts, documents, years and linked money, counting
     only the mentions that pass the filters (theme: the mention's agenda item).
 
-    Money is the amounts store.VIEWS links to a mention (same item, nearby);
-    amounts flagged ``suspect`` are left out of the total."""
+    Money is the ``scheme_amounts`` view (store/scheme_money.py: amounts whose
+    own sentence or clause names the scheme, a sum printed twice in one
+    meeting once); amounts flagged ``suspect`` are left out of the total, and
+    ``summed`` lists the amounts the total adds up."""
     if filters.status:
         raise UsageError("--status applies to actions only")
     clauses, params = _where(filters, db, themes_column="item_themes")
@@ -177,10 +162,12 @@ def schemes(db: sqlite_utils.Database, filters: Filters = Filters()) -> list[dic
     sql = f"""
 with hits as (select f.* from scheme_mentions_view f{where}),
 money as (
-  select sa.scheme_id, count(*) as amounts, sum(sa.value_gbp) as total_gbp
-  from scheme_amounts sa
-  where sa.suspect is null and exists (select 1 from hits h where h.scheme_id = sa.scheme_id
-    and h.document_id = sa.document_id and h.item_id is sa.item_id)
+  select sa.scheme_id, count(*) as amounts, sum(sa.value_gbp) as total_gbp,
+    json_group_array(json_object('raw', sa.raw, 'value_gbp', sa.value_gbp, 'amount_id', sa.amount_id,
+      'document_path', d.path, 'start_char', sa.start_char, 'end_char', sa.end_char, 'printed', sa.printed))
+      as summed
+  from scheme_amounts sa left join documents d on d.id = sa.document_id
+  where sa.suspect is null and sa.mention_id in (select h.id from hits h)
   group by sa.scheme_id
 )
 select s.id, s.name, s.aliases, count(h.id) as mentions, count(distinct h.document_id) as documents,
@@ -188,6 +175,7 @@ select s.id, s.name, s.aliases, count(h.id) as mentions, count(distinct h.docume
      where h2.scheme_id = s.id and h2.year is not null order by y)) as years,
   min(h.date) as first_date, max(h.date) as last_date,
   coalesce(money.total_gbp, 0) as total_gbp, coalesce(money.amounts, 0) as amounts,
+  coalesce(money.summed, '[]') as summed,
   (select json_group_array(p) from (select distinct h3.document_path as p from hits h3
      where h3.scheme_id = s.id order by p)) as document_paths
 from schemes s join hits h on h.scheme_id = s.id
@@ -197,27 +185,8 @@ order by mentions desc, s.name{limit_sql}"""
     return [_decode(dict(r)) for r in _rows(db, sql, params + limit_params)]
 
 
-def search(db: sqlite_utils.Database, expression: str, *, limit: int | None = 20,
-           mark: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
-    """Agenda items matching an FTS5 expression, best first, with a snippet
-    whose matched terms are wrapped in ``mark``."""
-    check_fts(db, expression)
-    limit_sql, limit_params = _limit(Filters(limit=limit))
-    sql = f"""select i.id as item_id, m.council, m.committee, m.date, i.number as item_number,
-  i.title as item_title,
-  snippet(agenda_items_fts, -1, ?, ?, '…', 16) as snippet,
-  d.path as document_path, i.page_start, i.start_char, i.end_char
-from agenda_items_fts
-join agenda_items i on i.rowid = agenda_items_fts.rowid
-left join meetings m on m.id = i.meeting_id
-left join documents d on d.id = i.document_id
-where agenda_items_fts match ?
-order by rank{limit_sql}"""
-    return [dict(r) for r in _rows(db, sql, [mark[0], mark[1], expression, *limit_params])]
-
-
 #: Columns stored as JSON arrays; callers get lists.
-JSON_COLUMNS = ("themes", "item_themes", "aliases", "years", "document_paths")
+JSON_COLUMNS = ("themes", "item_themes", "aliases", "years", "document_paths", "summed")
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:

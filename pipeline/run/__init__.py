@@ -25,11 +25,13 @@ from ..errors import MinutesError
 from ..load import read_file, sha256_bytes
 from ..records import MeetingMeta, ProcessedDocument
 from ..store import linkstate, versions
+from ..store.problems import clear_problems, failed_hashes
 from .discover import DISCOVER_SUFFIXES, Found, discover, discover_files
 from .executors import Limits, Lost, make_executor
 from .manifest import ManifestIndex
 from .process import Failure, process_file, warm_up
 from .stored import gone_under, restate
+from .walk import Skipped, Unread
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,7 @@ class Task:
     meta: MeetingMeta | None
     shown: str = ""  # the name as stored and printed (see discover.shown_path)
     override: bool = False  # ``meta`` replaces what the document says, not just its gaps
+    digest: str | None = None  # sha256 of the bytes, when read before the run
 
     @property
     def name(self) -> str:
@@ -57,6 +60,8 @@ class Summary:
     forgotten: int = 0  # documents whose files are gone, removed by --prune
     failures: list[Failure] = field(default_factory=list)
     warnings: list[Failure] = field(default_factory=list)  # bad manifest rows, overrides left without their action
+    skipped: list[Failure] = field(default_factory=list)  # not read: unsupported type, notes files
+    not_retried: int = 0  # failed before with the same bytes (see --retry-failed)
 
     @property
     def exit_code(self) -> int:
@@ -71,6 +76,8 @@ class Summary:
             "replaced": self.replaced,
             "updated": self.updated,
             "forgotten": self.forgotten,
+            "skipped": [{"path": f.path, "reason": f.message} for f in self.skipped],
+            "not_retried": self.not_retried,
             "failures": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.failures],
             "warnings": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.warnings],
         }
@@ -90,16 +97,19 @@ def ingest(
     prune: bool = False,
     isolate: bool = False,
     override: bool = False,
+    retry_failed: bool = False,
 ) -> Summary:
     """Ingest every file under ``paths`` into ``db``; never stops on a bad file.
 
     Metadata from ``manifest`` and ``meta`` fills what a document leaves empty
     (``override``: replaces it). A file already stored is not read again, but
     its stored meeting takes that metadata the same way (`minutes meta`).
-    ``on_progress(path, outcome)`` is called once per file with outcome
-    "new", "replaced", "unchanged", "updated" or "failed" (the CLI drives its
-    progress bar with it). ``isolate`` runs even a single worker in its own
-    process, under the time and memory limits of ``ingest:`` in the config.
+    ``on_progress(path, outcome)`` is called once per file to read with outcome
+    "new", "replaced", "unchanged", "updated", "failed" or "not retried" (the
+    CLI drives its progress bar with it). A file that failed before with the
+    same bytes is not read again unless ``retry_failed``. ``isolate`` runs
+    even a single worker in its own process, under the time and memory limits
+    of ``ingest:`` in the config.
     """
     from ..config import cached_config
 
@@ -110,16 +120,31 @@ def ingest(
     seen: dict[str, Path] = {}
     tasks: list[Task] = []
     rereads: list[str] = []
-    for found in discover_files(paths):
+    skipped: list[Skipped] = []
+    unread: list[Unread] = []
+    failed_before = set() if retry_failed else failed_hashes(db)
+    for found in discover_files(paths, skipped, unread):
         seen[found.shown] = found.path
         file_meta = _meta_for(manifest, meta, found.path)
-        if _unchanged_on_disk(db, found) or _known_bytes(db, found, known, summary, rereads):
+        stored, digest = True, None
+        if not _unchanged_on_disk(db, found):
+            stored, digest = _known_bytes(db, found, known, summary, rereads)
+        if stored:
             outcome = "updated" if file_meta and restate(db, found.shown, file_meta, override) else "unchanged"
             setattr(summary, outcome, getattr(summary, outcome) + 1)
             if on_progress:
                 on_progress(found.shown, outcome)
             continue
-        tasks.append(Task(str(found.path), file_meta, found.shown, override))
+        if digest is not None and digest in failed_before:
+            summary.not_retried += 1
+            if on_progress:
+                on_progress(found.shown, "not retried")
+            continue
+        tasks.append(Task(str(found.path), file_meta, found.shown, override, digest))
+    summary.skipped.extend(Failure(u.path, "skip", u.reason) for u in unread)
+    for refused in skipped:  # one line and a problems row each; the run exits 1
+        _store_result(db, Task(refused.path, None), Failure(refused.path, "discover", refused.reason), summary,
+                      known, rereads)
     _report_manifest(db, manifest, summary)
     if prune:
         rereads += _prune(db, paths, seen, summary)
@@ -230,18 +255,21 @@ def _unchanged_on_disk(db: sqlite_utils.Database, found: Found) -> bool:
     return row is not None
 
 
-def _known_bytes(db: sqlite_utils.Database, found: Found, known: set[str], summary: Summary, rereads: list[str]) -> bool:
+def _known_bytes(db: sqlite_utils.Database, found: Found, known: set[str], summary: Summary,
+                 rereads: list[str]) -> tuple[bool, str | None]:
     """Size or mtime moved but the bytes are already stored (touched, copied):
-    recognise it by hash here, so no worker parses it again."""
+    recognise it by hash here, so no worker parses it again. Returns whether
+    they are stored, and their hash (None when the file cannot be read: the
+    worker reports it)."""
     try:
         read = read_file(found.path)
     except OSError:
-        return False  # the worker reports it
+        return False, None
     doc_id = sha256_bytes(read.data)
     if doc_id not in known:
-        return False
+        return False, doc_id
     rereads += _same_bytes(db, doc_id, found.shown, read.size, read.mtime, summary, known)
-    return True
+    return True, doc_id
 
 
 def _same_bytes(db: sqlite_utils.Database, doc_id: str, path: str, size: int | None, mtime: float | None,
@@ -258,6 +286,13 @@ def _same_bytes(db: sqlite_utils.Database, doc_id: str, path: str, size: int | N
     known.difference_update(earlier)
     _keep(summary, settled.kept)
     return list(settled.reread)
+
+
+def _digest(path: str) -> str | None:
+    try:
+        return sha256_bytes(read_file(path).data)
+    except OSError:
+        return None
 
 
 def _known_ids(db: sqlite_utils.Database) -> set[str]:
@@ -277,7 +312,10 @@ def _store_result(
     if isinstance(result, Failure):
         result = replace(result, path=task.name)
         log.info("%s: %s", result.path, result.message)  # the CLI prints one line per failure
-        store.record_problem(db, result.path, result.stage, result.message)
+        # the bytes are kept only when they are the cause: a store failure is worth
+        # retrying, and a path the walk refused (a FIFO) is never opened
+        digest = None if result.stage in ("store", "discover") else task.digest or _digest(task.path)
+        store.record_problem(db, result.path, result.stage, result.message, digest)
         summary.failed += 1
         summary.failures.append(result)
         return "failed"
@@ -294,6 +332,7 @@ def _store_result(
         reason = str(exc) if isinstance(exc, MinutesError) else f"could not store ({type(exc).__name__}: {exc})"
         return _store_result(db, task, Failure(task.name, "store", reason), summary, known, rereads)
     known.add(source.doc_id)
+    clear_problems(db, task.name)
     if saved.replaced:  # the earlier versions' ids are gone
         known.intersection_update(_known_ids(db))
     if not saved.stored:

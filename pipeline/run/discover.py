@@ -1,4 +1,4 @@
-"""Finding the files an ingest reads.
+"""Finding the files an ingest reads (the walk itself is run/walk.py).
 
 A file name that is not UTF-8 (a Windows-1252 name copied off an old share)
 is still a file: it is opened by its bytes, and stored and printed with the
@@ -12,9 +12,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Extensions picked up when a folder is walked. A file named explicitly with
-#: any other extension is still tried, and reported if it is not minutes.
-DISCOVER_SUFFIXES = {".txt", ".html", ".htm", ".xml", ".pdf"}
+from ..load import READABLE_SUFFIXES, skip_reason
+from .walk import Skipped, Unread, walk
+
+#: Extensions read when a folder is walked (every type ``load`` reads); any other
+#: file is reported in one line ("skipped: ...: unsupported type .odt", see
+#: ``load.skip_reason``). A file named explicitly is read by its content.
+DISCOVER_SUFFIXES = set(READABLE_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -33,20 +37,28 @@ def shown_path(path: str | Path) -> str:
     return text
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and minutes-like files found by walking folders."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and child.suffix.lower() in DISCOVER_SUFFIXES:
-                    yield child
+def discover(
+    paths: Iterable[str | Path], skipped: list[Skipped] | None = None, unread: list[Unread] | None = None
+) -> Iterator[Path]:
+    """Files named directly, and the files of folders of a type that is read;
+    what the walk refused (unreadable folders, links out of the folder, FIFOs)
+    goes to ``skipped``, files of types not read to ``unread`` (see run/walk.py).
+    Their paths are given as ``shown_path`` writes them."""
+    for found in walk(paths, skip_reason):
+        if isinstance(found, Skipped):
+            if skipped is not None:
+                skipped.append(Skipped(shown_path(found.path), found.reason))
+        elif isinstance(found, Unread):
+            if unread is not None:
+                unread.append(Unread(shown_path(found.path), found.reason))
         else:
-            yield path
+            yield found
 
 
-def discover_files(paths: Iterable[str | Path]) -> Iterator[Found]:
-    for path in discover(paths):
+def discover_files(
+    paths: Iterable[str | Path], skipped: list[Skipped] | None = None, unread: list[Unread] | None = None
+) -> Iterator[Found]:
+    for path in discover(paths, skipped, unread):
         yield Found(path, shown_path(path))
 
 

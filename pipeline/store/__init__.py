@@ -90,7 +90,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "pk": "id",
     },
     "problems": {
-        "columns": {"id": int, "path": str, "stage": str, "message": str, "at": str},
+        "columns": {"id": int, "path": str, "stage": str, "message": str, "at": str, "sha256": str},
         "pk": "id",
     },
     # Bookkeeping between runs: a link_pending:<document id> row per stored change awaiting follow-through.
@@ -151,11 +151,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 def _schema_complete(db: sqlite_utils.Database) -> bool:
     names = {r[0] for r in db.execute("select name from sqlite_master")}
     from ..link.schema import LINK_SCHEMA
-    from . import browse
+    from . import browse, scheme_money
 
     indexes = {f"idx_{table}_{'_'.join(cols)}" for table, cols in INDEXES}
     wanted = {*SCHEMA, *LINK_SCHEMA, *VIEWS, "agenda_items_fts", *FTS_TRIGGERS, *indexes, *browse.NAMES}
-    return wanted <= names and not _missing_columns(db) and browse.up_to_date(db)
+    return wanted <= names and not _missing_columns(db) and browse.up_to_date(db) and scheme_money.up_to_date(db)
 
 
 def _missing_columns(db: sqlite_utils.Database) -> list[tuple[str, str, type]]:
@@ -216,6 +216,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     ensure_link_schema(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, ignore=True)
+    from .scheme_money import ensure_scheme_money  # which amounts belong to a scheme
+
+    ensure_scheme_money(db)
     from .browse import ensure_browse_schema  # fact FTS and the UI's list views
 
     ensure_browse_schema(db)
@@ -232,18 +235,9 @@ left join agenda_items i on i.id = f.item_id
 left join documents d on d.id = f.document_id"""
 
 
-#: Amounts linked to a scheme: same document and agenda item, starting within
-#: SCHEME_AMOUNT_WINDOW characters of one of the scheme's mentions.
-SCHEME_AMOUNT_WINDOW = 300
-
-VIEWS: dict[str, str] = {
-    **{f"{t}_view": _fact_view(t) for t in FACT_TABLES},
-    "scheme_amounts": f"""select distinct m.scheme_id, a.id as amount_id, a.value_gbp, a.raw, a.suspect,
-  a.document_id, a.meeting_id, a.item_id
-from scheme_mentions m join amounts a
-  on a.document_id = m.document_id and a.item_id is m.item_id
-  and abs(a.start_char - m.start_char) <= {SCHEME_AMOUNT_WINDOW}""",
-}
+#: The fact views. Which amounts belong to a scheme (scheme_amount_links,
+#: scheme_amounts) is defined once, in store/scheme_money.py.
+VIEWS: dict[str, str] = {f"{t}_view": _fact_view(t) for t in FACT_TABLES}
 
 
 def now() -> str:
@@ -601,9 +595,11 @@ def set_state(db: sqlite_utils.Database, key: str, value: str) -> None:
         db.execute("insert or replace into state (key, value) values (?, ?)", [key, value])
 
 
-def record_problem(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:
-    with transaction(db):
-        db["problems"].insert({"path": path, "stage": stage, "message": message, "at": now()})
+def record_problem(db: sqlite_utils.Database, path: str, stage: str, message: str, sha256: str | None = None) -> None:
+    """One row per file and failure (see store/problems.py)."""
+    from .problems import record_problem as record
+
+    record(db, path, stage, message, sha256=sha256, at=now())
 
 
 def stats(db: sqlite_utils.Database) -> dict[str, int]:

@@ -5,15 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 import sqlite_utils
 
 from ... import store
-from ...errors import MinutesError
+from ...config import Config, load_config
+from ...errors import ConfigError, MinutesError
+from ...reports.export import spreadsheet_safe
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "output/minutes.db"
@@ -42,11 +46,48 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     return decorate
 
 
-def open_db(path: str) -> sqlite_utils.Database:
+#: The commands that may create a store: they bring minutes into it. Every
+#: other command reads (or amends) one that exists, so a wrong --db or working
+#: folder is an error, never a new empty store that reports "all clear".
+CREATE_STORE = ("ingest", "fetch")
+
+
+def open_db(path: str, *, create: bool | None = None) -> sqlite_utils.Database:
+    """The store at ``path``; a missing one (or a file that is not one) is one
+    line on stderr and exit 2 unless ``create`` (default: the running command
+    is one of CREATE_STORE)."""
+    if create is None:
+        ctx = click.get_current_context(silent=True)
+        create = ctx is not None and ctx.info_name in CREATE_STORE
+    if not create and path != ":memory:":
+        problem = store_problem(path)
+        if problem:
+            err(f"error: {problem}")
+            sys.exit(2)
     try:
         return store.connect(path)
     except (MinutesError, OSError, Exception) as exc:  # sqlite3 errors too
         raise click.ClickException(f"cannot open store {path}: {exc}") from exc
+
+
+def store_problem(path: str) -> str | None:
+    """Why ``path`` is not a store to read, or None. Looked at read-only, so
+    asking never creates a file."""
+    where = Path(path)
+    if not where.exists():
+        return (f"no store at {path} (wrong --db or working folder?); "
+                f"`minutes ingest FOLDER --db {path}` creates one")
+    if where.is_dir():
+        return f"{path} is a folder, not a store: give the .db file with --db"
+    try:
+        conn = sqlite3.connect(f"{where.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            found = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'documents'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return f"{path} is not a Minutes Miner store ({exc})"
+    return None if found else f"{path} is not a Minutes Miner store (it has no documents table)"
 
 
 def emit_json(data: Any) -> None:
@@ -58,8 +99,19 @@ def emit_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = Non
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     click.echo(buf.getvalue(), nl=False)
+
+
+def load_config_or_exit(path: str | None) -> Config:
+    """The whole config, checked before any work starts: every bad key is one
+    line on stderr, then exit 2 (a usage error, not a failed input)."""
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            err(one_line(f"config error: {problem}"))
+        sys.exit(2)
 
 
 def err(message: str) -> None:
@@ -73,6 +125,22 @@ def check_date(value: str | None, option: str = "--date") -> None:
     if value is not None and not is_iso_date(value):
         err(f"error: {option} {value!r} is not a date; write it as YYYY-MM-DD (e.g. 2025-01-09)")
         sys.exit(2)
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as one line: control characters (a newline in a
+    file name would forge a second error line), line separators and the lone
+    surrogates of a name that is not UTF-8 are written as escapes."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 0x20 or 0x7F <= code < 0xA0 or code in (0x2028, 0x2029) or 0xD800 <= code <= 0xDFFF:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def is_tty_stderr() -> bool:

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import click
 
-from ...config import load_config
-from ...errors import MinutesError, UsageError
+from ...errors import UsageError
 from ...fetch import FetchRequest, fetch_committee
 from ...fetch.client import origin
-from .common import DEFAULT_DB, db_option, emit_json, err, open_db
+from .common import DEFAULT_DB, db_option, emit_json, err, load_config_or_exit, open_db
 
 
 def register(group: click.Group) -> None:
@@ -51,10 +50,7 @@ def fetch_cmd(site, committee, since, until, out, do_ingest, documents, council,
     scheme, host, _ = origin(site)
     if scheme not in ("http", "https") or not host:
         raise click.BadParameter(f"'{site}' is not an http(s) site address", param_hint="--site")
-    try:
-        config = load_config(config_path).fetch
-    except MinutesError as exc:
-        raise click.UsageError(str(exc)) from exc
+    config = load_config_or_exit(config_path).fetch
     say = (lambda _m: None) if quiet else err
     db = open_db(db_path) if (do_ingest or Path(db_path).exists()) else None
     known = None

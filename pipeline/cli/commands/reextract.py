@@ -7,10 +7,8 @@ import sys
 import click
 from tqdm import tqdm
 
-from ...config import load_config
-from ...errors import MinutesError
 from ...run.reextract import reextract
-from .common import db_option, emit_json, err, open_db
+from .common import db_option, emit_json, err, load_config_or_exit, one_line, open_db
 
 
 def register(group: click.Group) -> None:
@@ -37,10 +35,7 @@ def reextract_cmd(db_path, config_path, doc_ids, as_json, quiet):  # type: ignor
       minutes reextract --db output/minutes.db --config config.yaml
     """
     db = open_db(db_path)
-    try:
-        config = load_config(config_path)
-    except MinutesError as exc:
-        raise click.UsageError(str(exc)) from exc
+    config = load_config_or_exit(config_path)
     ids = list(doc_ids) or None
     total = len(ids) if ids else db["documents"].count
     bar = tqdm(total=total, unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True)
@@ -48,7 +43,7 @@ def reextract_cmd(db_path, config_path, doc_ids, as_json, quiet):  # type: ignor
     bar.close()
     if not quiet:
         for doc_id, message in summary.failures:
-            err(f"error: {doc_id}: {message}")
+            err(one_line(f"error: {doc_id}: {message}"))
     if as_json:
         emit_json(summary.as_dict())
     else:
