@@ -338,7 +338,10 @@ def save_document(
     Same bytes already stored: nothing is written (idempotent ingest), unless
     ``replace`` (re-extraction), which swaps the document's rows atomically.
     Other bytes stored from the same path: this is a correction, and it
-    supersedes them (store/versions.py) in the same transaction.
+    supersedes them (store/versions.py) in the same transaction. The same
+    words already stored in a format read less well (a PDF of a text export):
+    this document takes the facts over and the other becomes its duplicate,
+    so which one holds them never depends on which was stored first.
     """
     from . import linkstate, versions
 
@@ -354,10 +357,13 @@ def save_document(
         retired = versions.retire(db, earlier) if earlier else None
         fingerprint = text_fingerprint(doc.clean.text)
         twin = db.execute(
-            "select id, meeting_id from documents where fingerprint = ? and id != ? and duplicate_of is null",
+            "select id, meeting_id, format from documents where fingerprint = ? and id != ? and duplicate_of is null",
             [fingerprint, source.doc_id],
         ).fetchone()
         meeting_id = twin[1] if twin else meeting_id_for(doc)
+        demoted = None
+        if twin and versions.better_format(source.format, twin[2]):
+            demoted, twin = versions.demote(db, twin[0]), None
         _save_meeting(db, meeting_id, source.meta)
         db["documents"].insert(
             {
@@ -379,13 +385,16 @@ def save_document(
         )
         if not twin:  # a twin is the same minutes in another format: its facts are the twin's
             _save_items(db, doc, meeting_id)
-            save_facts(db, doc, meeting_id, reuse=retired.reuse if retired else None)
-        settled = versions.Settled()
-        if retired is not None:
-            settled = versions.settle(db, retired, primary=twin[0] if twin else source.doc_id,
-                                      fingerprint=fingerprint, meeting_id=meeting_id)
+            save_facts(db, doc, meeting_id, reuse=versions.merged_reuse(retired, demoted))
+        kept: tuple[Any, ...] = ()
+        reread: tuple[str, ...] = ()
+        for gone in (retired, demoted):
+            if gone is not None:
+                settled = versions.settle(db, gone, primary=twin[0] if twin else source.doc_id,
+                                          fingerprint=fingerprint, meeting_id=meeting_id)
+                kept, reread = kept + settled.kept, reread + settled.reread
         linkstate.mark(db, source.doc_id)
-    return SaveResult(source.doc_id, True, 0 if twin else len(doc.items), len(earlier), settled.kept, settled.reread)
+    return SaveResult(source.doc_id, True, 0 if twin else len(doc.items), len(earlier), kept, reread)
 
 
 def _save_meeting(db: sqlite_utils.Database, meeting_id: str, meta: Any) -> None:

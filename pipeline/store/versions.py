@@ -85,6 +85,8 @@ def item_key(number: str | None, title: str | None, ordinal: int | None) -> str:
 class FactIds:
     """Gives a new fact row the id of the same fact (kind, words, agenda
     item) among the rows it replaces, so ids stay stable across versions.
+    When the agenda item is not recognised (a PDF and its text export split
+    items differently) the words alone decide, if only one old fact had them.
 
     No two rows of a table ever get one id: re-extracting a document can put
     other words at a fact's old offsets (its offset-derived id) while the old
@@ -94,6 +96,10 @@ class FactIds:
         self.left = {k: list(v) for k, v in (reuse or {}).items()}
         self.items = {i.ordinal: item_key(i.number, i.title, i.ordinal) for i in doc.items}
         self.taken: dict[str, set[str]] = defaultdict(set)
+        by_words: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for (table, text, _item), ids in self.left.items():
+            by_words[(table, text)] += ids
+        self.only = {k: v[0] for k, v in by_words.items() if len(v) == 1}
 
     def __call__(self, table: str, row: dict[str, Any], fact: Fact) -> dict[str, Any]:
         from . import short_hash
@@ -103,12 +109,50 @@ class FactIds:
         old = self.left.get((table, words(fact.text), item), [])
         while old and old[0] in taken:
             old.pop(0)
+        only = self.only.get((table, words(fact.text)))
         if old:
             row["id"] = old.pop(0)
+        elif only is not None and only not in taken:
+            row["id"] = only
         while row["id"] in taken:
             row["id"] = short_hash(row["id"], "taken")
         taken.add(row["id"])
         return row
+
+
+#: Which of the same minutes in several formats holds the facts: the one read
+#: best (the order run/walk.py reads a folder's twins in).
+FORMAT_PREFERENCE = {fmt: rank for rank, fmt in enumerate(("text", "html", "xml", "markdown", "docx", "pdf"))}
+
+
+def better_format(new: str, stored: str) -> bool:
+    """True when ``new`` is read better than ``stored`` (a tie keeps the stored one)."""
+    worst = len(FORMAT_PREFERENCE)
+    return FORMAT_PREFERENCE.get(new, worst) < FORMAT_PREFERENCE.get(stored, worst)
+
+
+def demote(db: sqlite_utils.Database, doc_id: str) -> Retired:
+    """A stored document gives its facts up to the same words in a better
+    format: note what must survive, delete its items and facts, and let it
+    (with its own duplicates) point at the newcomer (``settle``)."""
+    from . import FACT_TABLES
+
+    out = _note(db, [doc_id])
+    out.twins = db.execute("select id, path, fingerprint from documents where id = ? or duplicate_of = ?",
+                           [doc_id, doc_id]).fetchall()
+    for table in FACT_TABLES:
+        db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+    db.execute("delete from agenda_items where document_id = ?", [doc_id])
+    out.meetings = set()
+    return out
+
+
+def merged_reuse(*gone: Retired | None) -> ReuseMap:
+    out: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for g in gone:
+        for key, ids in (g.reuse if g is not None else {}).items():
+            out[key] += ids
+    return dict(out)
 
 
 def at_path(db: sqlite_utils.Database, path: str, doc_id: str) -> list[str]:
@@ -136,6 +180,18 @@ def retire(db: sqlite_utils.Database, doc_ids: list[str]) -> Retired:
     the transaction that stores their successor, or forgets them)."""
     from . import delete_document_rows
 
+    out = _note(db, doc_ids)
+    out.twins += db.execute(
+        f"select id, path, fingerprint from documents where duplicate_of in ({_marks(doc_ids)})"
+        f" and id not in ({_marks(doc_ids)})", [*doc_ids, *doc_ids],
+    ).fetchall()
+    for doc_id in doc_ids:
+        delete_document_rows(db, doc_id)
+    return out
+
+
+def _note(db: sqlite_utils.Database, doc_ids: list[str]) -> Retired:
+    """What must survive ``doc_ids``: their facts' ids, statuses, overrides."""
     out = Retired(list(doc_ids))
     for doc_id in doc_ids:
         row = db.execute("select path, meeting_id from documents where id = ?", [doc_id]).fetchone()
@@ -150,13 +206,7 @@ def retire(db: sqlite_utils.Database, doc_ids: list[str]) -> Retired:
             [doc_id],
         ):
             out.overrides[aid] = KeptOverride(aid, status, note or "", text or "", row[0])
-        out.twins += db.execute(
-            f"select id, path, fingerprint from documents where duplicate_of = ? and id not in ({_marks(doc_ids)})",
-            [doc_id, *doc_ids],
-        ).fetchall()
     out.reuse = fact_ids(db, doc_ids)
-    for doc_id in doc_ids:
-        delete_document_rows(db, doc_id)
     return out
 
 
