@@ -92,6 +92,10 @@ class FetchConfig:
 class IngestConfig:
     workers: int = 0  # 0 = number of cores
     queue_size: int = 8
+    # Per document, in a worker process: over either, the document is one
+    # `problems` row and the batch goes on (0 = no limit).
+    max_seconds_per_document: float = 300.0
+    max_memory_mb: int = 2048
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from .. import __version__
 COMMAND_MODULES = (
     "ingest",
     "meta",
+    "forget",
     "fetch",
     "evaluate",
     "reextract",

@@ -22,6 +22,7 @@ from ..link.cues import is_decision_notice
 from ..link.due import DueChange, due_as_of
 from ..link.status import Change, status_as_of
 from ..link.text import CLOSED, norm_key
+from ..store.checks import real_date
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
 _UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
@@ -56,6 +57,7 @@ class FlagRow:
     start_char: int
     end_char: int
     also_in: tuple[str, ...] = ()  # the same action printed again (decision notice and minutes): its sources
+    problem: str | None = None  # a stored value that makes no sense (an impossible date): listed, never a crash
 
     @property
     def source(self) -> str:
@@ -79,7 +81,11 @@ class FlagQuery:
 
 
 def flagged(db: sqlite_utils.Database, query: FlagQuery) -> list[FlagRow]:
-    """The report: flagged actions, undated last, then oldest meeting first."""
+    """The report: flagged actions, undated last, then oldest meeting first.
+
+    An action whose meeting date (or due date) is not a real date, as an older
+    version could store, is always listed, like an undated one, with the
+    problem said in ``problem``: nobody can tell it is not overdue."""
     return _rows(db, query, untrackable=False)
 
 
@@ -89,7 +95,8 @@ def untrackable(db: sqlite_utils.Database, query: FlagQuery) -> list[FlagRow]:
 
 
 def _rows(db: sqlite_utils.Database, query: FlagQuery, *, untrackable: bool) -> list[FlagRow]:
-    where, params = ["(m.date is null or m.date <= ?)"], [query.as_of]
+    where: list[str] = ["1"]  # the meeting date is checked below: a stored one may be no date at all
+    params: list[object] = []
     for column, value in (("council", query.council), ("committee", query.committee)):
         if value:
             where.append(f"lower(m.{column}) like ?")
@@ -110,17 +117,21 @@ def _rows(db: sqlite_utils.Database, query: FlagQuery, *, untrackable: bool) -> 
     rows.sort(key=lambda r: (is_decision_notice(r[16] or ""), r[11] or "", r[13] or 0))  # printed minutes first
     for (aid, council, committee, mdate, title, text, context, owner, due, due_date, current, path, page, s, e,
          meeting_id, _head) in rows:
+        problem = _problem(mdate, due_date)
+        if mdate and real_date(mdate) and mdate > query.as_of:
+            continue
         changes = history.get(aid)
         state = status_as_of(changes, query.as_of).status if changes else (current or "open")
         if state in CLOSED or (state == "not trackable") != untrackable:
             continue
         due_date = due_as_of(dues.get(aid, []), query.as_of, due_date)
-        days = (as_of - date.fromisoformat(mdate)).days if mdate else None
-        if days is not None and not untrackable and not _overdue(days, due_date, query):
+        days = (as_of - date.fromisoformat(mdate)).days if mdate and real_date(mdate) else None
+        if days is not None and not untrackable and not _overdue(days, due_date if real_date(due_date) else None, query):
             continue
         last = evidence.get(aid)
         row = FlagRow(aid, council, committee, mdate, title, text or "", context or "", owner, due, due_date,
-                      state, days, last[0] if last else None, last[1] if last else None, path, page, s or 0, e or 0)
+                      state, days, last[0] if last else None, last[1] if last else None, path, page, s or 0, e or 0,
+                      problem=problem)
         # same committee, same day, same words: one commitment (its council may be missing on the notice)
         key = (f"{mdate}|{norm_key(committee)}" if mdate else meeting_id or aid, norm_key(text))
         if key in seen:  # one commitment, printed twice: one row, both sources
@@ -129,8 +140,16 @@ def _rows(db: sqlite_utils.Database, query: FlagQuery, *, untrackable: bool) -> 
             continue
         seen[key] = len(out)
         out.append(row)
-    out.sort(key=lambda r: (r.meeting_date is None, r.meeting_date or "", r.council or "", r.start_char))
+    out.sort(key=lambda r: (r.days_outstanding is None, r.meeting_date or "", r.council or "", r.start_char))
     return out
+
+
+def _problem(meeting_date: str | None, due_date: str | None) -> str | None:
+    if meeting_date and not real_date(meeting_date):
+        return f"meeting date {meeting_date!r} is not a real date"
+    if due_date and not real_date(due_date):
+        return f"due date {due_date!r} is not a real date"
+    return None
 
 
 def _overdue(days: int, due_date: str | None, query: FlagQuery) -> bool:

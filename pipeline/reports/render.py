@@ -129,3 +129,5 @@ def _blocks(out: list[str], rows: Sequence[FlagRow], ctx: Nightly) -> None:
         out.append(f"  source:   {r.source}")
         for other in r.also_in:
             out.append(f"  also in:  {other}")
+        if r.problem:
+            out.append(f"  problem:  {r.problem}")

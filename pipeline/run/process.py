@@ -59,6 +59,14 @@ def process_file(
         return Failure(path, stage, f"unexpected {type(exc).__name__}: {exc}")
 
 
+def warm_up(config_path: str | None = None) -> None:
+    """Load the config and the spaCy pipeline: a worker does this before it
+    says it is ready, so start-up never counts against a document's time."""
+    from ..extract.nlp import nlp_for_config
+
+    nlp_for_config(cached_config(config_path))
+
+
 def _check_length(path: str, text: str, config: Config) -> None:
     """spaCy refuses a text longer than nlp.max_length with a long ValueError:
     say it in one line, before any tokenising."""
@@ -77,4 +85,4 @@ def _with_meta(loaded: LoadedDocument, meta: MeetingMeta, override: bool = False
     return replace(loaded, meta=meta.merged(loaded.meta) if override else loaded.meta.merged(meta))
 
 
-__all__ = ["Failure", "process_file"]
+__all__ = ["Failure", "process_file", "warm_up"]

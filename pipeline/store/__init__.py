@@ -21,7 +21,9 @@ from typing import Any
 import sqlite_utils
 
 from .. import __version__
+from ..errors import StoreError
 from ..records import Action, Amount, Fact, ProcessedDocument, Resolution, SchemeMention
+from .checks import real_date
 
 FACT_COLUMNS = {
     "id": str,
@@ -91,7 +93,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "columns": {"id": int, "path": str, "stage": str, "message": str, "at": str, "sha256": str},
         "pk": "id",
     },
-    # Bookkeeping between runs: link_pending = "1" while stored documents await follow-through.
+    # Bookkeeping between runs: a link_pending:<document id> row per stored change awaiting follow-through.
     "state": {
         "columns": {"key": str, "value": str},
         "pk": "key",
@@ -296,6 +298,9 @@ class SaveResult:
     doc_id: str
     stored: bool  # False when the same bytes were already in the store
     items: int
+    replaced: int = 0  # earlier versions at the same path that this one superseded
+    kept_overrides: tuple[Any, ...] = ()  # versions.KeptOverride: overrides whose action is gone
+    reread: tuple[str, ...] = ()  # duplicates released by the supersede, to be read again
 
 
 def has_document(db: sqlite_utils.Database, doc_id: str) -> bool:
@@ -332,37 +337,34 @@ def save_document(
 
     Same bytes already stored: nothing is written (idempotent ingest), unless
     ``replace`` (re-extraction), which swaps the document's rows atomically.
+    Other bytes stored from the same path: this is a correction, and it
+    supersedes them (store/versions.py) in the same transaction. The same
+    words already stored in a format read less well (a PDF of a text export):
+    this document takes the facts over and the other becomes its duplicate,
+    so which one holds them never depends on which was stored first.
     """
+    from . import linkstate, versions
+
     source = doc.clean.source
+    if source.meta.date is not None and not real_date(source.meta.date):
+        raise StoreError(f"impossible meeting date {source.meta.date!r} (want a real YYYY-MM-DD date); not stored")
     with transaction(db):
         if has_document(db, source.doc_id):
             if not replace:
                 return SaveResult(source.doc_id, False, 0)
             delete_document_rows(db, source.doc_id)
+        earlier = [] if replace else versions.at_path(db, source.path, source.doc_id)
+        retired = versions.retire(db, earlier) if earlier else None
         fingerprint = text_fingerprint(doc.clean.text)
         twin = db.execute(
-            "select id, meeting_id from documents where fingerprint = ? and id != ? and duplicate_of is null",
+            "select id, meeting_id, format from documents where fingerprint = ? and id != ? and duplicate_of is null",
             [fingerprint, source.doc_id],
         ).fetchone()
         meeting_id = twin[1] if twin else meeting_id_for(doc)
-        meta = source.meta
-        existing = db.execute("select 1 from meetings where id = ?", [meeting_id]).fetchone()
-        if existing is not None:
-            _fill_meeting_gaps(db, meeting_id, meta)
-        else:
-            db["meetings"].insert(
-                {
-                    "id": meeting_id,
-                    "council": meta.council,
-                    "committee": meta.committee,
-                    "date": meta.date,
-                    "title": meta.title,
-                    "venue": meta.venue,
-                    "attendees": json.dumps(list(meta.attendees)),
-                    "apologies": json.dumps(list(meta.apologies)),
-                    "external_id": meta.external_id,
-                }
-            )
+        demoted = None
+        if twin and versions.better_format(source.format, twin[2]):
+            demoted, twin = versions.demote(db, twin[0]), None
+        _save_meeting(db, meeting_id, source.meta)
         db["documents"].insert(
             {
                 "id": source.doc_id,
@@ -381,31 +383,63 @@ def save_document(
                 "pipeline_version": __version__,
             }
         )
-        if twin:  # the same minutes in another format: its facts are the twin's
-            return SaveResult(source.doc_id, True, 0)
-        item_themes = dict(doc.extraction.item_themes)
-        db["agenda_items"].insert_all(
-            (
-                {
-                    "id": item_id_for(source.doc_id, item.ordinal),
-                    "meeting_id": meeting_id,
-                    "document_id": source.doc_id,
-                    "ordinal": item.ordinal,
-                    "number": item.number,
-                    "title": item.title,
-                    "text": item.text,
-                    "start_char": item.start_char,
-                    "end_char": item.end_char,
-                    "page_start": item.page_start,
-                    "page_end": item.page_end,
-                    "issue_id": item.issue_id,
-                    "themes": json.dumps(list(item_themes.get(item.ordinal, ()))),
-                }
-                for item in doc.items
-            )
+        if not twin:  # a twin is the same minutes in another format: its facts are the twin's
+            _save_items(db, doc, meeting_id)
+            save_facts(db, doc, meeting_id, reuse=versions.merged_reuse(retired, demoted))
+        kept: tuple[Any, ...] = ()
+        reread: tuple[str, ...] = ()
+        for gone in (retired, demoted):
+            if gone is not None:
+                settled = versions.settle(db, gone, primary=twin[0] if twin else source.doc_id,
+                                          fingerprint=fingerprint, meeting_id=meeting_id)
+                kept, reread = kept + settled.kept, reread + settled.reread
+        linkstate.mark(db, source.doc_id)
+    return SaveResult(source.doc_id, True, 0 if twin else len(doc.items), len(earlier), kept, reread)
+
+
+def _save_meeting(db: sqlite_utils.Database, meeting_id: str, meta: Any) -> None:
+    existing = db.execute("select 1 from meetings where id = ?", [meeting_id]).fetchone()
+    if existing is not None:
+        _fill_meeting_gaps(db, meeting_id, meta)
+        return
+    db["meetings"].insert(
+        {
+            "id": meeting_id,
+            "council": meta.council,
+            "committee": meta.committee,
+            "date": meta.date,
+            "title": meta.title,
+            "venue": meta.venue,
+            "attendees": json.dumps(list(meta.attendees)),
+            "apologies": json.dumps(list(meta.apologies)),
+            "external_id": meta.external_id,
+        }
+    )
+
+
+def _save_items(db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: str) -> None:
+    doc_id = doc.clean.source.doc_id
+    item_themes = dict(doc.extraction.item_themes)
+    db["agenda_items"].insert_all(
+        (
+            {
+                "id": item_id_for(doc_id, item.ordinal),
+                "meeting_id": meeting_id,
+                "document_id": doc_id,
+                "ordinal": item.ordinal,
+                "number": item.number,
+                "title": item.title,
+                "text": item.text,
+                "start_char": item.start_char,
+                "end_char": item.end_char,
+                "page_start": item.page_start,
+                "page_end": item.page_end,
+                "issue_id": item.issue_id,
+                "themes": json.dumps(list(item_themes.get(item.ordinal, ()))),
+            }
+            for item in doc.items
         )
-        save_facts(db, doc, meeting_id)
-    return SaveResult(source.doc_id, True, len(doc.items))
+    )
 
 
 def _fact_row(fact: Fact, doc_id: str, meeting_id: str, kind: str) -> dict[str, Any]:
@@ -427,15 +461,22 @@ def action_id(doc_id: str, text: str) -> str:
     return short_hash("action", doc_id, " ".join(text.lower().split()))
 
 
-def save_facts(db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: str) -> None:
+def save_facts(
+    db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: str, reuse: dict[Any, list[str]] | None = None
+) -> None:
+    """Insert the document's facts. ``reuse`` (versions.fact_ids of the rows
+    being replaced) gives a fact that is the same as before its old id."""
+    from . import versions
+
     doc_id = doc.clean.source.doc_id
     ex = doc.extraction
+    ids = versions.FactIds(doc, reuse)
     db["resolutions"].insert_all(
-        (_resolution_row(r, doc_id, meeting_id) for r in ex.resolutions), replace=True
+        (ids("resolutions", _resolution_row(r, doc_id, meeting_id), r.fact) for r in ex.resolutions), replace=True
     )
-    db["actions"].insert_all((_action_row(a, doc_id, meeting_id) for a in ex.actions), replace=True)
-    db["amounts"].insert_all((_amount_row(a, doc_id, meeting_id) for a in ex.amounts), replace=True)
-    save_scheme_mentions(db, ex.schemes, doc_id, meeting_id)
+    db["actions"].insert_all((ids("actions", _action_row(a, doc_id, meeting_id), a.fact) for a in ex.actions), replace=True)
+    db["amounts"].insert_all((ids("amounts", _amount_row(a, doc_id, meeting_id), a.fact) for a in ex.amounts), replace=True)
+    save_scheme_mentions(db, ex.schemes, doc_id, meeting_id, ids)
 
 
 def _resolution_row(r: Resolution, doc_id: str, meeting_id: str) -> dict[str, Any]:
@@ -454,7 +495,7 @@ def _action_row(a: Action, doc_id: str, meeting_id: str) -> dict[str, Any]:
         "id": action_id(doc_id, a.fact.text),
         "owner": a.owner,
         "due": a.due,
-        "due_date": a.due_date,
+        "due_date": a.due_date if real_date(a.due_date) else None,
         "context": a.context,
         "context_start": a.context_start,
         "context_end": a.context_end,
@@ -477,7 +518,7 @@ def _amount_row(a: Amount, doc_id: str, meeting_id: str) -> dict[str, Any]:
 
 
 def save_scheme_mentions(
-    db: sqlite_utils.Database, mentions: Iterable[SchemeMention], doc_id: str, meeting_id: str
+    db: sqlite_utils.Database, mentions: Iterable[SchemeMention], doc_id: str, meeting_id: str, ids: Any = None
 ) -> None:
     """Each mention joins the stored scheme whose canonical key matches its own
     (rapidfuzz, scorer/cutoff from config.schemes) or starts a new one."""
@@ -492,15 +533,13 @@ def save_scheme_mentions(
             db, name=m.name, canonical=m.canonical, new_id=short_hash("scheme", m.canonical),
             config=cached_config().schemes, keys=keys,
         )
-        db["scheme_mentions"].insert(
-            {
-                **_fact_row(m.fact, doc_id, meeting_id, "scheme"),
-                "scheme_id": link.scheme_id,
-                "name": m.name,
-                "score": link.score,
-            },
-            replace=True,
-        )
+        row = {
+            **_fact_row(m.fact, doc_id, meeting_id, "scheme"),
+            "scheme_id": link.scheme_id,
+            "name": m.name,
+            "score": link.score,
+        }
+        db["scheme_mentions"].insert(ids("scheme_mentions", row, m.fact) if ids else row, replace=True)
         touched.add(link.scheme_id)
     for scheme_id in touched:
         _name_scheme(db, scheme_id)
@@ -531,15 +570,18 @@ def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument) -> int:
     (`minutes reextract`). The documents and agenda_items rows stay (item themes
     are refreshed); an action whose id survives keeps its status, so officers'
     overrides outlive a rules change. Returns the number of facts written."""
+    from .versions import fact_ids
+
     doc_id = doc.clean.source.doc_id
     with transaction(db):
         row = db.execute("select meeting_id from documents where id = ?", [doc_id]).fetchone()
         if row is None:
             raise KeyError(doc_id)
         status = dict(db.execute("select id, status from actions where document_id = ?", [doc_id]).fetchall())
+        reuse = fact_ids(db, [doc_id])
         for table in FACT_TABLES:
             db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
-        save_facts(db, doc, row[0])
+        save_facts(db, doc, row[0], reuse=reuse)
         db.conn.executemany(
             "update actions set status = ? where id = ? and document_id = ?",
             [(s, i, doc_id) for i, s in status.items() if s is not None],

@@ -33,11 +33,12 @@ def record_problem(
 
 
 def clear_problems(db: sqlite_utils.Database, path: str) -> None:
-    """A file stored at last has no problems left."""
+    """A file stored at last has no problems left (an officer's override its
+    correction left without an action stays reported: stage ``override``)."""
     from . import transaction
 
     with transaction(db):
-        db.execute("delete from problems where path = ?", [path])
+        db.execute("delete from problems where path = ? and stage != 'override'", [path])
 
 
 def failed_hashes(db: sqlite_utils.Database) -> set[str]:

@@ -99,6 +99,9 @@ def flag_cmd(db_path, config_path, as_of, older_than, since, council, committee,
         sys.exit(2)
     query = FlagQuery(as_of, days, council, committee)
     rows, vague, nightly = prepare(db, query, flagged(db, query), untrackable(db, query), since=since)
+    odd = sorted({r.problem for r in [*rows, *vague] if r.problem})
+    if odd:
+        err(f"warning: {len(odd)} impossible stored date(s), their actions listed as undated: {'; '.join(odd[:3])}")
     text = render(rows, "json" if as_json else fmt, as_of=as_of, vague=vague, nightly=nightly)
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)
