@@ -25,7 +25,7 @@ DEV2_FLOORS = {
     "items": 0.97,
     "resolutions": 0.97,
     "actions": 0.95,
-    "amounts": 0.98,
+    "amounts": 0.99,
     "schemes": 0.87,
 }
 
