@@ -47,8 +47,9 @@ def link_cmd(db_path, config_path, fmt, as_json):  # type: ignore[no-untyped-def
     Example:
       minutes link --db output/minutes.db --json
     """
+    config = load_config_or_exit(config_path).link  # a bad config is the first thing said
     db = open_db(db_path)
-    summary = link(db, config=load_config_or_exit(config_path).link)
+    summary = link(db, config=config)
     if as_json or fmt == "json":
         emit_json(summary.as_dict())
         return

@@ -34,8 +34,8 @@ def reextract_cmd(db_path, config_path, doc_ids, as_json, quiet):  # type: ignor
     Example:
       minutes reextract --db output/minutes.db --config config.yaml
     """
+    config = load_config_or_exit(config_path)  # a bad config is the first thing said
     db = open_db(db_path)
-    config = load_config_or_exit(config_path)
     ids = list(doc_ids) or None
     total = len(ids) if ids else db["documents"].count
     bar = tqdm(total=total, unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True)
