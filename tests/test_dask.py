@@ -66,7 +66,7 @@ def test_dask_ingest_matches_local(cluster, tmp_path):
     assert remote.as_dict() == local.as_dict()
     assert remote.new > 0 and remote.new + remote.failed == len(list(discover([CORPUS])))
     a, b = content(local_db), content(dask_db)
-    assert a["documents"] and a["agenda_items"] and a["twin formats"] == ["pdf", "text"]
+    assert a["documents"] and a["agenda_items"] and a["twin formats"] == ["docx", "pdf", "text"]
     assert a == b
 
 
