@@ -5,13 +5,10 @@ from __future__ import annotations
 import sys
 
 import click
-from tqdm import tqdm
 
 from ... import store
 from ...errors import MinutesError
 from ...records import MeetingMeta
-from ...run import discover, ingest
-from ...run.manifest import ManifestIndex
 from .common import check_date, db_option, emit_json, err, format_option, open_db
 
 
@@ -48,6 +45,11 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
       minutes ingest meeting.pdf --council "Kent County Council" --committee Cabinet --date 2025-01-09
       minutes ingest meeting.pdf --date 2025-01-09 --override
     """
+    from tqdm import tqdm
+
+    from ...run import discover, ingest  # the pipeline loads here, not for `minutes stats`
+    from ...run.manifest import ManifestIndex
+
     check_date(meeting_date)
     db = open_db(db_path)
     cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
