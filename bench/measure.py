@@ -98,8 +98,11 @@ def bare_parse_seconds(files: list[Path]) -> float:
     return time.perf_counter() - started
 
 
-def extraction_rate(db_path: Path) -> tuple[int, float, int]:
-    """(spaCy tokens, seconds inside extract(), documents) over the stored texts, one core."""
+def extraction_rate(db_path: Path) -> tuple[int, float, float, int]:
+    """(spaCy tokens, seconds inside extract(), seconds of the tokenizer alone, documents)
+    over the stored texts, one core. The worker's pipeline is built and warmed
+    (pipeline.extract.batch.warm_up) before the clock starts, as a worker has it;
+    the tokenizer alone over the same texts is the machine's calibration."""
     from pipeline import store
     from pipeline.config import load_config
     from pipeline.extract import extract
@@ -108,16 +111,23 @@ def extraction_rate(db_path: Path) -> tuple[int, float, int]:
 
     db = store.connect(db_path)
     config = load_config()
-    nlp = nlp_for_config(config)  # built before the clock starts, as a worker would have it
-    tokens, seconds, docs = 0, 0.0, 0
-    for doc_id in document_ids(db):
-        clean, items = rebuild(db, doc_id)
+    nlp = nlp_for_config(config)
+    try:
+        from pipeline.extract.batch import warm_up
+    except ImportError:  # an older tree: the built pipeline is the warm-up
+        pass
+    else:
+        warm_up(config)
+    texts = [rebuild(db, doc_id) for doc_id in document_ids(db)]
+    tokens, seconds, tok_seconds = 0, 0.0, 0.0
+    for clean, items in texts:
         started = time.perf_counter()
         extract(clean, items, config=config)
         seconds += time.perf_counter() - started
+        started = time.perf_counter()
         tokens += len(nlp.tokenizer(clean.text))
-        docs += 1
-    return tokens, seconds, docs
+        tok_seconds += time.perf_counter() - started
+    return tokens, seconds, tok_seconds, len(texts)
 
 
 def link_seconds(db_path: Path) -> float | None:
