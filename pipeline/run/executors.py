@@ -3,6 +3,7 @@ order, to the single writer in the calling process.
 
 - ``local``: a process pool with a bounded window of in-flight documents, so
   memory stays flat however large the corpus (``--workers 1`` runs in-process).
+  A worker sends back only what the store needs (``slim.for_store``).
 - ``dask``: the same work on a Dask cluster (``--scheduler tcp://host:port``,
   or a LocalCluster when no address is given).
 """
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import UsageError
+from .slim import call_for_store
 
 RunMany = Callable[[Callable[..., Any], Iterable[tuple[Any, ...]]], Iterator[Any]]
 
@@ -49,7 +51,7 @@ def make_executor(kind: str = "local", *, workers: int | None = None, scheduler:
             yield _serial
             return
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield lambda fn, args: _bounded(pool.submit, fn, args, window=workers * 4)
+            yield lambda fn, args: _bounded(pool.submit, call_for_store, ((fn, *a) for a in args), window=workers * 4)
         return
     if kind == "dask":
         from .dask_executor import dask_executor
