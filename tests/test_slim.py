@@ -53,3 +53,20 @@ def test_two_workers_store_what_one_stores(seed_folder: Path, tmp_path: Path) ->
     one, two = store.connect(tmp_path / "one.db"), store.connect(tmp_path / "two.db")
     assert ingest([seed_folder], db=one, workers=1).new == ingest([seed_folder], db=two, workers=2).new > 0
     assert _tables(one) == _tables(two)
+
+
+def test_no_more_workers_than_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One new file is read in this process: no pool of idle workers to start for it."""
+    import pipeline.run as run_mod
+
+    asked: list[int] = []
+    real = run_mod.make_executor
+
+    def recording(kind: str = "local", **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(kwargs["workers"])
+        return real(kind, **kwargs)
+
+    monkeypatch.setattr(run_mod, "make_executor", recording)
+    ingest([SEED_TEXTS[0]], db=store.connect(tmp_path / "m.db"), workers=4)
+    ingest(SEED_TEXTS[1:4], db=store.connect(tmp_path / "m.db"), workers=2)
+    assert asked == [1, 2]

@@ -18,7 +18,7 @@ import sqlite_utils
 from .. import store
 from ..load import sha256_bytes
 from ..records import MeetingMeta, ProcessedDocument
-from .executors import make_executor
+from .executors import default_workers, make_executor
 from .manifest import ManifestIndex
 from .process import Failure, process_file
 
@@ -127,6 +127,9 @@ def ingest(
     pending = store.get_state(db, "link_pending") == "1"
     if tasks and not pending:
         store.set_state(db, "link_pending", "1")
+    # No more workers than documents: one new file is read in this process,
+    # without a pool to start (what a clerk ingesting one set of minutes waits for).
+    workers = max(1, min(workers or default_workers(), len(tasks)))
     with make_executor(executor, workers=workers, scheduler=scheduler) as run_many:
         results = run_many(process_file, [(t.path, t.meta, config_path, t.override) for t in tasks])
         for task, result in zip(tasks, results):
