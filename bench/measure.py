@@ -98,13 +98,15 @@ def bare_parse_seconds(files: list[Path]) -> float:
     return time.perf_counter() - started
 
 
-def extraction_rate(db_path: Path) -> tuple[int, float, float, int]:
+def extraction_rate(db_path: Path, path_contains: str = "") -> tuple[int, float, float, int]:
     """(spaCy tokens, seconds inside extract(), seconds of the tokenizer alone, documents)
     over the stored texts, one core. The worker's pipeline is built and warmed
     (pipeline.extract.batch.warm_up) before the clock starts, as a worker has it;
     each text is seen once, as in a worker. The calibration is a fresh blank
     English tokenizer over the same texts, also seeing each once (spaCy's
-    tokenizer caches what it has seen, so re-tokenising a text would flatter it)."""
+    tokenizer caches what it has seen, so re-tokenising a text would flatter it).
+    ``path_contains`` keeps the documents whose path holds it (one copy of
+    each: copies differ by a line, and would flatter both by the same cache)."""
     from pipeline import store
     from pipeline.config import load_config
     from pipeline.extract import extract
@@ -124,6 +126,7 @@ def extraction_rate(db_path: Path) -> tuple[int, float, float, int]:
 
     floor = spacy.blank("en").tokenizer
     texts = [rebuild(db, doc_id) for doc_id in document_ids(db)]
+    texts = [(clean, items) for clean, items in texts if path_contains in clean.source.path]
     tokens, seconds, tok_seconds = 0, 0.0, 0.0
     for clean, items in texts:  # alternate the two, so both see the same load on a shared machine
         started = time.perf_counter()
