@@ -33,6 +33,7 @@ import importlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy loads on first extract(): an unchanged re-ingest never pays for it
@@ -85,6 +86,7 @@ class Locator:
         return fact
 
 
+@cache  # looked up once per process, not once per document
 def _extractor(module: str, function: str) -> Callable[..., list[Any]] | None:
     try:
         mod = importlib.import_module(f"extractors.{module}")

@@ -5,13 +5,10 @@ from __future__ import annotations
 import sys
 
 import click
-from tqdm import tqdm
 
 from ... import store
 from ...errors import MinutesError
 from ...records import MeetingMeta
-from ...run import discover, ingest
-from ...run.manifest import ManifestIndex
 from .common import check_date, db_option, emit_json, err, format_option, load_config_or_exit, one_line, open_db
 
 
@@ -58,6 +55,11 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
       minutes ingest meeting.pdf --date 2025-01-09 --override
       minutes ingest corpus/ --prune
     """
+    from tqdm import tqdm
+
+    from ...run import discover, ingest  # the pipeline loads here, not for `minutes stats`
+    from ...run.manifest import ManifestIndex
+
     check_date(meeting_date)
     load_config_or_exit(config_path)  # every bad key now, not a traceback in each worker later
     db = open_db(db_path)
