@@ -17,7 +17,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from ..config import Config, cached_config
+from ..config import Config
 
 #: (factory, module under ``extractors``) in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -87,8 +87,3 @@ def nlp_for_config(config: Config) -> Language:
         _BY_ID.clear()
     _BY_ID[id(config)] = (config, nlp)  # holding config keeps its id from being reused
     return nlp
-
-
-def nlp_for(config_path: str | None = None) -> Language:
-    """The pipeline for the config file at ``config_path`` (default config.yaml)."""
-    return nlp_for_config(cached_config(config_path))

@@ -29,7 +29,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..config import PROJECT_ROOT
+from ..config import PROJECT_ROOT, Config
 from ..records import MeetingMeta, ProcessedDocument
 from ..run.process import Failure, process_file
 from .meta_score import Accuracy, FieldResult, accuracy, score_meeting
@@ -298,7 +298,7 @@ def evaluate(
     gold_dirs: str | Path | Sequence[str | Path],
     *,
     search: Sequence[Path] | None = None,
-    config_path: str | None = None,
+    config: Config | None = None,
 ) -> Report:
     """Score every gold file in one or more gold folders.
 
@@ -310,11 +310,11 @@ def evaluate(
     for gold_dir in gold_dirs:
         roots = [Path(gold_dir).parent, *(search or default_search_paths())]
         for gold_path in sorted(Path(gold_dir).glob("*.gold.json")):
-            results.append(_evaluate_one(gold_path, roots, config_path))
+            results.append(_evaluate_one(gold_path, roots, config))
     return Report(results)
 
 
-def _evaluate_one(gold_path: Path, roots: Sequence[Path], config_path: str | None) -> DocumentResult:
+def _evaluate_one(gold_path: Path, roots: Sequence[Path], config: Config | None) -> DocumentResult:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     name = gold.get("document") or gold_path.name.removesuffix(".gold.json")
     kind = body_type(gold.get("council"), gold.get("committee"))
@@ -322,7 +322,7 @@ def _evaluate_one(gold_path: Path, roots: Sequence[Path], config_path: str | Non
     unread = score_meeting(gold, MeetingMeta())  # a document not read states no meeting
     if doc_path is None:
         return DocumentResult(name, gold.get("council"), {}, error="document not found", body_type=kind, meeting=unread)
-    processed = process_file(str(doc_path), None, config_path)
+    processed = process_file(str(doc_path), None, config)
     if isinstance(processed, Failure):
         empty = {k: Score(fn=len(gold.get(k, []))) for k in KINDS}
         return DocumentResult(name, gold.get("council"), empty, error=processed.message, body_type=kind, meeting=unread)

@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .. import store
+from ..config import Config, SchemesConfig, default_config
 from ..load import sha256_bytes
 from ..records import MeetingMeta, ProcessedDocument
 from .executors import make_executor
@@ -95,7 +96,7 @@ def ingest(
     workers: int | None = None,
     executor: str = "local",
     scheduler: str | None = None,
-    config_path: str | None = None,
+    config: Config | None = None,
     on_progress: Callable[[str, str], None] | None = None,
     override: bool = False,
 ) -> Summary:
@@ -106,7 +107,10 @@ def ingest(
     its stored meeting takes that metadata the same way (`minutes meta`).
     ``on_progress(path, outcome)`` is called once per file with outcome
     "new", "unchanged", "updated" or "failed" (the CLI drives its progress bar with it).
+    ``config`` (default: the packaged defaults) goes to every worker pickled,
+    so no worker reads a config file of its own.
     """
+    config = config or default_config()
     summary = Summary()
     manifest = manifest or ManifestIndex()
     tasks: list[Task] = []
@@ -132,13 +136,13 @@ def ingest(
     if tasks and not pending:
         store.set_state(db, "link_pending", "1")
     with make_executor(executor, workers=workers, scheduler=scheduler) as run_many:
-        results = run_many(process_file, [(t.path, t.meta, config_path, t.override) for t in tasks])
+        results = run_many(process_file, [(t.path, t.meta, config, t.override) for t in tasks])
         for task, result in zip(tasks, results):
-            outcome = _store_result(db, task, result, summary, known)
+            outcome = _store_result(db, task, result, summary, known, schemes=config.schemes)
             if on_progress:
                 on_progress(task.path, outcome)
     if summary.new or summary.updated or pending:  # nothing new stored: the links already made still stand
-        _link(db, config_path)
+        _link(db, config)
     if tasks or pending:
         store.set_state(db, "link_pending", "0")
     return summary
@@ -157,12 +161,11 @@ def _restate(db: sqlite_utils.Database, path: Path, meta: MeetingMeta, override:
     return set_meeting(db, doc_id, values, override=override).changed
 
 
-def _link(db: sqlite_utils.Database, config_path: str | None) -> None:
+def _link(db: sqlite_utils.Database, config: Config) -> None:
     """Follow-through over the whole store: new minutes may close old actions."""
-    from ..config import cached_config
     from ..link import link
 
-    link(db, config=cached_config(config_path).link)
+    link(db, config=config.link)
 
 
 def _known_bytes(db: sqlite_utils.Database, path: Path, known: set[str]) -> bool:
@@ -188,6 +191,8 @@ def _store_result(
     result: ProcessedDocument | Failure,
     summary: Summary,
     known: set[str],
+    *,
+    schemes: SchemesConfig | None = None,
 ) -> str:
     if isinstance(result, Failure):
         log.info("%s: %s", result.path, result.message)  # the CLI prints one line per failure
@@ -202,7 +207,9 @@ def _store_result(
         summary.unchanged += 1
         return "unchanged"
     try:
-        saved = store.save_document(db, result, size=st[0] if st else None, mtime=st[1] if st else None)
+        saved = store.save_document(
+            db, result, size=st[0] if st else None, mtime=st[1] if st else None, schemes=schemes
+        )
     except Exception as exc:  # the transaction rolled back: nothing of this document is stored
         failure = Failure(task.path, "store", f"could not store ({type(exc).__name__}: {exc})")
         return _store_result(db, task, failure, summary, known)

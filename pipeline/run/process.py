@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..clean import clean
-from ..config import Config, cached_config
+from ..config import Config, default_config
 from ..errors import MinutesError, SourceError
 from ..extract import extract
 from ..load import load
@@ -25,13 +25,14 @@ class Failure:
 
 
 def process_file(
-    path: str, meta: MeetingMeta | None = None, config_path: str | None = None, override: bool = False
+    path: str, meta: MeetingMeta | None = None, config: Config | None = None, override: bool = False
 ) -> ProcessedDocument | Failure:
     """Run every per-document stage on ``path``; errors come back as a Failure.
 
     ``meta`` (a manifest's or the command line's) fills what the document leaves
-    empty; with ``override`` it replaces what the document says."""
-    config = cached_config(config_path)
+    empty; with ``override`` it replaces what the document says. ``config``
+    comes from the caller (pickled into a worker), default the packaged one."""
+    config = config or default_config()
     stage = "load"
     try:
         loaded = load(path)

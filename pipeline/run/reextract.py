@@ -135,7 +135,8 @@ def reextract(
         try:
             clean, items = rebuild(db, doc_id)
             extraction = extract(clean, items, config=config)
-            summary.facts += store.replace_facts(db, ProcessedDocument(clean=clean, items=items, extraction=extraction))
+            processed = ProcessedDocument(clean=clean, items=items, extraction=extraction)
+            summary.facts += store.replace_facts(db, processed, schemes=config.schemes)
         except KeyError:
             summary.failed += 1
             summary.failures.append((doc_id, "no such document in the store"))

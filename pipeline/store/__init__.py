@@ -21,6 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from .. import __version__
+from ..config import SchemesConfig
 from ..records import Action, Amount, Fact, ProcessedDocument, Resolution, SchemeMention
 
 FACT_COLUMNS = {
@@ -333,11 +334,13 @@ def save_document(
     size: int | None = None,
     mtime: float | None = None,
     replace: bool = False,
+    schemes: SchemesConfig | None = None,
 ) -> SaveResult:
     """Store one processed document and all its facts in one transaction.
 
     Same bytes already stored: nothing is written (idempotent ingest), unless
     ``replace`` (re-extraction), which swaps the document's rows atomically.
+    ``schemes`` (the caller's config) decides which stored scheme a mention joins.
     """
     source = doc.clean.source
     with transaction(db):
@@ -410,7 +413,7 @@ def save_document(
                 for item in doc.items
             )
         )
-        save_facts(db, doc, meeting_id)
+        save_facts(db, doc, meeting_id, schemes=schemes)
     return SaveResult(source.doc_id, True, len(doc.items))
 
 
@@ -433,7 +436,9 @@ def action_id(doc_id: str, text: str) -> str:
     return short_hash("action", doc_id, " ".join(text.lower().split()))
 
 
-def save_facts(db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: str) -> None:
+def save_facts(
+    db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: str, *, schemes: SchemesConfig | None = None
+) -> None:
     doc_id = doc.clean.source.doc_id
     ex = doc.extraction
     db["resolutions"].insert_all(
@@ -441,7 +446,7 @@ def save_facts(db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: st
     )
     db["actions"].insert_all((_action_row(a, doc_id, meeting_id) for a in ex.actions), replace=True)
     db["amounts"].insert_all((_amount_row(a, doc_id, meeting_id) for a in ex.amounts), replace=True)
-    save_scheme_mentions(db, ex.schemes, doc_id, meeting_id)
+    save_scheme_mentions(db, ex.schemes, doc_id, meeting_id, config=schemes)
 
 
 def _resolution_row(r: Resolution, doc_id: str, meeting_id: str) -> dict[str, Any]:
@@ -483,20 +488,26 @@ def _amount_row(a: Amount, doc_id: str, meeting_id: str) -> dict[str, Any]:
 
 
 def save_scheme_mentions(
-    db: sqlite_utils.Database, mentions: Iterable[SchemeMention], doc_id: str, meeting_id: str
+    db: sqlite_utils.Database,
+    mentions: Iterable[SchemeMention],
+    doc_id: str,
+    meeting_id: str,
+    *,
+    config: SchemesConfig | None = None,
 ) -> None:
     """Each mention joins the stored scheme whose canonical key matches its own
-    (rapidfuzz, scorer/cutoff from config.schemes) or starts a new one."""
-    from ..config import cached_config
+    (rapidfuzz, scorer/cutoff from ``config``: the caller's, never a file read
+    here) or starts a new one."""
     from .schemes_link import cached_known_keys, link_scheme
 
+    config = config or SchemesConfig()
     mentions = list(mentions)
     keys = cached_known_keys(db) if mentions else {}
     touched: set[str] = set()
     for m in mentions:
         link = link_scheme(
             db, name=m.name, canonical=m.canonical, new_id=short_hash("scheme", m.canonical),
-            config=cached_config().schemes, keys=keys,
+            config=config, keys=keys,
         )
         db["scheme_mentions"].insert(
             {
@@ -532,7 +543,7 @@ def delete_document_rows(db: sqlite_utils.Database, doc_id: str) -> None:
     db.execute("delete from documents where id = ?", [doc_id])
 
 
-def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument) -> int:
+def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument, *, schemes: SchemesConfig | None = None) -> int:
     """Swap one stored document's facts for ``doc.extraction`` in one transaction
     (`minutes reextract`). The documents and agenda_items rows stay (item themes
     are refreshed); an action whose id survives keeps its status, so officers'
@@ -545,7 +556,7 @@ def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument) -> int:
         status = dict(db.execute("select id, status from actions where document_id = ?", [doc_id]).fetchall())
         for table in FACT_TABLES:
             db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
-        save_facts(db, doc, row[0])
+        save_facts(db, doc, row[0], schemes=schemes)
         db.conn.executemany(
             "update actions set status = ? where id = ? and document_id = ?",
             [(s, i, doc_id) for i, s in status.items() if s is not None],

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ...reports.evaluate import KINDS, Report, Score, evaluate
-from .common import emit_json, format_option
+from .common import emit_json, format_option, load_config_or_exit
 
 
 def register(group: click.Group) -> None:
@@ -19,7 +19,8 @@ def register(group: click.Group) -> None:
               help="Folder of *.gold.json files (repeatable; default: tests/gold).")
 @click.option("--docs", "search", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Folder to look for the gold files' documents in (repeatable; default: corpus/ and ../shared).")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Config file (default: config.yaml, on top of the packaged defaults).")
 @click.option("--details", is_flag=True, help="List missed and extra facts per document.")
 @format_option("table", "json")
 def evaluate_cmd(gold_dirs, search, config_path, details, fmt, as_json):  # type: ignore[no-untyped-def]
@@ -32,7 +33,8 @@ def evaluate_cmd(gold_dirs, search, config_path, details, fmt, as_json):  # type
       minutes evaluate --gold tests/gold --gold ../shared/dev2/gold
       minutes evaluate --gold tests/gold --json > eval.json
     """
-    report = evaluate(list(gold_dirs) or ["tests/gold"], search=[Path(s) for s in search] or None, config_path=config_path)
+    config = load_config_or_exit(config_path)
+    report = evaluate(list(gold_dirs) or ["tests/gold"], search=[Path(s) for s in search] or None, config=config)
     if as_json or fmt == "json":
         emit_json(report.as_dict())
         return

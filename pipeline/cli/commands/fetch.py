@@ -50,7 +50,8 @@ def fetch_cmd(site, committee, since, until, out, do_ingest, documents, council,
     scheme, host, _ = origin(site)
     if scheme not in ("http", "https") or not host:
         raise click.BadParameter(f"'{site}' is not an http(s) site address", param_hint="--site")
-    config = load_config_or_exit(config_path).fetch
+    full_config = load_config_or_exit(config_path)
+    config = full_config.fetch
     say = (lambda _m: None) if quiet else err
     db = open_db(db_path) if (do_ingest or Path(db_path).exists()) else None
     known = None
@@ -67,7 +68,7 @@ def fetch_cmd(site, committee, since, until, out, do_ingest, documents, council,
     if do_ingest and db is not None:
         from ...fetch.to_store import ingest_fetched
 
-        summary = ingest_fetched(report, db=db, council=council, workers=workers, config_path=config_path)
+        summary = ingest_fetched(report, db=db, council=council, workers=workers, config=full_config)
         report.ingest = summary.as_dict()
         for failure in summary.failures:
             say(f"error: {failure.path}: {failure.message}")

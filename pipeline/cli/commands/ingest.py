@@ -49,7 +49,7 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
       minutes ingest meeting.pdf --date 2025-01-09 --override
     """
     check_date(meeting_date)
-    load_config_or_exit(config_path)  # every bad key now, not a traceback in each worker later
+    config = load_config_or_exit(config_path)  # every bad key now, not a traceback in each worker later
     db = open_db(db_path)
     cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
     total = sum(1 for _ in discover(paths))
@@ -68,7 +68,7 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
             workers=workers,
             executor=executor,
             scheduler=scheduler,
-            config_path=config_path,
+            config=config,
             on_progress=progress,
             override=override,
         )

@@ -6,10 +6,9 @@ import sys
 
 import click
 
-from ...config import cached_config
 from ...link import link
 from ...store.meetings import UnknownDocument, find_document_id, set_meeting
-from .common import check_date, db_option, emit_json, err, open_db
+from .common import check_date, db_option, emit_json, err, load_config_or_exit, open_db
 
 
 def register(group: click.Group) -> None:
@@ -39,6 +38,7 @@ def meta_cmd(refs, db_path, council, committee, meeting_date, fill, config_path,
       minutes meta 3f9a1c2b --council "Kent County Council"
     """
     check_date(meeting_date)
+    config = load_config_or_exit(config_path)
     if not (council or committee or meeting_date):
         err("error: give at least one of --council, --committee, --date")
         sys.exit(2)
@@ -52,7 +52,7 @@ def meta_cmd(refs, db_path, council, committee, meeting_date, fill, config_path,
             err(f"error: {exc}")
             failed += 1
     if any(c.changed for c in changes):
-        link(db, config=cached_config(config_path).link)
+        link(db, config=config.link)
     if as_json:
         emit_json({"documents": [c.as_dict() for c in changes], "failed": failed})
     else:
