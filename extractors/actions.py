@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.records import Action, Fact
 
+from . import motions
 from . import resolutions as res
 from .action_cues import READERS
 from .action_record import Commitment, commitment
@@ -146,6 +147,8 @@ def find_commitments(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]
         if not _standing_procedure(text, c) and not any(_overlap(c, o) for o in found):
             found.append(c)
     found = line_owners(text, found)
+    # words of a motion that was lost, withdrawn or replaced, or recorded again after a RESOLVED
+    found = [c for c in found if motions.not_decision_at(text, c.start) is None]
     found.sort(key=lambda c: c.start)
     return found
 

@@ -47,6 +47,10 @@ class ThemeConfig:
     phrases: tuple[str, ...] = ()
     # Optional spaCy token patterns (list of token dicts per pattern).
     patterns: tuple[Any, ...] = ()
+    # A sub-theme names its theme: a fact tagged with it is tagged with both.
+    parent: str | None = None
+    # Phrases that signal the theme only in an agenda item's title ("Planning").
+    title_phrases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ GOLD = Path(__file__).resolve().parent / "gold"
 #: F1 floors, a little under the figures measured when they were last raised.
 FLOORS = {
     "items": 0.93,
-    "resolutions": 0.88,
+    "resolutions": 0.97,
     "actions": 0.95,
     "amounts": 0.98,
     "schemes": 0.90,
@@ -23,7 +23,7 @@ FLOORS = {
 #: The same on ../shared/dev2/gold (councils the rules did not grow around).
 DEV2_FLOORS = {
     "items": 0.97,
-    "resolutions": 0.68,
+    "resolutions": 0.97,
     "actions": 0.95,
     "amounts": 0.98,
     "schemes": 0.87,

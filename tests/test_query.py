@@ -92,12 +92,26 @@ def test_search_restricts_to_matching_items(db_path: str) -> None:
     assert [r["council"] for r in found] == ["Bromsgrove District Council"]
 
 
-@pytest.mark.parametrize("expression", ['"unbalanced', "AND OR", "nosuchcolumn:word"])
-def test_malformed_search_is_one_line_exit_2(db_path: str, expression: str) -> None:
+@pytest.mark.parametrize("expression", ['"unbalanced', "AND OR", "nosuchcolumn:word", "anti-social", "shop's"])
+def test_search_filter_takes_words_as_typed(db_path: str, expression: str) -> None:
+    code, out, err = run("actions", "--search", expression, "--db", db_path, "--json")
+    assert code == 0, err
+    assert isinstance(json.loads(out), list)
+
+
+def test_search_filter_keeps_fts_syntax(db_path: str) -> None:
+    assert [r["council"] for r in rows(db_path, "resolutions", "--search", "shoplifting OR zzzunfindable")] == [
+        "Bromsgrove District Council"
+    ]
+    assert rows(db_path, "resolutions", "--search", "shoplifting NOT partnership") == []
+
+
+@pytest.mark.parametrize("expression", ["(", "NOT shoplifting", "- &"])
+def test_nothing_to_search_for_is_one_line_exit_2(db_path: str, expression: str) -> None:
     code, out, err = run("actions", "--search", expression, "--db", db_path)
     assert code == 2
     assert out == ""
-    assert len(err.strip().splitlines()) == 1 and "bad search expression" in err
+    assert len(err.strip().splitlines()) == 1 and "nothing to search for" in err
     assert "Traceback" not in err
 
 
@@ -126,6 +140,7 @@ def test_csv_has_every_column_and_json_lists(db_path: str) -> None:
 
 def test_table_fits_the_terminal(db_path: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "70")
+    monkeypatch.setattr(tabulate, "stdout_is_terminal", lambda: True)
     code, out, _ = run("actions", "--db", db_path)
     assert code == 0
     lines = out.splitlines()
@@ -158,7 +173,8 @@ def test_status_is_only_for_actions(db_path: str) -> None:
 
 def test_filters_are_bound_parameters_not_sql(db_path: str) -> None:
     assert rows(db_path, "actions", "--council", "x' or 1=1 --") == []
-    assert rows(db_path, "actions", "--theme", "') or 1=1 --") == []
+    code, out, err = run("actions", "--theme", "') or 1=1 --", "--db", db_path)
+    assert code == 2 and out == "" and "unknown theme" in err
 
 
 def test_seed_ingest_finds_the_asb_action(tmp_path: Path) -> None:

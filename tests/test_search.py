@@ -54,8 +54,8 @@ def test_table_output_names_the_item(db_path: str) -> None:
     assert "Redditch" in result.stdout and "001_af92f7622ef826f5.txt" in result.stdout
 
 
-@pytest.mark.parametrize("expression", ['"unbalanced', "AND OR", "(", ""])
-def test_malformed_expression_is_a_usage_error(db_path: str, expression: str) -> None:
+@pytest.mark.parametrize("expression", ["(", "", "NOT partnership", "-"])
+def test_nothing_to_search_for_is_a_usage_error(db_path: str, expression: str) -> None:
     result = CliRunner().invoke(main, ["search", expression, "--db", db_path])
     assert result.exit_code == 2
     assert result.stdout == ""

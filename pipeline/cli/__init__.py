@@ -22,6 +22,8 @@ COMMAND_MODULES = (
     "evaluate",
     "reextract",
     "query",
+    "tracker",
+    "problems",
     "serve",
     "link",
 )

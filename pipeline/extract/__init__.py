@@ -15,7 +15,7 @@ Contract for extractor modules (``extractors/<kind>.py``)
   ``start_char``, or None) and ``page``. Use exact character offsets, not the
   expanded token span, when they differ (glued text such as "of£139,250k").
 * Leave ``themes`` empty on Resolution/Action: this module fills them from the
-  ``minutes_themes`` spans that overlap the record's sentence/paragraph.
+  ``minutes_themes`` spans in the record's own sentence and its item's title.
 * Read the text with ``extractors.sentences.doc_text(doc)`` (extract() puts
   it in ``doc.user_data["minutes_text"]``), never ``doc.text`` in a loop: spaCy
   rebuilds ``doc.text`` from every token on each access.
@@ -120,14 +120,13 @@ def extraction_from(sdoc: Doc, doc: CleanDocument, items: Sequence[AgendaItem]) 
     from extractors.themes import ThemeIndex
 
     themes = ThemeIndex(sdoc)
-    found["resolutions"] = tuple(
-        replace(r, themes=themes.around(r.fact.start_char, r.fact.end_char)) for r in found.get("resolutions", ())
-    )
-    found["actions"] = tuple(
-        replace(a, themes=themes.around(min(a.context_start, a.fact.start_char), max(a.context_end, a.fact.end_char)))
-        for a in found.get("actions", ())
-    )
-    item_themes = tuple(
-        (item.ordinal, themes.within(item.start_char, item.end_char)) for item in sorted(items, key=lambda i: i.ordinal)
-    )
+    # a fact's themes: its own sentence's and its item title's (an item's: its title's)
+    titles = {item.ordinal: themes.title(doc.text, item.start_char, item.end_char, item.title) for item in items}
+
+    def of(f: Fact) -> tuple[str, ...]:
+        return themes.fact(f.start_char, f.end_char, titles.get(f.item_ordinal, ()) if f.item_ordinal is not None else ())
+
+    found["resolutions"] = tuple(replace(r, themes=of(r.fact)) for r in found.get("resolutions", ()))
+    found["actions"] = tuple(replace(a, themes=of(a.fact)) for a in found.get("actions", ()))
+    item_themes = tuple((item.ordinal, titles[item.ordinal]) for item in sorted(items, key=lambda i: i.ordinal))
     return Extraction(item_themes=item_themes, **found)

@@ -1,4 +1,5 @@
-"""Read-side queries behind `minutes actions|resolutions|amounts|schemes|search`.
+"""Read-side queries behind `minutes actions|resolutions|amounts|schemes`
+(`minutes search` is pipeline.reports.search).
 
 Every filter becomes a bound parameter; only table and column names that come
 from the constants below are ever formatted into SQL. Facts are read through
@@ -18,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from ..errors import UsageError
+from .search import SEARCH_COLUMNS, check_fts, search  # noqa: F401  (re-exported)
 
 #: Fact kinds the query commands list, and the view each reads.
 FACT_KINDS = {"actions": "actions_view", "resolutions": "resolutions_view", "amounts": "amounts_view"}
@@ -34,10 +36,6 @@ COLUMNS = {
 SCHEME_COLUMNS = [
     "id", "name", "aliases", "mentions", "documents", "years", "first_date", "last_date",
     "total_gbp", "amounts", "document_paths",
-]
-SEARCH_COLUMNS = [
-    "item_id", "council", "committee", "date", "item_number", "item_title", "snippet",
-    "document_path", "page_start", "start_char", "end_char",
 ]
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -79,22 +77,6 @@ def date_bound(value: str | None, *, end: bool) -> str | None:
         raise UsageError(f"bad date {value!r}: {exc}") from exc
 
 
-def check_fts(db: sqlite_utils.Database, expression: str) -> None:
-    """Raise UsageError (one line, exit 2) for an FTS5 expression SQLite rejects,
-    so a stray quote never surfaces as a traceback."""
-    if not expression.strip():
-        raise UsageError("empty search expression")
-    try:
-        db.execute(
-            "select rowid from agenda_items_fts where agenda_items_fts match ? limit 1", [expression]
-        ).fetchall()
-    except sqlite3.OperationalError as exc:
-        raise UsageError(
-            f"bad search expression {expression!r}: {exc}. Quote phrases with double quotes, "
-            'e.g. --search \'"anti-social behaviour" AND funding\''
-        ) from exc
-
-
 def _where(filters: Filters, db: sqlite_utils.Database, *, themes_column: str | None) -> tuple[list[str], list[Any]]:
     """SQL conditions over a fact view aliased ``f``, with their parameters."""
     clauses: list[str] = []
@@ -119,12 +101,12 @@ def _where(filters: Filters, db: sqlite_utils.Database, *, themes_column: str | 
         clauses.append("f.date <= ?")
         params.append(hi)
     if filters.search:
-        check_fts(db, filters.search)
+        match = check_fts(db, filters.search, ("title", "text"))
         clauses.append(
             "f.item_id in (select i.id from agenda_items i join agenda_items_fts"
             " on agenda_items_fts.rowid = i.rowid where agenda_items_fts match ?)"
         )
-        params.append(filters.search)
+        params.append(match)
     return clauses, params
 
 
@@ -196,25 +178,6 @@ left join money on money.scheme_id = s.id
 group by s.id
 order by mentions desc, s.name{limit_sql}"""
     return [_decode(dict(r)) for r in _rows(db, sql, params + limit_params)]
-
-
-def search(db: sqlite_utils.Database, expression: str, *, limit: int | None = 20,
-           mark: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
-    """Agenda items matching an FTS5 expression, best first, with a snippet
-    whose matched terms are wrapped in ``mark``."""
-    check_fts(db, expression)
-    limit_sql, limit_params = _limit(Filters(limit=limit))
-    sql = f"""select i.id as item_id, m.council, m.committee, m.date, i.number as item_number,
-  i.title as item_title,
-  snippet(agenda_items_fts, -1, ?, ?, '…', 16) as snippet,
-  d.path as document_path, i.page_start, i.start_char, i.end_char
-from agenda_items_fts
-join agenda_items i on i.rowid = agenda_items_fts.rowid
-left join meetings m on m.id = i.meeting_id
-left join documents d on d.id = i.document_id
-where agenda_items_fts match ?
-order by rank{limit_sql}"""
-    return [dict(r) for r in _rows(db, sql, [mark[0], mark[1], expression, *limit_params])]
 
 
 #: Columns stored as JSON arrays; callers get lists.

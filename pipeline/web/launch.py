@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -74,6 +75,26 @@ def settings(*, public: bool = False) -> list[str]:
     return argv
 
 
+def check_port(host: str, port: int) -> None:
+    """UsageError (one line, exit 2) when ``port`` on ``host`` cannot be
+    listened on: Datasette's server would log a paragraph and exit 3, which
+    means "something flagged" to a cron job."""
+    if port == 0:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            reason = "the port is in use" if exc.errno in (98, 48, 10048) else (exc.strerror or str(exc))
+            raise UsageError(f"cannot listen on {host}:{port}: {reason}; choose another with --port") from exc
+
+
 @contextmanager
 def datasette_argv(
     db_path: str | Path, *, host: str, port: int, public: bool = False, allowed_hosts: Sequence[str] = ()
@@ -122,6 +143,7 @@ def serve(
 
     hosts = serve_hosts(host, public=public, allow_hosts=allow_hosts)
     prepare(db_path)
+    check_port(host, port)
     # uvicorn re-raises a SIGTERM it caught once it has shut down; with the
     # default handler that kills the process inside the `with` below.
     previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)

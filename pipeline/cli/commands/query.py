@@ -9,22 +9,29 @@ from typing import Any, TypeVar
 
 import click
 
+from ...config import load_config
 from ...errors import UsageError
 from ...reports import query
+from ...reports import search as search_mod
 from ...reports.export import FORMATS, export_store
+from ...reports.themes import check_theme
 from . import tabulate
 from .common import db_option, emit_csv, emit_json, format_option, open_db
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: What the terminal table shows; json and csv carry every column.
+#: ``id`` is shown as the shortest unique prefix (at least 8 characters),
+#: which `minutes action ID` and the web UI's fact pages accept.
 TABLE_COLUMNS = {
-    "actions": ["date", "council", "status", "owner", "themes", "text", "source"],
-    "resolutions": ["date", "council", "committee", "themes", "text", "source"],
-    "amounts": ["date", "council", "raw", "value_gbp", "kind", "purpose", "source"],
+    "actions": ["id", "date", "council", "status", "owner", "themes", "text", "source"],
+    "resolutions": ["id", "date", "council", "committee", "themes", "text", "source"],
+    "amounts": ["id", "date", "council", "raw", "value_gbp", "kind", "purpose", "source"],
     "schemes": ["name", "mentions", "documents", "years", "amounts", "total_gbp"],
-    "search": ["date", "council", "item", "snippet", "source"],
+    "search": ["id", "date", "council", "item", "snippet", "source"],
 }
+#: Listing/search kind -> the table whose ids the id column shortens.
+ID_TABLES = {"actions": "actions", "resolutions": "resolutions", "amounts": "amounts"}
 
 
 class UsageFailure(click.ClickException):
@@ -42,7 +49,11 @@ def filter_options(fn: F) -> F:
     """The filters every listing shares (each becomes a bound SQL parameter)."""
     for decorator in reversed(
         [
-            click.option("--theme", help="Only facts tagged with this theme (case-insensitive)."),
+            click.option(
+                "--theme",
+                help="Only facts tagged with this theme or one of its sub-themes (case-insensitive; "
+                "`minutes themes` lists them).",
+            ),
             click.option("--council", help="Council name contains this text."),
             click.option("--committee", help="Committee name contains this text."),
             click.option(
@@ -83,8 +94,18 @@ def _item(row: dict[str, Any]) -> str:
     return " ".join(filter(None, [row.get("item_number"), row.get("item_title")]))
 
 
-def _emit(rows: list[dict[str, Any]], columns: Sequence[str], table_columns: Sequence[str], fmt: str) -> None:
-    """The one place output is formatted: json and csv complete, table short."""
+def _short_ids(db: Any, kind: str, rows: list[dict[str, Any]]) -> dict[str, str]:
+    table = ID_TABLES.get(kind)
+    if table is None:
+        return {}
+    every = [r[0] for r in db.execute(f"select id from [{table}]")]
+    return tabulate.short_ids(every, [str(r["id"]) for r in rows if r.get("id")])
+
+
+def _emit(rows: list[dict[str, Any]], columns: Sequence[str], table_columns: Sequence[str], fmt: str,
+          ids: dict[str, str] | None = None) -> None:
+    """The one place output is formatted: json and csv complete, table short
+    (ids shortened by ``ids``; cells cut only to fit a terminal)."""
     if fmt == "json":
         emit_json(rows)
     elif fmt == "csv":
@@ -92,7 +113,11 @@ def _emit(rows: list[dict[str, Any]], columns: Sequence[str], table_columns: Seq
     elif not rows:
         click.echo("(no rows)", err=True)
     else:
-        shown = [{**r, "source": _source(r), "item": _item(r)} for r in rows]
+        ids = ids or {}
+        shown = [
+            {**r, "source": _source(r), "item": _item(r), "id": ids.get(str(r.get("id")), r.get("id"))}
+            for r in rows
+        ]
         click.echo(tabulate.render(shown, table_columns))
 
 
@@ -100,6 +125,7 @@ def _run(kind: str, opts: dict[str, Any], status: str | None = None) -> None:
     fmt = "json" if opts.pop("as_json") else opts.pop("fmt")
     db = open_db(opts["db_path"])
     try:
+        check_theme(db, opts["theme"], load_config().themes)
         if kind == "schemes":
             rows = query.schemes(db, _filters(opts))
             columns = query.SCHEME_COLUMNS
@@ -108,7 +134,7 @@ def _run(kind: str, opts: dict[str, Any], status: str | None = None) -> None:
             columns = query.COLUMNS[kind]
     except UsageError as exc:
         raise UsageFailure(str(exc)) from exc
-    _emit(rows, columns, TABLE_COLUMNS[kind], fmt)
+    _emit(rows, columns, TABLE_COLUMNS[kind], fmt, _short_ids(db, kind, rows) if fmt == "table" else None)
 
 
 @click.command("actions")
@@ -171,26 +197,40 @@ def schemes_cmd(**opts: Any) -> None:
 
 
 @click.command("search")
-@click.argument("text")
-@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True, help="At most this many items.")
+@click.argument("words", nargs=-1, required=True)
+@click.option(
+    "--kind", type=click.Choice(search_mod.KINDS), default="items", show_default=True,
+    help="What to search: agenda items, or the actions, resolutions or amounts (with the words around them).",
+)
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True, help="At most this many hits.")
 @format_option("table", "json", "csv")
 @db_option
-def search_cmd(text: str, limit: int, fmt: str, as_json: bool, db_path: str) -> None:
-    """Full-text search over agenda items, best match first, with snippets.
+def search_cmd(words: tuple[str, ...], kind: str, limit: int, fmt: str, as_json: bool, db_path: str) -> None:
+    """Full-text search, best match first, with snippets: agenda items by
+    default, or facts with --kind actions|resolutions|amounts.
 
-    TEXT is an FTS5 expression: words, "quoted phrases", AND/OR/NOT, prefix*.
-    Matched words are shown in [brackets].
+    WORDS are taken as typed: words with hyphens and apostrophes work
+    (anti-social behaviour, children's services, covid-19), and FTS5 syntax
+    still does: "quoted phrases", AND/OR/NOT, prefix*, NEAR(a b). Words are
+    stemmed (partnerships finds partnership). Matches are shown in [brackets].
 
     \b
     Example:
       minutes search '"serious violence" AND funding' --limit 5
+      minutes search anti-social behaviour --kind actions
     """
     db = open_db(db_path)
     try:
-        rows = query.search(db, text, limit=limit)
+        rows = search_mod.search(db, " ".join(words), kind=kind, limit=limit)
     except UsageError as exc:
         raise UsageFailure(str(exc)) from exc
-    _emit(rows, query.SEARCH_COLUMNS, TABLE_COLUMNS["search"], "json" if as_json else fmt)
+    fmt = "json" if as_json else fmt
+    if kind == "items":
+        rows_shown = rows if fmt != "table" else [{**r, "id": r["item_id"]} for r in rows]
+        _emit(rows_shown, search_mod.columns(kind), TABLE_COLUMNS["search"], fmt)
+    else:
+        ids = _short_ids(db, kind, rows) if fmt == "table" else None
+        _emit(rows, search_mod.columns(kind), TABLE_COLUMNS["search"], fmt, ids)
 
 
 @click.command("export")

@@ -46,3 +46,6 @@ def serve_cmd(db_path: str, host: str, port: int, public: bool, allow_hosts: tup
         serve(db_path, host=host, port=port, public=public, allow_hosts=allow_hosts)
     except UsageError as exc:
         raise UsageFailure(str(exc)) from exc
+    except SystemExit as exc:  # the server could not start (e.g. the port was taken meanwhile): not "flagged"
+        if exc.code not in (None, 0):
+            raise UsageFailure(f"the server on {host}:{port} could not start (exit {exc.code})") from exc

@@ -1,9 +1,12 @@
-"""Plain-text tables that fit the terminal: one line per row, long cells cut
-with an ellipsis, the widest columns giving way first."""
+"""Plain-text tables: one line per row. On a terminal the table fits its width
+(long cells cut with an ellipsis, the widest columns giving way first); piped
+or redirected, nothing is cut, so `grep`, `less -S` and files get every word."""
 
 from __future__ import annotations
 
 import shutil
+import sys
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,7 +18,7 @@ NARROW = 16
 FLEX_SHARE = 0.3
 FLEX = ("text", "snippet", "purpose", "item_title", "item")
 #: Columns that give way last (a source reference cut short is useless).
-KEEP = ("date", "source")
+KEEP = ("id", "date", "source")
 
 
 def cell(value: Any) -> str:
@@ -33,15 +36,26 @@ def cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def terminal_width() -> int | None:
+    """The width to fit, or None (do not cut) when stdout is not a terminal."""
+    return shutil.get_terminal_size((120, 24)).columns if stdout_is_terminal() else None
+
+
 def render(
     rows: Sequence[dict[str, Any]], columns: Sequence[str], *, width: int | None = None, flex: Sequence[str] = FLEX
 ) -> str:
-    """The rows as an aligned table no wider than ``width`` (default: terminal).
-    Short columns shrink to NARROW first, then the ``flex`` (long text) ones,
-    then the KEEP ones."""
-    width = width or shutil.get_terminal_size((120, 24)).columns
+    """The rows as an aligned table no wider than ``width`` (default: the
+    terminal's, or uncut when stdout is not a terminal). Short columns shrink to
+    NARROW first, then the ``flex`` (long text) ones, then the KEEP ones."""
+    width = width or terminal_width()
     cells = [[cell(r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    if width is None:
+        width = sum(widths) + len(GAP) * (len(columns) - 1)
     budget = width - len(GAP) * (len(columns) - 1)
     firm = [i for i, c in enumerate(columns) if c not in flex and c not in KEEP]
     soft = [i for i, c in enumerate(columns) if c in flex]
@@ -60,3 +74,26 @@ def render(
     lines.append(GAP.join("-" * w for w in widths))
     lines += [GAP.join(cut(v, w).ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
     return "\n".join(lines)
+
+
+def _common(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def short_ids(all_ids: Sequence[str], shown: Sequence[str], minimum: int = 8) -> dict[str, str]:
+    """Each shown id cut to one length (at least ``minimum``) at which it is
+    still a unique prefix among ``all_ids``, so it can be typed back, e.g.
+    to `minutes action ID`."""
+    ordered = sorted(set(all_ids))
+    length = minimum
+    for ident in shown:
+        i = bisect_left(ordered, ident)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ordered) and ordered[j] != ident:
+                length = max(length, _common(ident, ordered[j]) + 1)
+    return {ident: ident[:length] for ident in shown}
