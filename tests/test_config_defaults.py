@@ -196,7 +196,7 @@ def test_the_store_matches_schemes_with_the_config_it_is_given(
 @pytest.mark.parametrize("workers", [1, 2])
 def test_workers_extract_with_the_config_the_command_loaded(tmp_path: Path, workers: int) -> None:
     """The command loads --config once; worker processes get it pickled (a theme
-    only that file defines tags the stored items, whatever the working directory)."""
+    only that file defines tags the stored items: its phrase is in their title)."""
     from click.testing import CliRunner
 
     from pipeline import store
@@ -207,7 +207,7 @@ def test_workers_extract_with_the_config_the_command_loaded(tmp_path: Path, work
     for day in ("2025-01-09", "2025-03-06"):
         write(folder, MINUTES.format(date=day, scheme="Street Pastors Project"), f"{day}.txt")
     config = write(
-        tmp_path, "themes:\n  - name: night-time economy\n    phrases: [town centre]\n", "mine.yaml"
+        tmp_path, "themes:\n  - name: night-time economy\n    phrases: [local projects]\n", "mine.yaml"
     )
     db = tmp_path / "m.db"
     result = CliRunner().invoke(
