@@ -24,7 +24,8 @@ Contract for extractor modules (``extractors/<kind>.py``)
   ``doc.spans["paragraphs"]`` holds one span per paragraph.
 
 Registered pure functions are listed in ``EXTRACTORS`` (module, function, kind,
-Extraction field); a module that is not written yet is skipped.
+Extraction field); a module or function listed there that is missing is an
+``ExtractError``, never a kind of fact silently left empty.
 """
 
 from __future__ import annotations
@@ -33,12 +34,14 @@ import importlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy loads on first extract(): an unchanged re-ingest never pays for it
     from spacy.tokens import Doc
 
 from ..config import Config
+from ..errors import ExtractError
 from ..records import AgendaItem, CleanDocument, Extraction, Fact
 
 #: (module under ``extractors``, pure function, Fact.kind, Extraction field)
@@ -85,14 +88,25 @@ class Locator:
         return fact
 
 
-def _extractor(module: str, function: str) -> Callable[..., list[Any]] | None:
+def _extractor(module: str, function: str) -> Callable[..., list[Any]]:
+    """``extractors.<module>.<function>``; a missing one is an error (never a
+    silently empty kind of fact)."""
+    fn = getattr(extractor_module(module), function, None)
+    if not callable(fn):
+        raise ExtractError(f"extractors/{module}.py has no function {function}(): the extractor is incomplete")
+    return fn
+
+
+def extractor_module(module: str) -> ModuleType:
+    """Import ``extractors.<module>`` (registering its spaCy factory)."""
     try:
-        mod = importlib.import_module(f"extractors.{module}")
+        return importlib.import_module(f"extractors.{module}")
     except ModuleNotFoundError as exc:
         if exc.name == f"extractors.{module}":
-            return None
+            raise ExtractError(
+                f"extractor module extractors/{module}.py is missing: restore it or reinstall minutes-miner"
+            ) from exc
         raise
-    return getattr(mod, function, None)
 
 
 def extract(doc: CleanDocument, items: tuple[AgendaItem, ...], *, config: Config) -> Extraction:
@@ -114,8 +128,6 @@ def extraction_from(sdoc: Doc, doc: CleanDocument, items: Sequence[AgendaItem]) 
     found: dict[str, tuple[Any, ...]] = {}
     for module, function, kind, field_name in EXTRACTORS:
         fn = _extractor(module, function)
-        if fn is None:
-            continue
         found[field_name] = tuple(fn(sdoc, fact=locator.fact_fn(kind)))
     from extractors.themes import ThemeIndex
 

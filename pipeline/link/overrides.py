@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from ..errors import NotFound
 from ..store import now, transaction
 from .status import Override, validate_status
 
 
-class UnknownAction(LookupError):
-    pass
+class UnknownAction(NotFound):
+    """No action has that id, or the prefix fits several."""
 
 
 def resolve_action_id(db: sqlite_utils.Database, prefix: str) -> str:

@@ -22,6 +22,7 @@ import sqlite_utils
 
 from .. import __version__
 from ..config import SchemesConfig
+from ..errors import DocumentNotFound
 from ..records import Action, Amount, Fact, ProcessedDocument, Resolution, SchemeMention
 
 FACT_COLUMNS = {
@@ -552,7 +553,7 @@ def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument, *, schemes:
     with transaction(db):
         row = db.execute("select meeting_id from documents where id = ?", [doc_id]).fetchone()
         if row is None:
-            raise KeyError(doc_id)
+            raise DocumentNotFound(f"no document {doc_id!r} in the store")
         status = dict(db.execute("select id, status from actions where document_id = ?", [doc_id]).fetchall())
         for table in FACT_TABLES:
             db.execute(f"delete from [{table}] where document_id = ?", [doc_id])

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
+from ...config import load_config
 from ...reports.evaluate import KINDS, Report, Score, evaluate
-from .common import emit_json, format_option, load_config_or_exit
+from .common import emit_json, format_option
 
 
 def register(group: click.Group) -> None:
@@ -33,7 +34,7 @@ def evaluate_cmd(gold_dirs, search, config_path, details, fmt, as_json):  # type
       minutes evaluate --gold tests/gold --gold ../shared/dev2/gold
       minutes evaluate --gold tests/gold --json > eval.json
     """
-    config = load_config_or_exit(config_path)
+    config = load_config(config_path)
     report = evaluate(list(gold_dirs) or ["tests/gold"], search=[Path(s) for s in search] or None, config=config)
     if as_json or fmt == "json":
         emit_json(report.as_dict())

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from ...config import load_config
 from ...errors import UsageError
 from ...fetch import FetchRequest, fetch_committee
 from ...fetch.client import origin
-from .common import DEFAULT_DB, db_option, emit_json, err, load_config_or_exit, open_db
+from .common import DEFAULT_DB, db_option, emit_json, err, open_db
 
 
 def register(group: click.Group) -> None:
@@ -49,8 +50,8 @@ def fetch_cmd(site, committee, since, until, out, do_ingest, documents, council,
     """
     scheme, host, _ = origin(site)
     if scheme not in ("http", "https") or not host:
-        raise click.BadParameter(f"'{site}' is not an http(s) site address", param_hint="--site")
-    full_config = load_config_or_exit(config_path)
+        raise UsageError(f"--site '{site}' is not an http(s) site address")
+    full_config = load_config(config_path)
     config = full_config.fetch
     say = (lambda _m: None) if quiet else err
     db = open_db(db_path) if (do_ingest or Path(db_path).exists()) else None
@@ -61,10 +62,7 @@ def fetch_cmd(site, committee, since, until, out, do_ingest, documents, council,
         known = known_in(db)
     request = FetchRequest(site=site, committee=committee, since=since.date(), until=until.date() if until else None,
                            out=Path(out), documents=documents)
-    try:
-        report = fetch_committee(request, config=config, known=known, progress=say)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from exc
+    report = fetch_committee(request, config=config, known=known, progress=say)
     if do_ingest and db is not None:
         from ...fetch.to_store import ingest_fetched
 

@@ -8,11 +8,11 @@ import click
 from tqdm import tqdm
 
 from ... import store
-from ...errors import MinutesError
+from ...config import load_config
 from ...records import MeetingMeta
 from ...run import discover, ingest
 from ...run.manifest import ManifestIndex
-from .common import check_date, db_option, emit_json, err, format_option, load_config_or_exit, one_line, open_db
+from .common import check_date, db_option, emit_json, err, format_option, one_line, open_db
 
 
 def register(group: click.Group) -> None:
@@ -49,7 +49,7 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
       minutes ingest meeting.pdf --date 2025-01-09 --override
     """
     check_date(meeting_date)
-    config = load_config_or_exit(config_path)  # every bad key now, not a traceback in each worker later
+    config = load_config(config_path)  # every bad key now, not a traceback in each worker later
     db = open_db(db_path)
     cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
     total = sum(1 for _ in discover(paths))
@@ -72,10 +72,8 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
             on_progress=progress,
             override=override,
         )
-    except MinutesError as exc:
+    finally:  # a usage error (a bad manifest, no Dask) goes on up: the group prints it
         bar.close()
-        raise click.UsageError(str(exc)) from exc
-    bar.close()
     if not quiet:
         for f in summary.failures:
             err(one_line(f"error: {f.path}: {f.message}"))

@@ -13,16 +13,18 @@ from pathlib import Path
 
 import click
 
+from ...config import load_config
+from ...errors import UsageError
 from ...link import link
-from ...link.overrides import UnknownAction, resolve_action_id, set_override
+from ...link.overrides import resolve_action_id, set_override
 from ...link.text import STATUSES
 from ...reports.consistency import count_issues, figure_issues
 from ...reports.detail import action_detail
 from ...reports.flag import FlagQuery, flagged, parse_days
 from ...reports.render import render
 from ...reports.timeline import scheme_timeline
-from .. import EXIT_FLAGGED, EXIT_OK
-from .common import db_option, emit_json, err, format_option, load_config_or_exit, open_db
+from ..exits import EXIT_FLAGGED, EXIT_OK
+from .common import db_option, emit_json, err, format_option, open_db
 
 config_option = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
                              help="Config file (default: config.yaml).")
@@ -44,8 +46,9 @@ def link_cmd(db_path, config_path, fmt, as_json):  # type: ignore[no-untyped-def
     Example:
       minutes link --db output/minutes.db --json
     """
+    config = load_config(config_path)
     db = open_db(db_path)
-    summary = link(db, config=load_config_or_exit(config_path).link)
+    summary = link(db, config=config.link)
     if as_json or fmt == "json":
         emit_json(summary.as_dict())
         return
@@ -76,13 +79,13 @@ def flag_cmd(db_path, config_path, as_of, older_than, council, committee, fmt, a
     Example:
       minutes flag --as-of 2026-11-23 --older-than 90d --format markdown --output outstanding.md
     """
-    config = load_config_or_exit(config_path).link
+    config = load_config(config_path).link
     as_of = as_of or date.today().isoformat()
     try:
         date.fromisoformat(as_of)
         days = parse_days(older_than or config.flag_older_than)
     except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise UsageError(str(exc)) from exc
     db = open_db(db_path)
     rows = flagged(db, FlagQuery(as_of, days, council, committee))
     text = render(rows, "json" if as_json else fmt, as_of=as_of)
@@ -110,14 +113,12 @@ def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # 
     Example:
       minutes action 3f9a2c --status done --note "Packs emailed to Members 4 Nov"
     """
+    config = load_config(config_path)  # a bad --config stops here, even when it is not needed
     db = open_db(db_path)
-    try:
-        full = resolve_action_id(db, action_id)
-    except UnknownAction as exc:
-        raise click.UsageError(str(exc)) from exc
+    full = resolve_action_id(db, action_id)  # NotFound: exit 2
     if status:
         set_override(db, full, status=status, note=note)
-        link(db, config=load_config_or_exit(config_path).link)
+        link(db, config=config.link)
     detail = action_detail(db, full)
     if as_json or fmt == "json":
         emit_json(asdict(detail))
@@ -158,8 +159,9 @@ def scheme_cmd(name, db_path, config_path, fmt, as_json):  # type: ignore[no-unt
     Example:
       minutes scheme "nominated neighbour"
     """
+    config = load_config(config_path)
     db = open_db(db_path)
-    tl = scheme_timeline(db, name, config=load_config_or_exit(config_path).link)
+    tl = scheme_timeline(db, name, config=config.link)
     if as_json or fmt == "json":
         emit_json({"matches": [asdict(m) for m in tl.matches],
                    "years": {y: [asdict(m) for m in ms] for y, ms in tl.years.items()}})

@@ -6,9 +6,12 @@ import sys
 
 import click
 
+from ...config import load_config
+from ...errors import DocumentNotFound, UsageError
 from ...link import link
-from ...store.meetings import UnknownDocument, find_document_id, set_meeting
-from .common import check_date, db_option, emit_json, err, load_config_or_exit, open_db
+from ...store.meetings import find_document_id, set_meeting
+from ..exits import EXIT_FAILED, EXIT_OK
+from .common import check_date, db_option, emit_json, err, open_db
 
 
 def register(group: click.Group) -> None:
@@ -38,17 +41,16 @@ def meta_cmd(refs, db_path, council, committee, meeting_date, fill, config_path,
       minutes meta 3f9a1c2b --council "Kent County Council"
     """
     check_date(meeting_date)
-    config = load_config_or_exit(config_path)
+    config = load_config(config_path)
     if not (council or committee or meeting_date):
-        err("error: give at least one of --council, --committee, --date")
-        sys.exit(2)
+        raise UsageError("give at least one of --council, --committee, --date")
     db = open_db(db_path)
     values = {"council": council, "committee": committee, "date": meeting_date}
     changes, failed = [], 0
     for ref in refs:
         try:
             changes.append(set_meeting(db, find_document_id(db, ref), values, override=not fill))
-        except UnknownDocument as exc:
+        except DocumentNotFound as exc:  # one line; the other documents go on (exit 1)
             err(f"error: {exc}")
             failed += 1
     if any(c.changed for c in changes):
@@ -59,4 +61,4 @@ def meta_cmd(refs, db_path, council, committee, meeting_date, fill, config_path,
         for c in changes:
             shown = ", ".join(f"{k} {c.after[k] or '-'}" for k in ("council", "committee", "date"))
             click.echo(f"{c.path}: {'now ' if c.changed else 'already '}{shown}")
-    sys.exit(1 if failed else 0)
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)

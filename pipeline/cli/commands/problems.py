@@ -6,7 +6,6 @@ from __future__ import annotations
 import click
 
 from ...config import load_config
-from ...errors import MinutesError
 from ...reports.problems import COLUMNS as PROBLEM_COLUMNS
 from ...reports.problems import problems
 from ...reports.themes import COLUMNS as THEME_COLUMNS
@@ -63,10 +62,7 @@ def themes_cmd(config_path: str | None, fmt: str, as_json: bool, db_path: str) -
       minutes themes
       minutes actions --theme housing --status open
     """
-    try:
-        configured = load_config(config_path).themes
-    except MinutesError as exc:
-        raise click.UsageError(str(exc)) from exc
+    configured = load_config(config_path).themes
     rows = [r.as_dict() for r in theme_rows(open_db(db_path), configured)]
     fmt = "json" if as_json else fmt
     if fmt == "json":

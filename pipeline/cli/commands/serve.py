@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ...errors import UsageError
+from ...errors import MinutesError, UsageError
 from .common import db_option
-
-
-class UsageFailure(click.ClickException):
-    exit_code = 2
 
 
 def register(group: click.Group) -> None:
@@ -41,11 +37,9 @@ def serve_cmd(db_path: str, host: str, port: int, public: bool, allow_hosts: tup
     try:
         from ...web.launch import serve
     except ImportError as exc:  # datasette is the optional `web` extra
-        raise click.ClickException(f"{exc}: install the web extra: pip install -e '.[web]'") from exc
+        raise MinutesError(f"{exc}: install the web extra: pip install -e '.[web]'") from exc
     try:
         serve(db_path, host=host, port=port, public=public, allow_hosts=allow_hosts)
-    except UsageError as exc:
-        raise UsageFailure(str(exc)) from exc
     except SystemExit as exc:  # the server could not start (e.g. the port was taken meanwhile): not "flagged"
         if exc.code not in (None, 0):
-            raise UsageFailure(f"the server on {host}:{port} could not start (exit {exc.code})") from exc
+            raise UsageError(f"the server on {host}:{port} could not start (exit {exc.code})") from exc

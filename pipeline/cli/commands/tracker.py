@@ -19,10 +19,6 @@ from .common import db_option, err, open_db
 TABLE_COLUMNS = ["reference", "meeting_date", "committee", "owner", "action", "due", "status", "rag", "action_taken"]
 
 
-class UsageFailure(click.ClickException):
-    exit_code = 2
-
-
 def register(group: click.Group) -> None:
     group.add_command(tracker_cmd)
 
@@ -65,15 +61,12 @@ def tracker_cmd(db_path, fmt, as_json, output, as_of, red_after, council, commit
     try:
         days = parse_days(red_after)
     except ValueError as exc:
-        raise UsageFailure(str(exc)) from exc
+        raise UsageError(str(exc)) from exc
     if fmt == "xlsx" and not output and tabulate.stdout_is_terminal():
-        raise UsageFailure("--format xlsx writes a workbook: give --output FILE (or pipe it)")
+        raise UsageError("--format xlsx writes a workbook: give --output FILE (or pipe it)")
     db = open_db(db_path)
     query = tr.TrackerQuery(as_of=as_of, red_after_days=days, council=council, committee=committee, rag=tuple(rag))
-    try:
-        rows = tr.tracker_rows(db, query)
-    except UsageError as exc:
-        raise UsageFailure(str(exc)) from exc
+    rows = tr.tracker_rows(db, query)
     every = [r[0] for r in db.execute("select id from actions")]
     short = tabulate.short_ids(every, [r["id"] for r in rows])
     for row in rows:
