@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.records import MeetingMeta
-from pipeline.reports.meta_score import accuracy, same_committee, same_council, score_meeting
+from pipeline.reports.evaluate.meeting import accuracy, same_committee, same_council, score_meeting
 
 
 def test_committee_names_match_after_normalising():

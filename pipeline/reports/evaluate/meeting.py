@@ -23,7 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..records import MeetingMeta
+from ...records import MeetingMeta
 
 FIELDS = ("date", "committee", "council")
 NAME_RATIO = 90.0
