@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -116,9 +117,14 @@ def test_an_installed_wheel_runs_with_themes_and_phrases(tmp_path: Path) -> None
     """Build a wheel, install it alone into a folder of its own (its dependencies
     come from this environment), and load the config from elsewhere: the
     packaged defaults must be inside the installed package."""
-    wheels, site = tmp_path / "wheels", tmp_path / "site"
+    wheels, site, source = tmp_path / "wheels", tmp_path / "site", tmp_path / "source"
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for folder in ("pipeline", "extractors"):  # a copy: pip builds in place and would leave build/ here
+        shutil.copytree(ROOT / folder, source / folder, ignore=skip)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)],
         check=False,
         capture_output=True,
         text=True,
