@@ -26,7 +26,9 @@ MB = 1024**2
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="1 copy per 1x run instead of 3 (10x run: 10 copies).")
+    parser.add_argument(
+        "--quick", action="store_true", help="1 copy per 1x run instead of 3 (10x run: 10 copies)."
+    )
     parser.add_argument("--copies", type=int, help="Copies of the seed documents in the 1x corpus.")
     parser.add_argument("--workers", type=int, default=2, help="Workers for the parallel runs (default 2).")
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON only.")
@@ -47,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     context["load_avg_1min"] = f"{load_before:.1f}->{os.getloadavg()[0]:.1f}"
     missed = [f.name for f in figures if f.met is False]
     if args.json:
-        print(json.dumps({"context": context, "figures": [f.as_dict() for f in figures], "missed": missed}, indent=2))
+        print(
+            json.dumps(
+                {"context": context, "figures": [f.as_dict() for f in figures], "missed": missed}, indent=2
+            )
+        )
     else:
         print(" ".join(f"{k}={v}" for k, v in context.items()))
         print(table(figures))
@@ -73,11 +79,22 @@ def run(work: Path, seeds, *, copies: int, workers: int, log) -> tuple[list[Figu
     pdftotext = measure.pdftotext_seconds(pdf_files, workers=workers)
     ok_pdf = pdf_run.summary["new"] + pdf_run.summary["unchanged"]
     pdf_rate = pages / pdf_run.seconds if ok_pdf else None
-    pdf_note = f"{pdf_run.summary['failed']} of {len(pdf_files)} PDFs failed" if pdf_run.summary["failed"] else ""
+    pdf_note = (
+        f"{pdf_run.summary['failed']} of {len(pdf_files)} PDFs failed" if pdf_run.summary["failed"] else ""
+    )
     figures += [
         Figure("PDF pages/s end to end", pdf_rate, "pages/s", note=pdf_note),
-        Figure("pdftotext -layout pages/s", pages / pdftotext, "pages/s", note=f"{workers} processes at a time"),
-        Figure("PDF end-to-end / pdftotext", pdf_rate / (pages / pdftotext) if pdf_rate else None, "x", 0.5, ">=", pdf_note),
+        Figure(
+            "pdftotext -layout pages/s", pages / pdftotext, "pages/s", note=f"{workers} processes at a time"
+        ),
+        Figure(
+            "PDF end-to-end / pdftotext",
+            pdf_rate / (pages / pdftotext) if pdf_rate else None,
+            "x",
+            0.5,
+            ">=",
+            pdf_note,
+        ),
     ]
 
     log(f"HTML/XML/text: ingest {len(other_files)} documents, then bare parsing")
@@ -103,19 +120,42 @@ def run(work: Path, seeds, *, copies: int, workers: int, log) -> tuple[list[Figu
     docs_10x = ten.stored + ten.summary["failed"]
     calibration = measure.machine_speedup(workers)
     figures += [
-        Figure("1x corpus ingest", one.seconds, "s", note=f"{one.stored + one.summary['failed']} docs, {one.summary['failed']} failed"),
-        Figure("10x corpus ingest", ten.seconds, "s", note=f"{docs_10x} docs, {ten.summary['failed']} failed"),
+        Figure(
+            "1x corpus ingest",
+            one.seconds,
+            "s",
+            note=f"{one.stored + one.summary['failed']} docs, {one.summary['failed']} failed",
+        ),
+        Figure(
+            "10x corpus ingest", ten.seconds, "s", note=f"{docs_10x} docs, {ten.summary['failed']} failed"
+        ),
         Figure("10x time / 1x time", ten.seconds / one.seconds, "x", 11, "<="),
-        Figure(f"speed-up {workers} workers over 1", serial.seconds / ten.seconds, "x", 1.7, ">=",
-               f"10x corpus: {serial.seconds:.1f} s vs {ten.seconds:.1f} s"),
-        Figure(f"machine: CPU-burn speed-up {workers} vs 1", calibration, "x",
-               note="ceiling for the line above on this machine right now"),
+        Figure(
+            f"speed-up {workers} workers over 1",
+            serial.seconds / ten.seconds,
+            "x",
+            1.7,
+            ">=",
+            f"10x corpus: {serial.seconds:.1f} s vs {ten.seconds:.1f} s",
+        ),
+        Figure(
+            f"machine: CPU-burn speed-up {workers} vs 1",
+            calibration,
+            "x",
+            note="ceiling for the line above on this machine right now",
+        ),
         Figure("peak RSS at 1x (tree)", one.peak_rss / MB, "MB", 1024, "<="),
         Figure("peak RSS at 10x (tree)", ten.peak_rss / MB, "MB", 1024, "<="),
         Figure("peak RSS 10x / 1x (flat)", ten.peak_rss / one.peak_rss, "x", 1.25, "<="),
-        Figure("re-ingest unchanged corpus", again.seconds, "s", 2.0, "<=",
-               f"{docs_10x} docs, {again.summary['unchanged']} unchanged, {again.summary['new']} new"
-               + ("" if docs_10x >= 1000 else "; target is for 1,000 docs (use full run)")),
+        Figure(
+            "re-ingest unchanged corpus",
+            again.seconds,
+            "s",
+            2.0,
+            "<=",
+            f"{docs_10x} docs, {again.summary['unchanged']} unchanged, {again.summary['new']} new"
+            + ("" if docs_10x >= 1000 else "; target is for 1,000 docs (use full run)"),
+        ),
     ]
 
     log("extraction over the stored 1x texts, then linking")

@@ -107,23 +107,51 @@ def check_store(db_path: Path, expected: dict[str, tuple[int, ...]] | None = Non
             except sqlite3.DatabaseError as exc:
                 bad.append(f"FTS index out of step with agenda_items: {exc}")
         for sql, what in (
-            ("select count(*) from agenda_items i left join documents d on d.id = i.document_id where d.id is null",
-             "agenda items without their document"),
-            ("select count(*) from documents d left join meetings m on m.id = d.meeting_id where m.id is null",
-             "documents without their meeting"),
+            (
+                (
+                    "select count(*) from agenda_items i left join documents d on d.id = "
+                    "i.document_id where d.id is null"
+                ),
+                "agenda items without their document",
+            ),
+            (
+                (
+                    "select count(*) from documents d left join meetings m on m.id = "
+                    "d.meeting_id where m.id is null"
+                ),
+                "documents without their meeting",
+            ),
             *(
-                (f"select count(*) from [{t}] f left join documents d on d.id = f.document_id where d.id is null",
-                 f"{t} without their document")
+                (
+                    (
+                        f"select count(*) from [{t}] f left join documents d on d.id = "
+                        "f.document_id where d.id is null"
+                    ),
+                    f"{t} without their document",
+                )
                 for t in FACT_TABLES
             ),
             *(
-                (f"select count(*) from [{t}] f left join agenda_items i on i.id = f.item_id "
-                 "where f.item_id is not null and i.id is null", f"{t} without their agenda item")
+                (
+                    (
+                        f"select count(*) from [{t}] f left join agenda_items i on i.id = f.item_id "
+                        "where f.item_id is not null and i.id is null"
+                    ),
+                    f"{t} without their agenda item",
+                )
                 for t in FACT_TABLES
             ),
-            ("select count(*) from (select id from documents group by id having count(*) > 1)", "duplicated documents"),
-            ("select count(*) from (select document_id, ordinal from agenda_items group by 1, 2 having count(*) > 1)",
-             "duplicated agenda items"),
+            (
+                "select count(*) from (select id from documents group by id having count(*) > 1)",
+                "duplicated documents",
+            ),
+            (
+                (
+                    "select count(*) from (select document_id, ordinal from agenda_items "
+                    "group by 1, 2 having count(*) > 1)"
+                ),
+                "duplicated agenda items",
+            ),
         ):
             n = conn.execute(sql).fetchone()[0]
             if n:
@@ -142,7 +170,9 @@ def check_store(db_path: Path, expected: dict[str, tuple[int, ...]] | None = Non
 
 def document_signature(conn: sqlite3.Connection) -> dict[str, tuple[int, ...]]:
     """Per document: how many agenda items and facts of each kind it has."""
-    sig: dict[str, list[int]] = {r[0]: [0] * (1 + len(FACT_TABLES)) for r in conn.execute("select id from documents")}
+    sig: dict[str, list[int]] = {
+        r[0]: [0] * (1 + len(FACT_TABLES)) for r in conn.execute("select id from documents")
+    }
     for col, table in enumerate(("agenda_items", *FACT_TABLES)):
         for doc_id, n in conn.execute(f"select document_id, count(*) from [{table}] group by document_id"):
             if doc_id in sig:
@@ -179,12 +209,17 @@ def counts(snapshot: dict[str, list[tuple[object, ...]]]) -> dict[str, int]:
     return {t: len(rows) for t, rows in snapshot.items()}
 
 
-def diff_contents(a: dict[str, list[tuple[object, ...]]], b: dict[str, list[tuple[object, ...]]]) -> list[str]:
+def diff_contents(
+    a: dict[str, list[tuple[object, ...]]], b: dict[str, list[tuple[object, ...]]]
+) -> list[str]:
     out = []
     for t in sorted(set(a) | set(b)):
         ra, rb = a.get(t, []), b.get(t, [])
         if ra != rb:
-            out.append(f"{t}: {len(ra)} rows vs {len(rb)} rows" + (" (same count, different rows)" if len(ra) == len(rb) else ""))
+            out.append(
+                f"{t}: {len(ra)} rows vs {len(rb)} rows"
+                + (" (same count, different rows)" if len(ra) == len(rb) else "")
+            )
     return out
 
 
@@ -277,8 +312,8 @@ def _fork_cli(argv: list[str], log: Path) -> int:
         os.dup2(fd, 1)
         os.dup2(fd, 2)
         # pytest (or any caller) may have swapped sys.stdout for a capture object.
-        sys.stdout = open(1, "w", closefd=False, encoding="utf-8", errors="replace")
-        sys.stderr = open(2, "w", closefd=False, encoding="utf-8", errors="replace")
+        sys.stdout = open(1, "w", closefd=False, encoding="utf-8", errors="replace")  # noqa: SIM115 - kept open
+        sys.stderr = open(2, "w", closefd=False, encoding="utf-8", errors="replace")  # noqa: SIM115 - kept open
         os.chdir(ROOT)
         from pipeline.cli import main
 
@@ -302,7 +337,7 @@ def prewarm() -> None:
     """Fork mode: load the config and spaCy pipeline once, so children inherit them."""
     from pipeline.run.process import process_file
 
-    process_file(str(sorted((ROOT / "corpus").glob("*.txt"))[0]))
+    process_file(str(min((ROOT / "corpus").glob("*.txt"))))
 
 
 # ---------------------------------------------------------------- the experiment
@@ -396,8 +431,15 @@ def crash_cycles(
         report.kills += 1
         problems = check_store(db, signature)
         stored = _count_documents(db)
-        report.landed["no store yet" if stored is None else "nothing stored" if stored == 0
-                      else "all documents stored" if stored == len(signature) else "some documents stored"] += 1
+        report.landed[
+            "no store yet"
+            if stored is None
+            else "nothing stored"
+            if stored == 0
+            else "all documents stored"
+            if stored == len(signature)
+            else "some documents stored"
+        ] += 1
         rerun = Run(ingest_argv(corpus, db, workers), mode=mode, log=work / f"rerun-{cycle}.log")
         rc = rerun.wait(timeout)
         report.reruns += 1
@@ -410,8 +452,11 @@ def crash_cycles(
             report.failures += [f"kill {report.kills} at {delay:.2f}s: {p}" for p in problems]
         if progress:
             state = "ok" if not problems else "FAILED: " + "; ".join(problems)
-            print(f"kill {report.kills:3d} at {delay:5.2f}s ({stored if stored is not None else '-'} docs stored): {state}",
-                  flush=True)
+            print(
+                f"kill {report.kills:3d} at {delay:5.2f}s "
+                f"({stored if stored is not None else '-'} docs stored): {state}",
+                flush=True,
+            )
         _remove(db)
     return report
 
@@ -441,8 +486,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="small: seeds + 4 pages + 2 XML; full: also every page, XML and PDF (default).")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--seed", type=int, default=int(time.time()))
-    parser.add_argument("--live-code", action="store_true",
-                        help="Run the checkout's code as it is edited (default: a frozen copy, subprocess mode).")
+    parser.add_argument(
+        "--live-code",
+        action="store_true",
+        help="Run the checkout's code as it is edited (default: a frozen copy, subprocess mode).",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="crash-test-") as tmp:
         work = Path(tmp)

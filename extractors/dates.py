@@ -15,7 +15,7 @@ _DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS},?\s+\d{{4}}\b"
     rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
     r"|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -37,6 +37,10 @@ def _parse(written: str) -> str | None:
     parsed = dateparser.parse(
         cleaned,
         languages=["en"],
-        settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"},
+        settings={
+            "DATE_ORDER": "DMY",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DAY_OF_MONTH": "first",
+        },
     )
     return parsed.date().isoformat() if parsed else None

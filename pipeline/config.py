@@ -134,7 +134,11 @@ def _build(cls: type, data: Any, path: str, problems: list[str] | None = None) -
         except ConfigError as exc:
             problems.append(str(exc))
     for f in dataclasses.fields(cls):  # required keys (a theme's name) left out
-        if f.name not in values and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+        if (
+            f.name not in values
+            and f.default is dataclasses.MISSING
+            and f.default_factory is dataclasses.MISSING
+        ):
             problems.append(f"{where}{f.name}: missing (required)")
             values[f.name] = hints[f.name]() if isinstance(hints[f.name], type) else None
     return cls(**values)
@@ -142,7 +146,7 @@ def _build(cls: type, data: Any, path: str, problems: list[str] | None = None) -
 
 def _convert(hint: Any, value: Any, path: str, problems: list[str]) -> Any:
     origin = typing.get_origin(hint)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _build(hint, value, path, problems)
     if origin is tuple:
         (item_hint, *_rest) = typing.get_args(hint)

@@ -64,10 +64,13 @@ BAD_CONFIGS = {
 
 @pytest.mark.parametrize("config", BAD_CONFIGS.values(), ids=BAD_CONFIGS.keys())
 @pytest.mark.parametrize(
-    "command", [["link"], ["flag"], ["action", "0123abcd"], ["action", "0123abcd", "--status", "done"], ["scheme", "x"]],
+    "command",
+    [["link"], ["flag"], ["action", "0123abcd"], ["action", "0123abcd", "--status", "done"], ["scheme", "x"]],
     ids=lambda c: " ".join(c),
 )
-def test_link_flag_action_scheme_stop_on_a_bad_config(tmp_path: Path, command: list[str], config: str) -> None:
+def test_link_flag_action_scheme_stop_on_a_bad_config(
+    tmp_path: Path, command: list[str], config: str
+) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(config, encoding="utf-8")
     db = tmp_path / "m.db"

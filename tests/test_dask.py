@@ -8,11 +8,11 @@ import pytest
 
 distributed = pytest.importorskip("distributed")
 
-from pipeline import store  # noqa: E402
-from pipeline.records import ProcessedDocument  # noqa: E402
-from pipeline.run import discover, ingest  # noqa: E402
-from pipeline.run.dask_executor import dask_executor  # noqa: E402
-from pipeline.run.process import Failure, process_file  # noqa: E402
+from pipeline import store
+from pipeline.records import ProcessedDocument
+from pipeline.run import discover, ingest
+from pipeline.run.dask_executor import dask_executor
+from pipeline.run.process import Failure, process_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -32,7 +32,9 @@ def content(db) -> dict[str, list[tuple]]:
     out = {}
     for table in ("meetings", "documents", "agenda_items", *store.FACT_TABLES, "schemes"):
         cols = [c for c in db[table].columns_dict if c not in VOLATILE]
-        out[table] = [tuple(r) for r in db.execute(f"select {', '.join(cols)} from [{table}] order by id").fetchall()]
+        out[table] = [
+            tuple(r) for r in db.execute(f"select {', '.join(cols)} from [{table}] order by id").fetchall()
+        ]
     return out
 
 
@@ -75,7 +77,7 @@ def test_local_cluster_started_when_no_scheduler():
 
 
 def test_send_bytes_reports_original_path(cluster, tmp_path):
-    seed = sorted(CORPUS.glob("0*.txt"))[0]
+    seed = min(CORPUS.glob("0*.txt"))
     with dask_executor(scheduler=cluster.scheduler_address, send_bytes=True) as run_many:
         [doc] = list(run_many(process_file, [(str(seed), None, None)]))
     assert isinstance(doc, ProcessedDocument)

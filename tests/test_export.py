@@ -7,12 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+import query_fixtures as fx
 from click.testing import CliRunner
 
 from pipeline import store
 from pipeline.cli import main
-
-import query_fixtures as fx
 
 
 @pytest.fixture(scope="module")

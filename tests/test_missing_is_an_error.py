@@ -73,7 +73,9 @@ def test_a_key_error_in_an_extractor_is_reported_as_the_bug(stored, monkeypatch:
 
 
 def test_a_missing_extractor_module_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(extract_mod, "EXTRACTORS", (*extract_mod.EXTRACTORS, ("no_such_kind", "facts", "x", "x")))
+    monkeypatch.setattr(
+        extract_mod, "EXTRACTORS", (*extract_mod.EXTRACTORS, ("no_such_kind", "facts", "x", "x"))
+    )
     path = tmp_path / "minutes.txt"
     path.write_text(MINUTES, encoding="utf-8")
     result = process_file(str(path))

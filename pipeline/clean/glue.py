@@ -9,6 +9,7 @@ short function word, so an unknown surname stays whole.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -16,10 +17,36 @@ from ..text.words import zipf
 
 # Two-letter parts are allowed only from this list: "isdefined", "toidentify".
 SHORT_WORDS = frozenset(
-    "a of in to on at by an as is it or be we he no so do up us if my me".split()
+    [
+        "a",
+        "of",
+        "in",
+        "to",
+        "on",
+        "at",
+        "by",
+        "an",
+        "as",
+        "is",
+        "it",
+        "or",
+        "be",
+        "we",
+        "he",
+        "no",
+        "so",
+        "do",
+        "up",
+        "us",
+        "if",
+        "my",
+        "me",
+    ]
 )
 # A capitalised name prefix before another capital: McDonald, MacLeod, LeBlanc, DeSouza.
-NAME_PREFIXES = frozenset("mc mac fitz de di da du le la van von o d al el st".split())
+NAME_PREFIXES = frozenset(
+    ["mc", "mac", "fitz", "de", "di", "da", "du", "le", "la", "van", "von", "o", "d", "al", "el", "st"]
+)
 
 _LOWER_UPPER = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ACRONYM_WORD = re.compile(r"^([A-Z]{2,})([a-z]{3,})$")
@@ -27,11 +54,48 @@ _ACRONYM_WORD = re.compile(r"^([A-Z]{2,})([a-z]{3,})$")
 
 # Common endings of British surnames and place names: "Hamfield" is a name, not "Ham field".
 NAME_ENDINGS = frozenset(
-    "field land ford ton son man ham worth bury hill more ley well wood by stone ridge dale gate "
-    "brook shaw wick mouth port ing ings ard er ell ock all den don ville burn combe cott".split()
+    [
+        "field",
+        "land",
+        "ford",
+        "ton",
+        "son",
+        "man",
+        "ham",
+        "worth",
+        "bury",
+        "hill",
+        "more",
+        "ley",
+        "well",
+        "wood",
+        "by",
+        "stone",
+        "ridge",
+        "dale",
+        "gate",
+        "brook",
+        "shaw",
+        "wick",
+        "mouth",
+        "port",
+        "ing",
+        "ings",
+        "ard",
+        "er",
+        "ell",
+        "ock",
+        "all",
+        "den",
+        "don",
+        "ville",
+        "burn",
+        "combe",
+        "cott",
+    ]
 )
 # A known word this common may follow an uncommon one: "Shopliftingand".
-GLUE_WORDS = frozenset("and the of to in for from with".split())
+GLUE_WORDS = frozenset(["and", "the", "of", "to", "in", "for", "from", "with"])
 
 
 def _part_ok(part: str, min_zipf: float) -> bool:
@@ -43,7 +107,12 @@ def _part_ok(part: str, min_zipf: float) -> bool:
 
 def _is_acronym(part: str) -> bool:
     """"PCC", "SNTs": two or more capitals, maybe a plural s."""
-    return len(part) >= 2 and part.rstrip("s").isupper() and part.rstrip("s").isalpha() and len(part.rstrip("s")) >= 2
+    return (
+        len(part) >= 2
+        and part.rstrip("s").isupper()
+        and part.rstrip("s").isalpha()
+        and len(part.rstrip("s")) >= 2
+    )
 
 
 def _dictionary_split(word: str, min_zipf: float) -> int | None:
@@ -98,7 +167,7 @@ def split_points(word: str, min_zipf: float) -> tuple[int, ...]:
         # a piece between case cuts may itself be glued in lower case ("Communitiesincluding")
         result: list[int] = []
         bounds = [0, *points, len(word)]
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in itertools.pairwise(bounds):
             piece = word[a:b]
             inner = _dictionary_split(piece, min_zipf) if len(piece) >= 4 and zipf(piece) == 0 else None
             if inner:
@@ -108,5 +177,5 @@ def split_points(word: str, min_zipf: float) -> tuple[int, ...]:
         return tuple(sorted(result))
     if len(word) < 4:
         return ()
-    cut = _dictionary_split(word, min_zipf)
-    return (cut,) if cut else ()
+    whole = _dictionary_split(word, min_zipf)
+    return (whole,) if whole else ()

@@ -67,14 +67,20 @@ def _punct_points(token: str) -> list[int]:
     points = []
     for m in _PUNCT_GLUE.finditer(token):
         cut = m.end() if m.group() else m.start()
-        if m.group() in ",;" and token[m.start() - 1 : m.start()].isdigit() and token[m.end() : m.end() + 1].isdigit():
+        if (
+            m.group() in ",;"
+            and token[m.start() - 1 : m.start()].isdigit()
+            and token[m.end() : m.end() + 1].isdigit()
+        ):
             continue
         points.append(cut)
     return points
 
 
 @lru_cache(maxsize=200_000)
-def repair_token(token: str, line_start: bool, mojibake: bool, split: bool, min_zipf: float) -> tuple[str, tuple[int, ...], bool]:
+def repair_token(
+    token: str, line_start: bool, mojibake: bool, split: bool, min_zipf: float
+) -> tuple[str, tuple[int, ...], bool]:
     """(repaired token, raw offsets where a space was inserted, whether lengths still match)."""
     exact = True
     text = token

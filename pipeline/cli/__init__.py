@@ -38,7 +38,9 @@ class MinutesGroup(click.Group):
             ctx.exit(exit_code(exc))
 
 
-@click.group(cls=MinutesGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=MinutesGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, prog_name="minutes")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug detail to stderr.")
 def main(verbose: bool) -> None:

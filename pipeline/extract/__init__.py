@@ -93,7 +93,9 @@ def _extractor(module: str, function: str) -> Callable[..., list[Any]]:
     silently empty kind of fact)."""
     fn = getattr(extractor_module(module), function, None)
     if not callable(fn):
-        raise ExtractError(f"extractors/{module}.py has no function {function}(): the extractor is incomplete")
+        raise ExtractError(
+            f"extractors/{module}.py has no function {function}(): the extractor is incomplete"
+        )
     return fn
 
 
@@ -133,12 +135,18 @@ def extraction_from(sdoc: Doc, doc: CleanDocument, items: Sequence[AgendaItem]) 
 
     themes = ThemeIndex(sdoc)
     # a fact's themes: its own sentence's and its item title's (an item's: its title's)
-    titles = {item.ordinal: themes.title(doc.text, item.start_char, item.end_char, item.title) for item in items}
+    titles = {
+        item.ordinal: themes.title(doc.text, item.start_char, item.end_char, item.title) for item in items
+    }
 
     def of(f: Fact) -> tuple[str, ...]:
-        return themes.fact(f.start_char, f.end_char, titles.get(f.item_ordinal, ()) if f.item_ordinal is not None else ())
+        return themes.fact(
+            f.start_char, f.end_char, titles.get(f.item_ordinal, ()) if f.item_ordinal is not None else ()
+        )
 
     found["resolutions"] = tuple(replace(r, themes=of(r.fact)) for r in found.get("resolutions", ()))
     found["actions"] = tuple(replace(a, themes=of(a.fact)) for a in found.get("actions", ()))
-    item_themes = tuple((item.ordinal, titles[item.ordinal]) for item in sorted(items, key=lambda i: i.ordinal))
+    item_themes = tuple(
+        (item.ordinal, titles[item.ordinal]) for item in sorted(items, key=lambda i: i.ordinal)
+    )
     return Extraction(item_themes=item_themes, **found)

@@ -62,7 +62,10 @@ def build_nlp(config: Config) -> Language:
 
 
 def _key(config: Config) -> str:
-    settings = {"themes": [dataclasses.asdict(t) for t in config.themes], "schemes": dataclasses.asdict(config.schemes)}
+    settings = {
+        "themes": [dataclasses.asdict(t) for t in config.themes],
+        "schemes": dataclasses.asdict(config.schemes),
+    }
     return json.dumps(settings, sort_keys=True, default=str)
 
 

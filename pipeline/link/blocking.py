@@ -54,7 +54,7 @@ class StoreIndex:
     _sentences: dict[str, tuple[Sentence, ...]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, db: sqlite_utils.Database) -> "StoreIndex":
+    def load(cls, db: sqlite_utils.Database) -> StoreIndex:
         meetings: dict[str, Meeting] = {}
         block_dates: dict[Block, list[tuple[str, str]]] = defaultdict(list)
         for mid, council, committee, mdate in db.execute("select id, council, committee, date from meetings"):
@@ -68,7 +68,8 @@ class StoreIndex:
         meeting_items: dict[str, list[str]] = defaultdict(list)
         issue_items: dict[tuple[str, str], list[str]] = defaultdict(list)
         for iid, mid, did, title, text, start, issue in db.execute(
-            "select id, meeting_id, document_id, title, text, start_char, issue_id from agenda_items order by ordinal"
+            "select id, meeting_id, document_id, title, text, start_char, issue_id "
+            "from agenda_items order by ordinal"
         ):
             items[iid] = Item(iid, mid, did, title or "", text or "", start or 0, issue or None)
             meeting_items[mid].append(iid)
@@ -132,7 +133,11 @@ class StoreIndex:
         """Later items (any committee: schemes cross them) naming one of the schemes."""
         out: set[str] = set()
         for sid in scheme_ids:
-            out.update(i for i in self.scheme_items.get(sid, ()) if self.is_later(self.items[i].meeting_id, meeting_id))
+            out.update(
+                i
+                for i in self.scheme_items.get(sid, ())
+                if self.is_later(self.items[i].meeting_id, meeting_id)
+            )
         return sorted(out)
 
     def sentences_of(self, item_id: str) -> tuple[Sentence, ...]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal, overload
 
 from rapidfuzz import process
 
@@ -83,8 +84,15 @@ class EvidenceFinder:
             item = self.index.items[item_id]
             review = bool(self.review.search(item.title) or self.review.search(item.text[:300]))
             cached = tuple(
-                Choice(item_id, s.start, s.end, s.text, self.processor(self.rules.strip(s.text)), self.rules.status_of(s.text),
-                       review or bool(self.review.search(s.text)))
+                Choice(
+                    item_id,
+                    s.start,
+                    s.end,
+                    s.text,
+                    self.processor(self.rules.strip(s.text)),
+                    self.rules.status_of(s.text),
+                    review or bool(self.review.search(s.text)),
+                )
                 for s in self.index.sentences_of(item_id)
             )
             self._choices[item_id] = cached
@@ -116,7 +124,9 @@ class EvidenceFinder:
                 found.extend(self._dedupe(self._for_subject(subject, choices, processed)))
         return found
 
-    def _for_subject(self, subject: Subject, window_choices: list[Choice], processed: list[str]) -> list[Evidence]:
+    def _for_subject(
+        self, subject: Subject, window_choices: list[Choice], processed: list[str]
+    ) -> list[Evidence]:
         query = self.processor(subject.text)
         out: list[Evidence] = []
         if len(query.split()) >= MIN_SHARED_WORDS and window_choices:
@@ -132,7 +142,11 @@ class EvidenceFinder:
                 if mid not in best_per_meeting or score > best_per_meeting[mid][0]:
                     best_per_meeting[mid] = (score, choice)
             for score, choice in best_per_meeting.values():
-                out.append(self._make(subject, "review_section" if choice.review else "text_similarity", choice, score))
+                out.append(
+                    self._make(
+                        subject, "review_section" if choice.review else "text_similarity", choice, score
+                    )
+                )
         for item_id in self.index.issue_block(subject.item_id):
             out.append(self._item_evidence(subject, "issue_id", item_id, query, always=True))
         schemes = self.index.schemes_within(
@@ -156,10 +170,22 @@ class EvidenceFinder:
         deferral, offset, text, own_words = found
         index = self.index
         own = index.meetings.get(subject.meeting_id)
-        out = [Evidence(subject.kind, subject.id, "deferred" if deferral.kind == "deferred" else "report_back_due",
-                        "open", None, subject.meeting_id, own.date if own else None, subject.document_id,
-                        subject.item_id, offset + deferral.start, offset + deferral.end,
-                        text[deferral.start : deferral.end])]
+        out = [
+            Evidence(
+                subject.kind,
+                subject.id,
+                "deferred" if deferral.kind == "deferred" else "report_back_due",
+                "open",
+                None,
+                subject.meeting_id,
+                own.date if own else None,
+                subject.document_id,
+                subject.item_id,
+                offset + deferral.start,
+                offset + deferral.end,
+                text[deferral.start : deferral.end],
+            )
+        ]
         target = index.meeting_on(subject.meeting_id, deferral.date) if deferral.date else None
         if target is None and deferral.next_meeting:
             target = index.next_meeting(subject.meeting_id)
@@ -193,10 +219,15 @@ class EvidenceFinder:
 
     def _next_meeting_due(self, subject: Subject) -> None:
         """due "next meeting" resolves to a date once that meeting is stored."""
-        if subject.kind == "action" and subject.due_date is None and "next meeting" in (subject.due or "").lower():
+        if (
+            subject.kind == "action"
+            and subject.due_date is None
+            and "next meeting" in (subject.due or "").lower()
+        ):
             target = self.index.next_meeting(subject.meeting_id)
-            if target is not None and self.index.meetings[target].date:
-                self.due_updates.append(DueUpdate(subject.id, self.index.meetings[target].date))
+            when = self.index.meetings[target].date if target is not None else None
+            if when:
+                self.due_updates.append(DueUpdate(subject.id, when))
 
     def _returning_item(self, subject: Subject, items: list[str]) -> str | None:
         """The item at the named meeting that the deferred business came back as."""
@@ -205,24 +236,51 @@ class EvidenceFinder:
         own = self.index.items.get(subject.item_id or "")
         query = self.processor(f"{own.title if own else ''} {subject.text}")
         best = process.extractOne(
-            query, [self.processor(f"{self.index.items[i].title} {self.index.items[i].text[:500]}") for i in items],
-            scorer=self.scorer, processor=None, score_cutoff=self.config.cutoff,
+            query,
+            [self.processor(f"{self.index.items[i].title} {self.index.items[i].text[:500]}") for i in items],
+            scorer=self.scorer,
+            processor=None,
+            score_cutoff=self.config.cutoff,
         )
         return items[best[2]] if best else None
 
-    def _item_evidence(self, subject: Subject, rule: str, item_id: str, query: str, *, always: bool) -> Evidence | None:
+    @overload
+    def _item_evidence(
+        self, subject: Subject, rule: str, item_id: str, query: str, *, always: Literal[True]
+    ) -> Evidence: ...
+
+    @overload
+    def _item_evidence(
+        self, subject: Subject, rule: str, item_id: str, query: str, *, always: bool
+    ) -> Evidence | None: ...
+
+    def _item_evidence(
+        self, subject: Subject, rule: str, item_id: str, query: str, *, always: bool
+    ) -> Evidence | None:
         """The best sentence of a blocked item; with ``always`` the item counts as
         evidence (it came back) even when no sentence reaches the cutoff."""
         choices = self.item_choices(item_id)
-        best = process.extractOne(
-            query, [c.processed for c in choices], scorer=self.scorer, processor=None, score_cutoff=self.config.cutoff,
-        ) if choices and query else None
+        best = (
+            process.extractOne(
+                query,
+                [c.processed for c in choices],
+                scorer=self.scorer,
+                processor=None,
+                score_cutoff=self.config.cutoff,
+            )
+            if choices and query
+            else None
+        )
         if best is not None and _shares(query, choices[best[2]].processed):
             return self._make(subject, rule, choices[best[2]], best[1])
         if not always:
             return None
         item = self.index.items[item_id]
-        head = choices[0] if choices else Choice(item_id, 0, min(len(item.text), 200), item.text[:200], "", None, False)
+        head = (
+            choices[0]
+            if choices
+            else Choice(item_id, 0, min(len(item.text), 200), item.text[:200], "", None, False)
+        )
         return self._make(subject, rule, head, best[1] if best else None, status=None)
 
     def _make(self, subject: Subject, rule: str, choice: Choice, score: float | None,
@@ -230,9 +288,18 @@ class EvidenceFinder:
         item = self.index.items[choice.item_id]
         meeting = self.index.meetings.get(item.meeting_id)
         return Evidence(
-            subject.kind, subject.id, rule, choice.status if status is True else None,
-            round(score, 1) if score is not None else None, item.meeting_id, meeting.date if meeting else None,
-            item.document_id, item.id, item.start_char + choice.start, item.start_char + choice.end, choice.text,
+            subject.kind,
+            subject.id,
+            rule,
+            choice.status if status is True else None,
+            round(score, 1) if score is not None else None,
+            item.meeting_id,
+            meeting.date if meeting else None,
+            item.document_id,
+            item.id,
+            item.start_char + choice.start,
+            item.start_char + choice.end,
+            choice.text,
         )
 
     @staticmethod

@@ -19,7 +19,9 @@ class UnknownAction(NotFound):
 
 def resolve_action_id(db: sqlite_utils.Database, prefix: str) -> str:
     """Full id from an id or a unique prefix of one (ids are long to type)."""
-    rows = [r[0] for r in db.execute("select id from actions where id like ? limit 3", [prefix.strip() + "%"])]
+    rows = [
+        r[0] for r in db.execute("select id from actions where id like ? limit 3", [prefix.strip() + "%"])
+    ]
     if len(rows) == 1:
         return rows[0]
     if not rows:
@@ -33,7 +35,7 @@ def set_override(db: sqlite_utils.Database, action_id: str, *, status: str, note
     """Record the officer's status; the next link run (called here) applies it."""
     override = Override(action_id, validate_status(status), note, now())
     with transaction(db):
-        db["action_overrides"].insert({"action_id": override.action_id, "status": override.status,
+        db.table("action_overrides").insert({"action_id": override.action_id, "status": override.status,
                                        "note": override.note, "at": override.at})
     return override
 

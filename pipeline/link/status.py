@@ -56,16 +56,44 @@ def next_status(current: str, implied: str | None) -> str:
 
 def timeline(origin: ActionOrigin, evidence: Iterable[Evidence], override: Override | None) -> list[Change]:
     """Every status the action went through, first "open" when it was minuted."""
-    changes = [Change(origin.id, 0, "open", "extracted", origin.document_id, origin.start_char, origin.end_char,
-                      origin.text, None, origin.meeting_date)]
+    changes = [
+        Change(
+            origin.id,
+            0,
+            "open",
+            "extracted",
+            origin.document_id,
+            origin.start_char,
+            origin.end_char,
+            origin.text,
+            None,
+            origin.meeting_date,
+        )
+    ]
     current = "open"
     for ev in sorted(evidence, key=lambda e: (e.meeting_date or "", e.start_char)):
-        if ev.meeting_id and ev.meeting_date == origin.meeting_date and ev.rule in ("deferred", "report_back_due"):
+        if (
+            ev.meeting_id
+            and ev.meeting_date == origin.meeting_date
+            and ev.rule in ("deferred", "report_back_due")
+        ):
             continue  # the deferral at its own meeting keeps it open: no change
         new = next_status(current, ev.status)
         if new != current:
-            changes.append(Change(origin.id, len(changes), new, ev.rule, ev.document_id, ev.start_char, ev.end_char,
-                                  ev.quote, ev.score, ev.meeting_date))
+            changes.append(
+                Change(
+                    origin.id,
+                    len(changes),
+                    new,
+                    ev.rule,
+                    ev.document_id,
+                    ev.start_char,
+                    ev.end_char,
+                    ev.quote,
+                    ev.score,
+                    ev.meeting_date,
+                )
+            )
             current = new
     if override is not None:
         changes.append(Change(origin.id, len(changes), override.status, "override", None, None, None,

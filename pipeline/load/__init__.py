@@ -33,7 +33,10 @@ def detect_format(path: Path, head: bytes) -> str:
         return "pdf"
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
-        raise SourceError(str(path), f"unknown file type '{path.suffix or '(none)'}'; expected one of {', '.join(sorted(SUFFIXES))}")
+        raise SourceError(
+            str(path),
+            f"unknown file type '{path.suffix or '(none)'}'; expected one of {', '.join(sorted(SUFFIXES))}",
+        )
     return fmt
 
 

@@ -82,7 +82,8 @@ def flagged(db: sqlite_utils.Database, query: FlagQuery) -> list[FlagRow]:
     rows = db.execute(
         "select a.id, m.council, m.committee, m.date, i.title, a.text, a.context, a.owner, a.due, a.due_date,"
         " a.status, d.path, a.page, a.start_char, a.end_char"
-        " from actions a left join meetings m on m.id = a.meeting_id left join agenda_items i on i.id = a.item_id"
+        " from actions a left join meetings m on m.id = a.meeting_id left join "
+        "agenda_items i on i.id = a.item_id"
         " left join documents d on d.id = a.document_id where " + " and ".join(where),
         params,
     ).fetchall()
@@ -90,7 +91,23 @@ def flagged(db: sqlite_utils.Database, query: FlagQuery) -> list[FlagRow]:
     evidence = _last_evidence(db, query.as_of)
     as_of = date.fromisoformat(query.as_of)
     out: list[FlagRow] = []
-    for (aid, council, committee, mdate, title, text, context, owner, due, due_date, current, path, page, s, e) in rows:
+    for (
+        aid,
+        council,
+        committee,
+        mdate,
+        title,
+        text,
+        context,
+        owner,
+        due,
+        due_date,
+        current,
+        path,
+        page,
+        s,
+        e,
+    ) in rows:
         changes = history.get(aid)
         state = status_as_of(changes, query.as_of).status if changes else (current or "open")
         if state in CLOSED:
@@ -99,8 +116,28 @@ def flagged(db: sqlite_utils.Database, query: FlagQuery) -> list[FlagRow]:
         if days is not None and not _overdue(days, due_date, query):
             continue
         last = evidence.get(aid)
-        out.append(FlagRow(aid, council, committee, mdate, title, text or "", context or "", owner, due, due_date,
-                           state, days, last[0] if last else None, last[1] if last else None, path, page, s or 0, e or 0))
+        out.append(
+            FlagRow(
+                aid,
+                council,
+                committee,
+                mdate,
+                title,
+                text or "",
+                context or "",
+                owner,
+                due,
+                due_date,
+                state,
+                days,
+                last[0] if last else None,
+                last[1] if last else None,
+                path,
+                page,
+                s or 0,
+                e or 0,
+            )
+        )
     out.sort(key=lambda r: (r.meeting_date is None, r.meeting_date or "", r.council or "", r.start_char))
     return out
 

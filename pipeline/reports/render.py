@@ -35,16 +35,21 @@ def render(rows: Sequence[FlagRow], fmt: str, *, as_of: str) -> str:
     if fmt == "markdown":
         head = f"# Outstanding actions as of {as_of}: {len(rows)}\n\n"
         lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
-        lines += ["| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in _cells(r)) + " |" for r in rows]
+        lines += [
+            "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in _cells(r)) + " |"
+            for r in rows
+        ]
         return head + "\n".join(lines) + "\n"
     if fmt == "html":
         th = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS)
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _cells(r)) + "</tr>\n" for r in rows
         )
-        return (f"<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Outstanding actions {as_of}</title>"
-                f"</head><body>\n<h1>Outstanding actions as of {html.escape(as_of)}: {len(rows)}</h1>\n"
-                f"<table>\n<thead><tr>{th}</tr></thead>\n<tbody>\n{body}</tbody></table>\n</body></html>\n")
+        return (
+            f'<!doctype html>\n<html><head><meta charset="utf-8"><title>Outstanding actions {as_of}</title>'
+            f"</head><body>\n<h1>Outstanding actions as of {html.escape(as_of)}: {len(rows)}</h1>\n"
+            f"<table>\n<thead><tr>{th}</tr></thead>\n<tbody>\n{body}</tbody></table>\n</body></html>\n"
+        )
     return _table(rows, as_of)
 
 
@@ -55,7 +60,9 @@ def _table(rows: Sequence[FlagRow], as_of: str) -> str:
     for r in rows:
         days = "undated" if r.days_outstanding is None else f"{r.days_outstanding} days"
         out.append("")
-        out.append(f"[{r.action_id[:10]}] {r.council or '?'} / {r.committee or '?'} / {r.when} ({days}, {r.status})")
+        out.append(
+            f"[{r.action_id[:10]}] {r.council or '?'} / {r.committee or '?'} / {r.when} ({days}, {r.status})"
+        )
         if r.item_title:
             out.append(f"  item:     {r.item_title}")
         out.append(textwrap.fill(r.action, 100, initial_indent="  action:   ", subsequent_indent=" " * 12))

@@ -53,8 +53,14 @@ def match_schemes(db: sqlite_utils.Database, name: str, *, config: LinkConfig) -
         for label in {sname, *(json.loads(aliases) if aliases else [])}:
             labels.append((sid, sname, label))
     best: dict[str, SchemeMatch] = {}
-    for _l, score, i in process.extract(name, [lab for *_x, lab in labels], scorer=scorer_for(config.scorer),
-                                        processor=processor_for(config), score_cutoff=config.cutoff, limit=None):
+    for _l, score, i in process.extract(
+        name,
+        [lab for *_x, lab in labels],
+        scorer=scorer_for(config.scorer),
+        processor=processor_for(config),
+        score_cutoff=config.cutoff,
+        limit=None,
+    ):
         sid, sname, _label = labels[i]
         if sid not in best or score > best[sid].score:
             best[sid] = SchemeMatch(sid, sname, round(score, 1))
@@ -76,15 +82,19 @@ def scheme_timeline(db: sqlite_utils.Database, name: str, *, config: LinkConfig)
         amounts[did].append((start or 0, raw))
     years: dict[str, list[Mention]] = defaultdict(list)
     for did, s, e, page, path, mdate, council, committee, text in db.execute(
-        "select sm.document_id, sm.start_char, sm.end_char, sm.page, d.path, m.date, m.council, m.committee, d.text"
+        "select sm.document_id, sm.start_char, sm.end_char, sm.page, d.path, "
+        "m.date, m.council, m.committee, d.text"
         f" from scheme_mentions sm left join documents d on d.id = sm.document_id"
         f" left join meetings m on m.id = sm.meeting_id where sm.scheme_id in ({marks})"
-        " order by m.date is null, m.date, d.path, sm.start_char", ids
+        " order by m.date is null, m.date, d.path, sm.start_char",
+        ids,
     ):
         s, e, text = s or 0, e or 0, text or ""
         near = tuple(raw for pos, raw in amounts.get(did, ()) if abs(pos - s) <= NEAR)
         year = mdate[:4] if mdate else "undated"
-        years[year].append(Mention(year, mdate, council, committee, path, page, s, e, _around(text, s, e), near))
+        years[year].append(
+            Mention(year, mdate, council, committee, path, page, s, e, _around(text, s, e), near)
+        )
     timeline.years = dict(years)
     return timeline
 

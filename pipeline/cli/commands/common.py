@@ -37,7 +37,12 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     def decorate(fn: F) -> F:
         fn = click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")(fn)
         return click.option(
-            "--format", "fmt", type=click.Choice(choices), default=default, show_default=True, help="Output format."
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
+            help="Output format.",
         )(fn)
 
     return decorate

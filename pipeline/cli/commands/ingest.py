@@ -23,19 +23,50 @@ def register(group: click.Group) -> None:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
-@click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="CSV/TSV/YAML of file → council, committee, date.")
+@click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False),
+    help="CSV/TSV/YAML of file → council, committee, date.",
+)
 @click.option("--council", help="Council for files that do not say (with --override: for every file).")
 @click.option("--committee", help="Committee for files that do not say (with --override: for every file).")
-@click.option("--date", "meeting_date", help="Meeting date (YYYY-MM-DD) for files that do not say (with --override: for every file).")
-@click.option("--override", is_flag=True, help="The given --council/--committee/--date and manifest values replace what "
-              "documents say; files already stored are moved to that meeting without being read again.")
+@click.option(
+    "--date",
+    "meeting_date",
+    help="Meeting date (YYYY-MM-DD) for files that do not say (with --override: for every file).",
+)
+@click.option(
+    "--override",
+    is_flag=True,
+    help="The given --council/--committee/--date and manifest values replace what "
+    "documents say; files already stored are moved to that meeting without being read again.",
+)
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file (default: config.yaml).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Config file (default: config.yaml).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-file errors on stderr.")
-def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, override, workers, executor, scheduler, config_path, as_json, quiet):  # type: ignore[no-untyped-def]
+def ingest_cmd(
+    paths,
+    db_path,
+    manifest,
+    council,
+    committee,
+    meeting_date,
+    override,
+    workers,
+    executor,
+    scheduler,
+    config_path,
+    as_json,
+    quiet,
+):  # type: ignore[no-untyped-def]
     """Ingest minutes files and folders (text, ModernGov HTML/XML, PDF).
 
     Folders are walked for .txt, .html, .htm, .xml and .pdf files. Files
@@ -51,7 +82,11 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
     check_date(meeting_date)
     config = load_config(config_path)  # every bad key now, not a traceback in each worker later
     db = open_db(db_path)
-    cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
+    cli_meta = (
+        MeetingMeta(council=council, committee=committee, date=meeting_date)
+        if (council or committee or meeting_date)
+        else None
+    )
     total = sum(1 for _ in discover(paths))
     bar = tqdm(total=total, unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True)
 

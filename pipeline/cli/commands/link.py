@@ -62,12 +62,18 @@ def link_cmd(db_path, config_path, fmt, as_json):  # type: ignore[no-untyped-def
 @db_option
 @config_option
 @click.option("--as-of", "as_of", help="Report as on this date (YYYY-MM-DD; default today).")
-@click.option("--older-than", "older_than", help="Only actions at least this old, e.g. 90d, 4w, 3m "
-              "(default link.flag_older_than in config, 28d). Undated meetings are always listed.")
+@click.option(
+    "--older-than",
+    "older_than",
+    help="Only actions at least this old, e.g. 90d, 4w, 3m "
+    "(default link.flag_older_than in config, 28d). Undated meetings are always listed.",
+)
 @click.option("--council", help="Only councils whose name contains this.")
 @click.option("--committee", help="Only committees whose name contains this.")
 @format_option("table", "json", "csv", "markdown", "html")
-@click.option("--output", "output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
+@click.option(
+    "--output", "output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout."
+)
 def flag_cmd(db_path, config_path, as_of, older_than, council, committee, fmt, as_json, output):  # type: ignore[no-untyped-def]
     """List actions with no evidence of completion that are overdue.
 
@@ -101,7 +107,9 @@ def flag_cmd(db_path, config_path, as_of, older_than, council, committee, fmt, a
 @click.argument("action_id")
 @db_option
 @config_option
-@click.option("--status", type=click.Choice(STATUSES + ("in_progress",)), help="Officer override of the status.")
+@click.option(
+    "--status", type=click.Choice(STATUSES + ("in_progress",)), help="Officer override of the status."
+)
 @click.option("--note", default="", help="Why (kept with the override).")
 @format_option("table", "json")
 def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # type: ignore[no-untyped-def]
@@ -137,7 +145,9 @@ def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # 
     click.echo("status history:")
     for c in detail.changes:
         score = f" score {c['score']}" if c["score"] is not None else ""
-        click.echo(f"  {c['seq']}. {c['at'] or 'undated'}  {c['status']:<11} ({c['rule']}{score}) {c['quote'] or ''}")
+        click.echo(
+            f"  {c['seq']}. {c['at'] or 'undated'}  {c['status']:<11} ({c['rule']}{score}) {c['quote'] or ''}"
+        )
         if c["rule"] not in ("override",) and c["document"]:
             click.echo(f"       {c['document']} chars {c['start_char']}–{c['end_char']}")
     if detail.evidence:
@@ -201,9 +211,14 @@ def consistency_cmd(db_path, fmt, as_json):  # type: ignore[no-untyped-def]
             click.echo(f"\n[{f.kind}] {f.message}")
             for a in f.amounts:
                 page = f" p.{a.page}" if a.page is not None else ""
-                click.echo(f"  {a.meeting_date or 'undated'}  {a.raw:<12} {a.document}{page} chars {a.start_char}–{a.end_char}")
+                click.echo(
+                    f"  {a.meeting_date or 'undated'}  {a.raw:<12} {a.document}{page} chars "
+                    f"{a.start_char}–{a.end_char}"
+                )
         for c in counts:
             parts = " + ".join(str(p[0]) for p in c.parts)
-            click.echo(f"\n[count] {c.document}: states {c.stated} {c.noun}, then lists {parts} = {c.total_of_parts}")
+            click.echo(
+                f"\n[count] {c.document}: states {c.stated} {c.noun}, then lists {parts} = {c.total_of_parts}"
+            )
             click.echo(f"  {c.quote}  (chars {c.stated_at[0]}–{c.parts[-1][2]})")
     sys.exit(EXIT_FLAGGED if figures or counts else EXIT_OK)

@@ -24,8 +24,15 @@ def register(group: click.Group) -> None:
 @click.option("--council", help="The council these documents' meeting belongs to.")
 @click.option("--committee", help="The committee that met.")
 @click.option("--date", "meeting_date", help="The meeting date, YYYY-MM-DD.")
-@click.option("--fill", is_flag=True, help="Only fill what the stored meeting leaves empty (default: replace).")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file (default: config.yaml).")
+@click.option(
+    "--fill", is_flag=True, help="Only fill what the stored meeting leaves empty (default: replace)."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Config file (default: config.yaml).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
 def meta_cmd(refs, db_path, council, committee, meeting_date, fill, config_path, as_json):  # type: ignore[no-untyped-def]
     """Set the council, committee or date of stored documents' meeting.

@@ -20,7 +20,9 @@ def register(group: click.Group) -> None:
 
 
 @click.command("problems")
-@click.option("--all", "everything", is_flag=True, help="Every failure recorded, not just files still failing.")
+@click.option(
+    "--all", "everything", is_flag=True, help="Every failure recorded, not just files still failing."
+)
 @format_option("table", "json", "csv")
 @db_option
 def problems_cmd(everything: bool, fmt: str, as_json: bool, db_path: str) -> None:
@@ -72,4 +74,6 @@ def themes_cmd(config_path: str | None, fmt: str, as_json: bool, db_path: str) -
     else:
         shown = [{**r, "theme": ("└ " + r["theme"]) if r["parent"] else r["theme"],
                   "in_config": "" if r["in_config"] else "not in config"} for r in rows]
-        click.echo(tabulate.render(shown, ["theme", "actions", "resolutions", "amounts", "items", "in_config"]))
+        click.echo(
+            tabulate.render(shown, ["theme", "actions", "resolutions", "amounts", "items", "in_config"])
+        )

@@ -102,7 +102,9 @@ def _emit(rows: list[dict[str, Any]], columns: Sequence[str], table_columns: Seq
     if fmt == "json":
         emit_json(rows)
     elif fmt == "csv":
-        emit_csv([{k: json.dumps(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows], columns)
+        emit_csv(
+            [{k: json.dumps(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows], columns
+        )
     elif not rows:
         click.echo("(no rows)", err=True)
     else:
@@ -189,10 +191,15 @@ def schemes_cmd(**opts: Any) -> None:
 @click.command("search")
 @click.argument("words", nargs=-1, required=True)
 @click.option(
-    "--kind", type=click.Choice(search_mod.KINDS), default="items", show_default=True,
+    "--kind",
+    type=click.Choice(search_mod.KINDS),
+    default="items",
+    show_default=True,
     help="What to search: agenda items, or the actions, resolutions or amounts (with the words around them).",
 )
-@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True, help="At most this many hits.")
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=20, show_default=True, help="At most this many hits."
+)
 @format_option("table", "json", "csv")
 @db_option
 def search_cmd(words: tuple[str, ...], kind: str, limit: int, fmt: str, as_json: bool, db_path: str) -> None:

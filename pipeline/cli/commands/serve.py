@@ -14,10 +14,31 @@ def register(group: click.Group) -> None:
 
 @click.command("serve")
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (keep 127.0.0.1 unless you mean to share).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port (0 picks a free one).")
-@click.option("--public", is_flag=True, help="Share beyond this machine: custom SQL off (canned queries stay), Host checked.")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", help="With --public: a host name people will use (repeatable).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind (keep 127.0.0.1 unless you mean to share).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8001,
+    show_default=True,
+    help="Port (0 picks a free one).",
+)
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Share beyond this machine: custom SQL off (canned queries stay), Host checked.",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="With --public: a host name people will use (repeatable).",
+)
 def serve_cmd(db_path: str, host: str, port: int, public: bool, allow_hosts: tuple[str, ...]) -> None:
     """Browse the store in Datasette: facets by theme, council, committee,
     year and status; canned queries; and a source view for every fact

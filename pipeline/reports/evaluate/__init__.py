@@ -69,11 +69,15 @@ def _evaluate_one(gold_path: Path, roots: Sequence[Path], config: Config | None)
     doc_path = find_document(name, roots)
     unread = score_meeting(gold, MeetingMeta())  # a document not read states no meeting
     if doc_path is None:
-        return DocumentResult(name, gold.get("council"), {}, error="document not found", body_type=kind, meeting=unread)
+        return DocumentResult(
+            name, gold.get("council"), {}, error="document not found", body_type=kind, meeting=unread
+        )
     processed = process_file(str(doc_path), None, config)
     if isinstance(processed, Failure):
         empty = {k: Score(fn=len(gold.get(k, []))) for k in KINDS}
-        return DocumentResult(name, gold.get("council"), empty, error=processed.message, body_type=kind, meeting=unread)
+        return DocumentResult(
+            name, gold.get("council"), empty, error=processed.message, body_type=kind, meeting=unread
+        )
     return evaluate_document(gold, processed)
 
 

@@ -56,7 +56,11 @@ def match(
         used_g.add(gi)
         used_p.add(pi)
     score = Score(tp=len(used_g), fp=len(pred) - len(used_p), fn=len(gold) - len(used_g))
-    return score, [i for i in range(len(gold)) if i not in used_g], [i for i in range(len(pred)) if i not in used_p]
+    return (
+        score,
+        [i for i in range(len(gold)) if i not in used_g],
+        [i for i in range(len(pred)) if i not in used_p],
+    )
 
 
 def _words(text: str | None) -> Counter[str]:

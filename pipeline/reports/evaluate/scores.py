@@ -88,7 +88,9 @@ class Report:
         return {
             "by_kind": {k: s.as_dict() for k, s in self.by_kind().items()},
             "meeting": {k: a.as_dict() for k, a in self.meeting_accuracy().items()},
-            "by_body_type": {c: {k: s.as_dict() for k, s in ks.items()} for c, ks in self.by_body_type().items()},
+            "by_body_type": {
+                c: {k: s.as_dict() for k, s in ks.items()} for c, ks in self.by_body_type().items()
+            },
             "by_council": {c: {k: s.as_dict() for k, s in ks.items()} for c, ks in self.by_council().items()},
             "documents": [
                 {
