@@ -38,6 +38,13 @@ WORDS = re.compile(
     r"bn))?\s(?:pounds(?: sterling)?|GBP)\b"
     rf"|\bGBP\s?(?P<num2>{NUM})(?P<mult2>{MULT})?(?![\d])"
 )
+#: A money column in a table flattened to text: a header "AMOUNT" or "Amount (£)"
+#: makes the pence-precision figures after it sums even without "£" (parish
+#: bank balances and payment schedules print them so). Figures need three
+#: integer digits or a thousands comma, so times ("7.30") are never read.
+MONEY_COLUMN = re.compile(r"\bAMOUNT\b|\bAmount\s*(?:\(£\)|£)")
+COLUMN_FIGURE = re.compile(r"(?<![£\d.,/:])(?P<num>\d{1,3}(?:,\d{3})+\.\d{2}|\d{3,}\.\d{2})(?![\d%.]|\.\d)")
+COLUMN_REACH = 500  # characters after the header in which its figures are read
 #: The second half of a range written once with £: "£5-10m", "£3,000 to 5,000".
 RANGE_TAIL = re.compile(rf"\s?(?:-|–|—|to)\s?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%/.])")
 
@@ -123,8 +130,24 @@ def find_money(text: str) -> list[Money]:
         num = m.group("num") or m.group("num2")
         mult = m.group("mult") if m.group("num") else m.group("mult2")
         found.append(_money(text, m.start(), m.end(), num, mult))
+    found.extend(_column_figures(text, found))
     found.sort(key=lambda x: x.start)
     return _flag_conflicts(found)
+
+
+def _column_figures(text: str, found: list[Money]) -> list[Money]:
+    """Figures under a money column header that no other form has read."""
+    out: list[Money] = []
+    taken = [(f.start, f.end) for f in found]
+    for header in MONEY_COLUMN.finditer(text):
+        reach = text.find("\n\n", header.end(), header.end() + COLUMN_REACH)
+        end = reach if reach != -1 else min(len(text), header.end() + COLUMN_REACH)
+        for m in COLUMN_FIGURE.finditer(text, header.end(), end):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(_money(text, m.start(), m.end(), m.group("num"), None))
+    return out
 
 
 def _is_range_tail(tail: re.Match[str]) -> bool:

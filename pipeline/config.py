@@ -73,6 +73,10 @@ class LinkConfig:
     review_phrases: tuple[str, ...] = ()  # "matters arising", "action log", ...
     horizon_meetings: int = 6  # later meetings of the committee searched by text similarity
     flag_older_than: str = "28d"  # `minutes flag` default: quiet about younger actions
+    future_phrases: tuple[str, ...] = ()  # "will be circulated": not done yet
+    untrackable_phrases: tuple[str, ...] = ()  # "would look into it": too vague to check
+    match_cutoff: float = 55.0  # % of an action's weighted terms a later sentence must share
+    parent_bodies: tuple[str, ...] = ()  # "Child committee > Parent committee": evidence in both
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,10 @@ class FetchConfig:
 class IngestConfig:
     workers: int = 0  # 0 = number of cores
     queue_size: int = 8
+    # Per document, in a worker process: over either, the document is one
+    # `problems` row and the batch goes on (0 = no limit).
+    max_seconds_per_document: float = 300.0
+    max_memory_mb: int = 2048
 
 
 @dataclass(frozen=True)

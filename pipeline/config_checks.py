@@ -74,6 +74,8 @@ RULES: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
     ("fetch.max_backoff_seconds", _at_least(0), "0 or more"),
     ("ingest.workers", _at_least(0), "0 or more (0 = one per core)"),
     ("ingest.queue_size", _at_least(1), "1 or more"),
+    ("ingest.max_seconds_per_document", _at_least(0), "0 or more (0 = no limit)"),
+    ("ingest.max_memory_mb", lambda v: v == 0 or v >= 256, "0 (no limit) or 256 or more"),
 )
 
 

@@ -69,6 +69,11 @@ class LoadedDocument:
     meta: MeetingMeta = field(default_factory=MeetingMeta)
     source_url: str | None = None
     pages: int | None = None
+    # Size and mtime from the same open as the bytes that were hashed and
+    # parsed (None when the file changed while it was read): what the next
+    # run compares to decide "unchanged".
+    size: int | None = None
+    mtime: float | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.clean import clean, source_offset
+from pipeline.clean.glue_policy import context_of
 from pipeline.clean.textrepair import repair_text, to_raw
 from pipeline.config import CleanConfig
 from pipeline.load import load
@@ -165,6 +166,7 @@ def test_repair_keeps_every_visible_character(text: str) -> None:
 def test_every_span_slices_its_block(texts: list[str], joins: list[bool]) -> None:
     doc = _doc(*texts, joins=tuple(joins))
     cleaned = clean(doc)
+    context = context_of(texts, CleanConfig().min_part_zipf)  # glue is judged over the whole document
     for span in cleaned.blocks:
-        assert cleaned.text[span.start : span.end] == repair_text(span.block.text).text
+        assert cleaned.text[span.start : span.end] == repair_text(span.block.text, context=context).text
         assert span.end > span.start

@@ -92,5 +92,6 @@ def test_same_digits_different_magnitude_across_documents(tmp_path):
 
 
 def test_nothing_to_report_exits_0(tmp_path):
+    store.connect(tmp_path / "e.db").conn.close()  # an empty store (a missing one is exit 2)
     res = CliRunner().invoke(main, ["consistency", "--db", str(tmp_path / "e.db")])
     assert res.exit_code == 0 and res.output.startswith("0 figure")

@@ -63,12 +63,26 @@ def test_bad_file_fails_alone_with_exit_1(seeds, tmp_path):
     assert [Path(p["path"]).name for p in problems] == ["empty.txt"]
 
 
-def test_unknown_extension_named_directly_is_reported(tmp_path):
+def test_broken_word_file_named_directly_is_reported(tmp_path):
     odd = tmp_path / "minutes.docx"
     odd.write_bytes(b"PK\x03\x04 not really a docx")
     result = CliRunner().invoke(main, ["ingest", str(odd), "--db", str(tmp_path / "m.db")])
     assert result.exit_code == 1
-    assert "minutes.docx" in result.stderr and "unknown file type" in result.stderr
+    assert "minutes.docx" in result.stderr and "not a readable Word document" in result.stderr
+
+
+def test_unsupported_types_are_reported_in_one_line_each(seeds, tmp_path):
+    (seeds / "minutes.odt").write_bytes(b"PK\x03\x04 an OpenDocument file")
+    (seeds / "budget.xlsx").write_bytes(b"PK\x03\x04 a spreadsheet")
+    (seeds / "manifest.csv").write_text("file,council\n", encoding="utf-8")  # metadata: read, not reported
+    result = CliRunner().invoke(main, ["ingest", str(seeds), "--db", str(tmp_path / "m.db"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    skipped = sorted(line for line in result.stderr.splitlines() if line.startswith("skipped:"))
+    assert len(skipped) == 2
+    assert skipped[0].endswith("budget.xlsx: unsupported type .xlsx")
+    assert "minutes.odt: unsupported type .odt" in skipped[1]
+    assert "2 skipped" in result.stdout
+    assert counts(tmp_path / "m.db")["problems"] == 0
 
 
 def test_usage_errors_exit_2(tmp_path):

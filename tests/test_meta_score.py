@@ -1,4 +1,4 @@
-"""The meeting-metadata scorer's matching rules (pipeline/reports/meta_score.py)."""
+"""The meeting-metadata scorer's matching rules (pipeline/reports/evaluate/meeting.py)."""
 
 from __future__ import annotations
 

@@ -125,3 +125,26 @@ def test_parsing_never_raises_and_offsets_stay_inside(text: str) -> None:
 def test_formatted_integers_round_trip(n: int) -> None:
     (m,) = find_money(f"cost £{n:,} in all")
     assert m.value_gbp == n
+
+
+def test_figures_under_a_money_column_header_are_sums_without_a_pound_sign():
+    from extractors.money import find_money
+
+    text = ("Bank balances were reported. ACCOUNT NAME AMOUNT Current Account 1840.60 "
+            "Reserve Account 12,415.00 Deposit 0")
+    assert [m.value_gbp for m in find_money(text)] == [1840.60, 12415.00]
+
+
+def test_times_counts_and_prose_decimals_are_not_money_column_figures():
+    from extractors.money import find_money
+
+    assert find_money("The meeting closed at 21.45 having started at 19.30.") == []
+    assert find_money("Rainfall was 112.50 mm over the month.") == []
+    # under a header, a time or a small count is still not a sum
+    assert [m.value_gbp for m in find_money("PAYEE AMOUNT Clerk's salary 412.18 paid at 19.30")] == [412.18]
+
+
+def test_a_figure_read_with_its_pound_sign_is_not_read_twice_under_a_column():
+    from extractors.money import find_money
+
+    assert [m.value_gbp for m in find_money("DETAIL AMOUNT Grass cutting £ 350.00")] == [350.0]

@@ -20,13 +20,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from conftest import SEED_TEXTS
+from conftest import SEED_TEXTS  # noqa: E402
 
-from bench import crash_test
-from pipeline import store
-from pipeline.config import load_config
-from pipeline.link import linker
-from pipeline.run import ingest
+from bench import crash_test  # noqa: E402
+from pipeline import store  # noqa: E402
+from pipeline.config import load_config  # noqa: E402
+from pipeline.link import linker  # noqa: E402
+from pipeline.run import ingest  # noqa: E402
 
 SEEDS = SEED_TEXTS
 PAGES = sorted((crash_test.SHARED / "pages").glob("*.txt"))
@@ -64,15 +64,11 @@ def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
     conn = sqlite3.connect(db)
     try:
         out = {}
-        for (t,) in conn.execute(
-            "select name from sqlite_master where type='table' and name not like '%fts%' "
-            "and name not like 'sqlite_%' and name != 'problems'"
-        ):
+        for (t,) in conn.execute("select name from sqlite_master where type='table' and name not like '%fts%' "
+                                 "and name not like 'sqlite_%' and name not in ('problems', 'flag_runs')"):
             cols = [r[1] for r in conn.execute(f"pragma table_info([{t}])")
                     if r[1] not in crash_test.VOLATILE_COLUMNS | ORDER_DEPENDENT]
-            out[t] = sorted(
-                conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{t}]").fetchall(), key=repr
-            )
+            out[t] = sorted(conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{t}]").fetchall(), key=repr)
         return out
     finally:
         conn.close()
@@ -82,24 +78,18 @@ def test_two_ingests_and_flag_runs_at_once_equal_a_serial_run(corpora, tmp_path)
     paths_a, paths_b = corpora
     serial = tmp_path / "serial.db"
     for paths in (paths_a, paths_b):
-        done = subprocess.run(
-            _ingest(paths, serial), check=False, cwd=ROOT, capture_output=True, text=True, timeout=600
-        )
+        done = subprocess.run(_ingest(paths, serial), cwd=ROOT, capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stderr[-2000:]
 
     db = tmp_path / "together.db"  # new: both runs also race to create the schema
-    procs = [
-        subprocess.Popen(_ingest(p, db), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for p in (paths_a, paths_b)
-    ]
+    procs = [subprocess.Popen(_ingest(p, db), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for p in (paths_a, paths_b)]
     flag_runs = []
     deadline = time.monotonic() + 600
     while any(p.poll() is None for p in procs):  # flag (reads, and links) over and over while they write
         assert time.monotonic() < deadline, "concurrent ingests did not finish"
-        flag = subprocess.run(
-            [*crash_test.minutes_command(), "flag", "--db", str(db), "--json"],
-            check=False, cwd=ROOT, capture_output=True, text=True, timeout=600,
-        )
+        flag = subprocess.run([*crash_test.minutes_command(), "flag", "--db", str(db), "--json"], cwd=ROOT,
+                              capture_output=True, text=True, timeout=600)
         flag_runs.append(flag)
     outs = [p.communicate(timeout=600) for p in procs]
     for p, (out, err) in zip(procs, outs):
@@ -107,7 +97,9 @@ def test_two_ingests_and_flag_runs_at_once_equal_a_serial_run(corpora, tmp_path)
         assert "Traceback" not in err and "locked" not in err, err[-2000:]
     assert flag_runs, "no flag run overlapped the ingests"
     for f in flag_runs:
-        assert f.returncode in (0, 3), f.stderr[-2000:]
+        # before the first document is stored there is nothing to check: one line, exit 2, never "all clear"
+        early = f.returncode == 2 and ("no store at" in f.stderr or "holds no minutes" in f.stderr)
+        assert f.returncode in (0, 3) or early, f.stderr[-2000:]
         assert "Traceback" not in f.stderr and "locked" not in f.stderr
 
     assert crash_test.check_store(db) == []

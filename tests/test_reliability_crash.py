@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,39 @@ def test_twenty_sigkills_leave_a_whole_store_that_a_rerun_completes(corpus, tmp_
     assert report.kills == 20 and report.reruns == 20
     # The kills must have hit the interesting window, not only start-up.
     assert report.landed["some documents stored"] >= 5, report.line()
+
+
+def test_sigkills_on_one_shared_store_lose_nothing_and_orphan_no_worker(corpus, tmp_path):
+    """Two overlapping ingests (two workers each) on one store, files corrected
+    between cycles, one ingest SIGKILLed per cycle; then the store equals a
+    clean serial run over the corrected files."""
+    report = crash_test.shared_cycles(corpus, tmp_path, kills=8, mode="fork", workers=2, seed=20251126, timeout=300)
+    assert report.failures == [], "\n".join(report.failures)
+    assert report.kills == 8 and report.orphans == 0
+    assert sum(report.lost.values()) == 0 and sum(report.duplicated.values()) == 0
+    assert report.checks == report.kills + report.missed + 1 and report.checks_failed == 0
+
+
+def test_orphan_count_is_not_vacuous():
+    """Control: a process that outlives its killed parent is found in the group."""
+    import os
+    import signal
+    import subprocess
+
+    from bench.crash_runs import group_members
+
+    parent = subprocess.Popen(["sh", "-c", "sleep 30 & wait"], start_new_session=True)
+    try:
+        deadline = time.monotonic() + 10
+        while len(group_members(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        left = group_members(parent.pid)
+        assert len(left) == 1  # the sleep, orphaned
+    finally:
+        for pid in group_members(parent.pid):
+            os.kill(pid, signal.SIGKILL)
 
 
 def test_checks_catch_a_half_stored_document(corpus, tmp_path):

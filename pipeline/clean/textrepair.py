@@ -16,7 +16,8 @@ from functools import lru_cache
 import ftfy
 
 from ..config import CleanConfig
-from .glue import split_points
+from .glue import urlish
+from .glue_policy import NO_CONTEXT, GlueContext, context_of
 
 BULLET = "•"
 _BULLET_GLYPHS = "•·▪■◦●∙‣⁃➢➤►▸◆◇○\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071"
@@ -27,7 +28,6 @@ _NEWLINE = re.compile("[\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
 _MOJIBAKE_NBSP = re.compile("\u00c2(?=\u00a0)")  # "Â" + NBSP: UTF-8 NBSP read as Latin-1
 # Dropped outright: zero-width marks, soft hyphens, BOMs, C0/C1 controls.
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_URLISH = re.compile(r"@|://|^www\.|\.(?:gov|org|com|co|net|uk|ac|nhs)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Punctuation glued to the next word: "2024,the", "period.The", "of£139", "Violence&", "robbery(against".
 _PUNCT_GLUE = re.compile(
@@ -63,25 +63,26 @@ def _fix_mojibake(token: str) -> str:
     return ftfy.fix_text(token, config=_FTFY)
 
 
+def _lone_letter(token: str, at: int) -> bool:
+    return at >= 0 and token[at].isalpha() and (at == 0 or not token[at - 1].isalpha())
+
+
 def _punct_points(token: str) -> list[int]:
     points = []
     for m in _PUNCT_GLUE.finditer(token):
         cut = m.end() if m.group() else m.start()
-        if (
-            m.group() in ",;"
-            and token[m.start() - 1 : m.start()].isdigit()
-            and token[m.end() : m.end() + 1].isdigit()
-        ):
+        before, after = token[m.start() - 1 : m.start()], token[m.end() : m.end() + 2]
+        if m.group() in ",;" and before.isdigit() and after[:1].isdigit():
             continue
+        if m.group() in ",;" and _lone_letter(token, m.start() - 1) and after[:1].isalpha() and not after[1:2].isalpha():
+            continue  # "options A,B,C" is a list of labels, not lost spacing
         points.append(cut)
     return points
 
 
 @lru_cache(maxsize=200_000)
-def repair_token(
-    token: str, line_start: bool, mojibake: bool, split: bool, min_zipf: float
-) -> tuple[str, tuple[int, ...], bool]:
-    """(repaired token, raw offsets where a space was inserted, whether lengths still match)."""
+def _repair_chars(token: str, line_start: bool, mojibake: bool) -> tuple[str, bool]:
+    """(token without invisible marks, mojibake and odd bullets, whether lengths still match)."""
     exact = True
     text = token
     if _INVISIBLE.search(text):
@@ -91,19 +92,27 @@ def repair_token(
         if fixed != text:
             text, exact = fixed, False
     if not text:
-        return "", (), False
+        return "", False
     if line_start and (text[0] in _BULLET_GLYPHS or text == "o"):
         rest = text[1:]
         while rest[:1] in _BULLET_GLYPHS and rest:
             rest = rest[1:]
         if not rest:
-            return BULLET, (), len(token) == 1 and exact
+            return BULLET, len(token) == 1 and exact
         text, exact = f"{BULLET} {rest}", False
-    if not split or _URLISH.search(text):
+    return text, exact
+
+
+def repair_token(
+    token: str, line_start: bool, mojibake: bool, split: bool, min_zipf: float, context: GlueContext = NO_CONTEXT
+) -> tuple[str, tuple[int, ...], bool]:
+    """(repaired token, raw offsets where a space was inserted, whether lengths still match)."""
+    text, exact = _repair_chars(token, line_start, mojibake)
+    if not text or not split or urlish(text):
         return text, (), exact
     points = set(_punct_points(text))
     for m in _LETTERS.finditer(text):
-        points.update(m.start() + p for p in split_points(m.group(), min_zipf))
+        points.update(m.start() + p for p in context.cuts(m.group(), min_zipf))
     if not points:
         return text, (), exact
     cuts = sorted(p for p in points if 0 < p < len(text))
@@ -111,9 +120,15 @@ def repair_token(
     return " ".join(pieces), tuple(cuts) if exact else (), exact
 
 
-def repair_text(raw: str, config: CleanConfig | None = None) -> Repaired:
-    """Repaired text of one block plus its offset map back to ``raw``."""
+def repair_text(raw: str, config: CleanConfig | None = None, context: GlueContext | None = None) -> Repaired:
+    """Repaired text of one block plus its offset map back to ``raw``.
+
+    ``context`` is the glue context of the whole document (``clean`` passes it);
+    without it the block is judged as a document of its own.
+    """
     config = config or CleanConfig()
+    if context is None:
+        context = context_of([raw], config.min_part_zipf) if config.split_glued_words else NO_CONTEXT
     text = raw
     if config.fix_mojibake and "\u00c2" in text:
         text = _MOJIBAKE_NBSP.sub(" ", text)  # same length: offsets unchanged
@@ -131,7 +146,7 @@ def repair_text(raw: str, config: CleanConfig | None = None) -> Repaired:
             pending = "\n" if newline else " "
             line_start = line_start or newline
             continue
-        fixed, inserts, exact = repair_token(chunk, line_start, *options)
+        fixed, inserts, exact = repair_token(chunk, line_start, *options, context)
         if not fixed:
             continue
         if pending and out:

@@ -17,12 +17,12 @@ import click
 
 from .. import __version__
 from ..errors import MinutesError
-from .commands import evaluate, fetch, ingest, link, meta, problems, query, reextract, serve, tracker
+from .commands import evaluate, fetch, forget, ingest, link, meta, problems, query, reextract, serve, tracker
 from .commands.common import one_line
 from .exits import EXIT_FAILED, EXIT_FLAGGED, EXIT_OK, EXIT_USAGE, error_lines, exit_code
 
 #: Command modules, in the order `minutes --help` lists their commands.
-COMMAND_MODULES = (ingest, meta, fetch, evaluate, reextract, query, tracker, problems, serve, link)
+COMMAND_MODULES = (ingest, meta, forget, fetch, evaluate, reextract, query, tracker, problems, serve, link)
 
 
 class MinutesGroup(click.Group):

@@ -16,6 +16,8 @@ from functools import cached_property
 
 import sqlite_utils
 
+from .cues import is_decision_notice, item_number, notice_date
+from .parents import find_parents
 from .text import Sentence, norm_key, sentences
 
 Block = tuple[str, str]  # (council, committee), normalised
@@ -37,6 +39,7 @@ class Item:
     text: str
     start_char: int  # of the item in its document: sentence offsets add to it
     issue_id: str | None
+    number: str | None = None  # its leading number ("16"): what "Minute 16" refers to
 
 
 @dataclass
@@ -51,14 +54,18 @@ class StoreIndex:
     issue_items: dict[tuple[str, str], list[str]]  # (council, issue id) -> item ids
     scheme_items: dict[str, set[str]]  # scheme id -> item ids
     doc_schemes: dict[str, list[tuple[int, int, str]]]  # document -> [(start, end, scheme id)]
+    notices: dict[str, str | None] = field(default_factory=dict)  # decision notice -> date it records
+    parents: dict[Block, set[Block]] = field(default_factory=dict)  # a body -> the bodies it reports to
     _sentences: dict[str, tuple[Sentence, ...]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, db: sqlite_utils.Database) -> StoreIndex:
+    def load(cls, db: sqlite_utils.Database, parent_bodies: tuple[str, ...] = ()) -> StoreIndex:
         meetings: dict[str, Meeting] = {}
         block_dates: dict[Block, list[tuple[str, str]]] = defaultdict(list)
-        for mid, council, committee, mdate in db.execute("select id, council, committee, date from meetings"):
-            block = (norm_key(council), norm_key(committee))
+        rows = db.execute("select id, council, committee, date from meetings").fetchall()
+        known = _councils_by_committee(rows)
+        for mid, council, committee, mdate in rows:
+            block = (norm_key(council) or known.get(norm_key(committee), ""), norm_key(committee))
             meetings[mid] = Meeting(mid, block, mdate or None)
             if mdate:
                 block_dates[block].append((mdate, mid))
@@ -67,11 +74,11 @@ class StoreIndex:
         items: dict[str, Item] = {}
         meeting_items: dict[str, list[str]] = defaultdict(list)
         issue_items: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for iid, mid, did, title, text, start, issue in db.execute(
-            "select id, meeting_id, document_id, title, text, start_char, issue_id "
-            "from agenda_items order by ordinal"
+        for iid, mid, did, title, text, start, issue, number in db.execute(
+            "select id, meeting_id, document_id, title, text, start_char, issue_id, number from agenda_items"
+            " order by ordinal"
         ):
-            items[iid] = Item(iid, mid, did, title or "", text or "", start or 0, issue or None)
+            items[iid] = Item(iid, mid, did, title or "", text or "", start or 0, issue or None, item_number(number))
             meeting_items[mid].append(iid)
             if issue and mid in meetings:
                 issue_items[(meetings[mid].block[0], str(issue))].append(iid)
@@ -83,8 +90,10 @@ class StoreIndex:
             if iid:
                 scheme_items[sid].add(iid)
             doc_schemes[did].append((start or 0, end or 0, sid))
+        notices = {did: notice_date(head) for did, head in db.execute(
+            "select id, substr(text, 1, 600) from documents") if is_decision_notice(head or "")}
         return cls(meetings, dict(block_dates), items, dict(meeting_items), dict(issue_items),
-                   dict(scheme_items), dict(doc_schemes))
+                   dict(scheme_items), dict(doc_schemes), notices, find_parents(meetings, items, parent_bodies))
 
     # -- meetings ---------------------------------------------------------
     def later_meetings(self, meeting_id: str, horizon: int | None = None) -> list[str]:
@@ -96,6 +105,27 @@ class StoreIndex:
         i = bisect.bisect_right(dates, (m.date, "\uffff"))
         chosen = dates[i:] if horizon is None else dates[i : i + horizon]
         return [mid for _d, mid in chosen]
+
+    def previous_meeting(self, meeting_id: str) -> str | None:
+        """The meeting of the same block just before this one (whose minutes it approves)."""
+        m = self.meetings.get(meeting_id)
+        if m is None or m.date is None:
+            return None
+        dates = self.block_dates.get(m.block, [])
+        i = bisect.bisect_left(dates, (m.date, ""))
+        return dates[i - 1][1] if i > 0 else None
+
+    def parent_meetings(self, meeting_id: str, horizon: int) -> list[str]:
+        """Later meetings of the bodies this one reports to (``horizon`` each)."""
+        m = self.meetings.get(meeting_id)
+        if m is None or m.date is None:
+            return []
+        out: list[str] = []
+        for parent in self.parents.get(m.block, ()):
+            dates = self.block_dates.get(parent, [])
+            i = bisect.bisect_right(dates, (m.date, "\uffff"))
+            out.extend(mid for _d, mid in dates[i : i + horizon])
+        return out
 
     def next_meeting(self, meeting_id: str) -> str | None:
         later = self.later_meetings(meeting_id, 1)
@@ -133,11 +163,7 @@ class StoreIndex:
         """Later items (any committee: schemes cross them) naming one of the schemes."""
         out: set[str] = set()
         for sid in scheme_ids:
-            out.update(
-                i
-                for i in self.scheme_items.get(sid, ())
-                if self.is_later(self.items[i].meeting_id, meeting_id)
-            )
+            out.update(i for i in self.scheme_items.get(sid, ()) if self.is_later(self.items[i].meeting_id, meeting_id))
         return sorted(out)
 
     def sentences_of(self, item_id: str) -> tuple[Sentence, ...]:
@@ -150,3 +176,13 @@ class StoreIndex:
     @cached_property
     def dated_meetings(self) -> int:
         return sum(1 for m in self.meetings.values() if m.date)
+
+
+def _councils_by_committee(rows: list[tuple[str, str | None, str | None, str | None]]) -> dict[str, str]:
+    """A committee named by exactly one council: a document of it that does not
+    name its council (a decision notice) belongs to that council's block."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for _mid, council, committee, _date in rows:
+        if norm_key(council) and norm_key(committee):
+            seen[norm_key(committee)].add(norm_key(council))
+    return {committee: next(iter(councils)) for committee, councils in seen.items() if len(councils) == 1}

@@ -31,19 +31,24 @@ def resolve_action_id(db: sqlite_utils.Database, prefix: str) -> str:
     raise UnknownAction(f"id prefix {prefix!r} matches several actions; give more characters")
 
 
-def set_override(db: sqlite_utils.Database, action_id: str, *, status: str, note: str = "") -> Override:
-    """Record the officer's status; the next link run (called here) applies it."""
-    override = Override(action_id, validate_status(status), note, now())
+def set_override(db: sqlite_utils.Database, action_id: str, *, status: str, note: str) -> Override:
+    """Record the officer's status and why; the next link run applies it. A
+    note is required: an override nobody can explain is no record."""
+    if not note.strip():
+        raise ValueError("an override needs a note saying why")
+    override = Override(action_id, validate_status(status), note.strip(), now())
     with transaction(db):
         db.table("action_overrides").insert({"action_id": override.action_id, "status": override.status,
                                        "note": override.note, "at": override.at})
     return override
 
 
-def latest_overrides(db: sqlite_utils.Database) -> dict[str, Override]:
-    out: dict[str, Override] = {}
+def latest_overrides(db: sqlite_utils.Database) -> dict[str, list[Override]]:
+    """Every override of each action, oldest first: the last is the one in
+    force, the earlier ones stay in its status history."""
+    out: dict[str, list[Override]] = {}
     for aid, status, note, at in db.execute(
         "select action_id, status, note, at from action_overrides order by id"
     ):
-        out[aid] = Override(aid, status, note or "", at)
+        out.setdefault(aid, []).append(Override(aid, status, note or "", at))
     return out

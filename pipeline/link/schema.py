@@ -1,4 +1,4 @@
-"""Tables the link stage owns: evidence, status history and officer overrides.
+"""Tables the link stage owns: evidence, status and due-date history, officer overrides.
 
 Kept apart from store.SCHEMA so the follow-through tables can evolve without
 touching the extraction contract; store.ensure_schema calls this.
@@ -29,6 +29,14 @@ LINK_SCHEMA: dict[str, dict[str, Any]] = {
         },
         "pk": "id",
     },
+    # Each deadline an action was given, with the document and item that set it.
+    "action_due_changes": {
+        "columns": {
+            "id": str, "action_id": str, "seq": int, "due_date": str, "due_text": str, "rule": str,
+            "document_id": str, "item_id": str, "start_char": int, "end_char": int, "quote": str, "at": str,
+        },
+        "pk": "id",
+    },
     # An officer's word: wins over computed status and survives re-ingest.
     "action_overrides": {
         "columns": {"id": int, "action_id": str, "status": str, "note": str, "at": str},
@@ -46,6 +54,7 @@ def ensure_link_schema(db: sqlite_utils.Database) -> None:
     for table, cols in (
         ("link_evidence", ["subject_id"]),
         ("action_status_changes", ["action_id"]),
+        ("action_due_changes", ["action_id"]),
         ("action_overrides", ["action_id"]),
     ):
         db.table(table).create_index(cols, if_not_exists=True)

@@ -4,15 +4,16 @@ and the status an evidence phrase implies. Phrases come from config."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, utils
 
 from ..config import LinkConfig
 
-STATUSES = ("open", "in progress", "done", "superseded", "dropped")
+STATUSES = ("open", "in progress", "done", "superseded", "dropped", "not trackable")
 CLOSED = ("done", "superseded", "dropped")
 
 STOP_WORDS = frozenset(
@@ -154,24 +155,49 @@ def _span(text: str, start: int, end: int) -> Iterator[Sentence]:
 
 
 @dataclass(frozen=True)
-class PhraseRules:
-    """Compiled evidence phrases, checked most cautious first."""
+class Verdict:
+    status: str  # what the wording implies
+    category: str  # the phrase list that said so ("future" implies "open")
+    start: int
+    end: int
 
-    ordered: tuple[tuple[str, re.Pattern[str]], ...]
+
+@dataclass(frozen=True)
+class PhraseRules:
+    """Compiled evidence phrases. The leftmost phrase of a sentence decides (the
+    main clause comes first: "the map had been circulated and would be
+    discussed" is done, "the bid would be circulated once it had been
+    submitted" is not); on a tie the more cautious list wins."""
+
+    ordered: tuple[tuple[str, str, tuple[str, ...]], ...]  # (category, status, phrases)
+
+    @cached_property
+    def _starts(self) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+        """First word -> (phrase words, list index), cautious lists first, then longest."""
+        out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for i, (_c, _s, phrases) in enumerate(self.ordered):
+            for phrase in phrases:
+                words = tuple(_WORD.findall(phrase.lower()))
+                if words:
+                    out.setdefault(words[0], []).append((words, i))
+        return {w: tuple(sorted(ps, key=lambda p: (p[1], -len(p[0])))) for w, ps in out.items()}
+
+    def verdict(self, text: str) -> Verdict | None:
+        """Word by word: the first position where a phrase starts decides."""
+        starts = self._starts
+        words = _WORD.findall(text.lower())
+        for i, word in enumerate(words):
+            for phrase, n in starts.get(word, ()):
+                if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase:
+                    category, status, _p = self.ordered[n]
+                    spans = [m.span() for m in islice(_WORD.finditer(text.lower()), i + len(phrase))]
+                    return Verdict(status, category, spans[i][0], spans[-1][1])
+        return None
 
     def status_of(self, text: str) -> str | None:
         """The status a sentence's wording implies, or None if it implies none."""
-        for status, pattern in self.ordered:
-            if pattern.search(text):
-                return status
-        return None
-
-    def strip(self, text: str) -> str:
-        """The sentence without its verdict words: "the packs had been
-        circulated" is compared with actions as "the packs"."""
-        for _status, pattern in self.ordered:
-            text = pattern.sub(" ", text)
-        return text
+        found = self.verdict(text)
+        return found.status if found else None
 
 
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -187,13 +213,20 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 def phrase_rules(config: LinkConfig) -> PhraseRules:
     return PhraseRules(
         (
-            ("open", _pattern(config.outstanding_phrases)),
-            ("dropped", _pattern(config.dropped_phrases)),
-            ("superseded", _pattern(config.superseded_phrases)),
-            ("in progress", _pattern(config.progress_phrases)),
-            ("done", _pattern(config.done_phrases)),
+            ("outstanding", "open", config.outstanding_phrases),
+            ("dropped", "dropped", config.dropped_phrases),
+            ("superseded", "superseded", config.superseded_phrases),
+            ("future", "open", config.future_phrases),
+            ("progress", "in progress", config.progress_phrases),
+            ("done", "done", config.done_phrases),
         )
     )
+
+
+@lru_cache(maxsize=8)
+def untrackable_pattern(config: LinkConfig) -> re.Pattern[str]:
+    """Commitments too vague to check: "would look into it", "would consider"."""
+    return _pattern(config.untrackable_phrases)
 
 
 @lru_cache(maxsize=8)
@@ -203,5 +236,7 @@ def review_pattern(config: LinkConfig) -> re.Pattern[str]:
 
 
 def norm_key(value: str | None) -> str:
-    """Council/committee names compared case- and space-insensitively."""
-    return " ".join((value or "").lower().split())
+    """Council/committee names compared without case, spacing or punctuation,
+    "&" read as "and": "Transport & Connectivity Policy Committee" on a
+    decision notice is the "Transport and Connectivity Policy Committee"."""
+    return " ".join(_WORD.findall((value or "").lower().replace("&", " and ")))

@@ -1,9 +1,13 @@
 """Any HTML tree -> text blocks, one per paragraph, heading, list item or row.
 
 Extraction that ignores element boundaries glues words ("Planningmeeting
-inFebruary"), so every block-level boundary ends a block and table cells are
-separated by a space. The walk is iterative: deeply nested markup must not
-hit Python's recursion limit.
+inFebruary"), so every block-level boundary ends a block. A table row of two
+or more filled cells is one block that reads as printed: cells joined by
+" | ", a number or label cell joined to the text it numbers ("5.1 Matters
+arising | NC", "Present: Cllr A"), lines within a cell kept. A row holding a whole page in one cell (a table
+used for layout) is walked like any other markup. Items of a numbered list keep
+their numbers, as a browser shows them. The walk is iterative: deeply nested
+markup must not hit Python's recursion limit.
 """
 
 from __future__ import annotations
@@ -124,12 +128,14 @@ def blocks_of(
     out: list[Any] = []
     buf: list[str] = []
     role = ["para"]
+    label = [""]  # a list item's number, waiting for the item's first text
 
     def flush() -> None:
         text = _tidy("".join(buf))
         buf.clear()
         if text:
-            out.append(HtmlBlock(text, role[0]))
+            out.append(HtmlBlock(label[0] + text, role[0]))
+            label[0] = ""
         role[0] = "para"
 
     # Stack entries: (element, entering?) ; tails are emitted after leaving.
@@ -150,10 +156,21 @@ def blocks_of(
                     if el.tail:
                         buf.append(_ws(el.tail))
                     continue
+            if tag == "tr" and el is not root:
+                row = row_text(el, skip)
+                if row is not None:
+                    flush()
+                    if row:
+                        out.append(HtmlBlock(row))
+                    if el.tail:
+                        buf.append(_ws(el.tail))
+                    continue
             if tag in BLOCK_TAGS:
                 flush()
                 if tag in HEADING_TAGS:
                     role[0] = "heading"
+                if tag == "li":
+                    label[0] = list_label(el)
             elif tag == "br":
                 buf.append("\n")
             elif tag in CELL_TAGS:
@@ -172,6 +189,83 @@ def blocks_of(
                 buf.append(_ws(el.tail))
     flush()
     return out
+
+
+#: A cell this long, or with this many lines, holds a page laid out in a table.
+LAYOUT_CELL_CHARS = 1200
+LAYOUT_CELL_LINES = 15
+_LABEL_CELL = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivx]{1,5}[.)]|\d{1,3}/\d{1,3}(?:/\d{1,3})*\S*)$")
+
+
+def row_text(row: etree._Element, skip: frozenset[int] = frozenset()) -> str | None:
+    """One table row as a line of text ("" for an empty row); None when it is not
+    a row of cells to read together (one filled cell, or a cell laid out as a page)."""
+    texts = []
+    for cell in row:
+        if tag_of(cell) in CELL_TAGS and id(cell) not in skip:
+            texts.append("\n".join(b.text for b in blocks_of(cell, skip=skip)))
+    if any(layout_cell(text) for text in texts):
+        return None
+    return join_cells(texts)
+
+
+def layout_cell(text: str) -> bool:
+    """A cell holding a page of text: its table is layout, not a table of rows."""
+    return len(text) > LAYOUT_CELL_CHARS or text.count("\n") >= LAYOUT_CELL_LINES
+
+
+def join_cells(texts: list[str]) -> str | None:
+    """Filled cells joined as a printed row reads ("5.1 Grit bin moved | NC");
+    "" when no cell is filled, None when only one is (read it as paragraphs)."""
+    cells = [text for text in texts if text]
+    if not cells:
+        return ""
+    if len(cells) < 2:
+        return None
+    out = cells[0]
+    for before, cell in zip(cells, cells[1:]):
+        out += (" " if _LABEL_CELL.match(before) or before.endswith(":") else " | ") + cell
+    return out
+
+
+_ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def list_label(li: etree._Element) -> str:
+    """"3. " for the third item of an ``<ol>`` (its start, value and type kept); "" otherwise."""
+    parent = li.getparent()
+    if parent is None or tag_of(parent) != "ol":
+        return ""
+    number = _int(parent.get("start"), 1)
+    for sibling in parent:
+        if tag_of(sibling) != "li":
+            continue
+        number = _int(sibling.get("value"), number)
+        if sibling is li:
+            break
+        number += 1
+    kind = li.get("type") or parent.get("type") or "1"
+    return f"{_format_number(number, kind)}. "
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _format_number(number: int, kind: str) -> str:
+    if kind in "aA" and 1 <= number <= 26:
+        letter = "abcdefghijklmnopqrstuvwxyz"[number - 1]
+        return letter.upper() if kind == "A" else letter
+    if kind in "iI" and 1 <= number < 40:
+        roman, rest = "", number
+        for value, numeral in _ROMAN:
+            while rest >= value:
+                roman, rest = roman + numeral, rest - value
+        return roman.upper() if kind == "I" else roman
+    return str(number)
 
 
 def text_of(el: etree._Element) -> str:

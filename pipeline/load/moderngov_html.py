@@ -32,6 +32,7 @@ from .html_blocks import (
     visible_length,
 )
 from .meta import meta_from_text, parse_subtitle
+from .page_kind import check_moderngov_page
 from .text import AI_MARKER, paragraph_blocks
 
 #: Words any page of minutes, decisions or an agenda item contains somewhere.
@@ -64,6 +65,7 @@ def load_html(path: Path, data: bytes, doc_id: str) -> LoadedDocument:
     full_text = "\n\n".join(block.text for block in blocks)
     if not full_text.strip():
         raise NotMinutesError(str(path), "not minutes: the HTML page has no text")
+    check_moderngov_page(str(path), root, blocks, bool(tables))
     if not MINUTES_CUES.search(full_text):
         raise NotMinutesError(
             str(path), "not minutes: the HTML page has no minutes, decisions or agenda items"

@@ -1,4 +1,4 @@
-"""`minutes export`: every store table to one JSON or CSV file, for people who
+"""`minutes export`: every store table to one JSON or CSV file each, for people who
 want the data without SQLite. Values are written as stored (JSON-array
 columns such as ``themes`` stay JSON strings) so a JSON round trip is
 lossless. In CSV, text that a spreadsheet would run as a formula (it starts
@@ -17,6 +17,7 @@ import sqlite_utils
 
 from .. import store
 from ..errors import UsageError
+from ..link.schema import LINK_SCHEMA
 
 FORMATS = ("json", "csv")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -30,9 +31,16 @@ def spreadsheet_safe(value: Any) -> Any:
 
 
 def tables(db: sqlite_utils.Database) -> list[str]:
-    """The schema's tables (not FTS shadow tables or views), in schema order."""
-    present = set(db.table_names())
-    return [t for t in store.SCHEMA if t in present]
+    """Every table the store holds, not views or FTS indexes and their shadow
+    tables (they are rebuilt from the tables): the extraction schema first,
+    then follow-through (evidence, status and due-date history, officers'
+    overrides), then any other (flag runs), by name."""
+    rows = db.execute("select name, sql from sqlite_master where type = 'table'").fetchall()
+    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
+    names = [name for name, _sql in rows if not name.startswith("sqlite_") and name not in virtual
+             and not any(name.startswith(f"{v}_") for v in virtual)]
+    order = [*store.SCHEMA, *LINK_SCHEMA]
+    return sorted(names, key=lambda n: (order.index(n) if n in order else len(order), n))
 
 
 def export_store(db: sqlite_utils.Database, out_dir: str | Path, *, fmt: str) -> dict[str, int]:

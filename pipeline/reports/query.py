@@ -23,7 +23,7 @@ from .search import SEARCH_COLUMNS, check_fts, search  # noqa: F401  (re-exporte
 
 #: Fact kinds the query commands list, and the view each reads.
 FACT_KINDS = {"actions": "actions_view", "resolutions": "resolutions_view", "amounts": "amounts_view"}
-ACTION_STATUSES = ("open", "in progress", "done", "superseded", "dropped")
+ACTION_STATUSES = ("open", "in progress", "done", "superseded", "dropped", "not trackable")
 
 #: Columns in the order every format prints them; provenance last.
 PROVENANCE = ["document_path", "page", "start_char", "end_char", "text"]
@@ -45,7 +45,7 @@ COLUMNS = {
 }
 SCHEME_COLUMNS = [
     "id", "name", "aliases", "mentions", "documents", "years", "first_date", "last_date",
-    "total_gbp", "amounts", "document_paths",
+    "total_gbp", "amounts", "document_paths", "summed",
 ]
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -162,8 +162,10 @@ def schemes(db: sqlite_utils.Database, filters: Filters = Filters()) -> list[dic
     """Schemes with mention counts, documents, years and linked money, counting
     only the mentions that pass the filters (theme: the mention's agenda item).
 
-    Money is the amounts store.VIEWS links to a mention (same item, nearby);
-    amounts flagged ``suspect`` are left out of the total."""
+    Money is the ``scheme_amounts`` view (store/scheme_money.py: amounts whose
+    own sentence or clause names the scheme, a sum printed twice in one
+    meeting once); amounts flagged ``suspect`` are left out of the total, and
+    ``summed`` lists the amounts the total adds up."""
     if filters.status:
         raise UsageError("--status applies to actions only")
     clauses, params = _where(filters, db, themes_column="item_themes")
@@ -172,10 +174,12 @@ def schemes(db: sqlite_utils.Database, filters: Filters = Filters()) -> list[dic
     sql = f"""
 with hits as (select f.* from scheme_mentions_view f{where}),
 money as (
-  select sa.scheme_id, count(*) as amounts, sum(sa.value_gbp) as total_gbp
-  from scheme_amounts sa
-  where sa.suspect is null and exists (select 1 from hits h where h.scheme_id = sa.scheme_id
-    and h.document_id = sa.document_id and h.item_id is sa.item_id)
+  select sa.scheme_id, count(*) as amounts, sum(sa.value_gbp) as total_gbp,
+    json_group_array(json_object('raw', sa.raw, 'value_gbp', sa.value_gbp, 'amount_id', sa.amount_id,
+      'document_path', d.path, 'start_char', sa.start_char, 'end_char', sa.end_char, 'printed', sa.printed))
+      as summed
+  from scheme_amounts sa left join documents d on d.id = sa.document_id
+  where sa.suspect is null and sa.mention_id in (select h.id from hits h)
   group by sa.scheme_id
 )
 select s.id, s.name, s.aliases, count(h.id) as mentions, count(distinct h.document_id) as documents,
@@ -183,6 +187,7 @@ select s.id, s.name, s.aliases, count(h.id) as mentions, count(distinct h.docume
      where h2.scheme_id = s.id and h2.year is not null order by y)) as years,
   min(h.date) as first_date, max(h.date) as last_date,
   coalesce(money.total_gbp, 0) as total_gbp, coalesce(money.amounts, 0) as amounts,
+  coalesce(money.summed, '[]') as summed,
   (select json_group_array(p) from (select distinct h3.document_path as p from hits h3
      where h3.scheme_id = s.id order by p)) as document_paths
 from schemes s join hits h on h.scheme_id = s.id
@@ -193,7 +198,7 @@ order by mentions desc, s.name{limit_sql}"""
 
 
 #: Columns stored as JSON arrays; callers get lists.
-JSON_COLUMNS = ("themes", "item_themes", "aliases", "years", "document_paths")
+JSON_COLUMNS = ("themes", "item_themes", "aliases", "years", "document_paths", "summed")
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:

@@ -1,41 +1,53 @@
 """Orchestration: find files, run them through an executor, store each result.
 
-Workers (threads of a pool, or Dask) only load/clean/segment/extract; a single
-writer in this process stores results as they stream back, so SQLite never
-sees two writers from one ingest and memory stays bounded by the queue.
+Workers (processes, or Dask) only load/clean/segment/extract; a single
+writer in this process stores results as they come back, so SQLite never
+sees two writers from one ingest and memory stays bounded.
+
+Nothing one file does stops the batch: a bad file, a bad manifest row, a
+worker that dies or runs out of time are each one line and one `problems`
+row. A file at a known path with new bytes is a correction and supersedes
+its earlier version (store/versions.py); ``prune`` forgets documents whose
+files are gone.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlite_utils
 
 from .. import store
 from ..config import Config, SchemesConfig, default_config
-from ..load import sha256_bytes
+from ..errors import MinutesError
+from ..load import read_file, sha256_bytes
 from ..records import MeetingMeta, ProcessedDocument
-from .executors import make_executor
+from ..store import linkstate, versions
+from ..store.problems import clear_problems, failed_hashes
+from .discover import DISCOVER_SUFFIXES, Found, discover, discover_files
+from .executors import Limits, Lost, make_executor
 from .manifest import ManifestIndex
-from .process import Failure, process_file
-from .walk import Skipped, walk
+from .process import Failure, process_file, warm_up
+from .stored import gone_under, restate
+from .walk import Skipped, Unread
 
 log = logging.getLogger(__name__)
-
-#: Extensions picked up when a folder is walked. A file named explicitly with
-#: any other extension is still tried, and reported if it is not minutes.
-DISCOVER_SUFFIXES = {".txt", ".html", ".htm", ".xml", ".pdf"}
 
 
 @dataclass(frozen=True)
 class Task:
-    path: str
+    path: str  # the name on disk
     meta: MeetingMeta | None
-    override: bool = False
+    shown: str = ""  # the name as stored and printed (see discover.shown_path)
+    override: bool = False  # ``meta`` replaces what the document says, not just its gaps
+    digest: str | None = None  # sha256 of the bytes, when read before the run
+
+    @property
+    def name(self) -> str:
+        return self.shown or self.path
 
 
 @dataclass
@@ -44,12 +56,17 @@ class Summary:
     unchanged: int = 0
     failed: int = 0
     items: int = 0
+    replaced: int = 0  # of the new: corrections that superseded an earlier version
     updated: int = 0  # stored documents whose meeting the supplied metadata changed
+    forgotten: int = 0  # documents whose files are gone, removed by --prune
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)  # bad manifest rows, overrides left without their action
+    skipped: list[Failure] = field(default_factory=list)  # not read: unsupported type, notes files
+    not_retried: int = 0  # failed before with the same bytes (see --retry-failed)
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or any(w.stage == "manifest" for w in self.warnings) else 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -57,34 +74,14 @@ class Summary:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "items": self.items,
+            "replaced": self.replaced,
             "updated": self.updated,
+            "forgotten": self.forgotten,
+            "skipped": [{"path": f.path, "reason": f.message} for f in self.skipped],
+            "not_retried": self.not_retried,
             "failures": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.failures],
+            "warnings": [{"path": f.path, "stage": f.stage, "message": f.message} for f in self.warnings],
         }
-
-
-def discover(paths: Iterable[str | Path], skipped: list[Skipped] | None = None) -> Iterator[Path]:
-    """Files named directly, and minutes-like files found by walking folders;
-    what the walk refused (unreadable folders, links out of the folder, FIFOs)
-    goes to ``skipped`` (see run/walk.py)."""
-    for found in walk(paths, DISCOVER_SUFFIXES):
-        if isinstance(found, Skipped):
-            if skipped is not None:
-                skipped.append(found)
-        else:
-            yield found
-
-
-def _unchanged_on_disk(db: sqlite_utils.Database, path: Path) -> bool:
-    """Recognise an unchanged file without reading it: same path, size, mtime."""
-    try:
-        st = path.stat()
-    except OSError:
-        return False
-    row = db.execute(
-        "select 1 from documents where path = ? and size = ? and mtime = ?",
-        [str(path), st.st_size, st.st_mtime],
-    ).fetchone()
-    return row is not None
 
 
 def ingest(
@@ -98,67 +95,143 @@ def ingest(
     scheduler: str | None = None,
     config: Config | None = None,
     on_progress: Callable[[str, str], None] | None = None,
+    prune: bool = False,
+    isolate: bool = False,
     override: bool = False,
+    retry_failed: bool = False,
 ) -> Summary:
     """Ingest every file under ``paths`` into ``db``; never stops on a bad file.
 
     Metadata from ``manifest`` and ``meta`` fills what a document leaves empty
     (``override``: replaces it). A file already stored is not read again, but
     its stored meeting takes that metadata the same way (`minutes meta`).
-    ``on_progress(path, outcome)`` is called once per file with outcome
-    "new", "unchanged", "updated" or "failed" (the CLI drives its progress bar with it).
-    ``config`` (default: the packaged defaults) goes to every worker pickled,
-    so no worker reads a config file of its own.
+    ``on_progress(path, outcome)`` is called once per file to read with outcome
+    "new", "replaced", "unchanged", "updated", "failed" or "not retried" (the
+    CLI drives its progress bar with it). A file that failed before with the
+    same bytes is not read again unless ``retry_failed``. ``isolate`` runs
+    even a single worker in its own process, under the time and memory limits
+    of ``ingest:`` in the config. ``config`` (default: the packaged defaults)
+    goes to every worker pickled, so no worker reads a config file of its own.
     """
     config = config or default_config()
+    paths = list(paths)
     summary = Summary()
     manifest = manifest or ManifestIndex()
-    tasks: list[Task] = []
     known = _known_ids(db)
+    seen: dict[str, Path] = {}
+    tasks: list[Task] = []
+    rereads: list[str] = []
     skipped: list[Skipped] = []
-    for path in discover(paths, skipped):
-        file_meta = manifest.meta_for(path)
-        if meta is not None:
-            file_meta = meta.merged(file_meta) if file_meta else meta
-        if _unchanged_on_disk(db, path) or _known_bytes(db, path, known):
-            outcome = "updated" if file_meta and _restate(db, path, file_meta, override) else "unchanged"
+    unread: list[Unread] = []
+    failed_before = set() if retry_failed else failed_hashes(db)
+    for found in discover_files(paths, skipped, unread):
+        seen[found.shown] = found.path
+        file_meta = _meta_for(manifest, meta, found.path)
+        stored, digest = True, None
+        if not _unchanged_on_disk(db, found):
+            stored, digest = _known_bytes(db, found, known, summary, rereads)
+        if stored:
+            outcome = "updated" if file_meta and restate(db, found.shown, file_meta, override) else "unchanged"
             setattr(summary, outcome, getattr(summary, outcome) + 1)
             if on_progress:
-                on_progress(str(path), outcome)
+                on_progress(found.shown, outcome)
             continue
-        tasks.append(Task(str(path), file_meta, override))
-    for refused in skipped:  # one line and a problems row each; the run exits 1
-        _store_result(db, Task(refused.path, None), Failure(refused.path, "discover", refused.reason), summary, known)
-
-    # A run killed after storing documents but before linking them leaves this
-    # flag set, so the next run links even when it finds nothing new.
-    pending = store.get_state(db, "link_pending") == "1"
-    if tasks and not pending:
-        store.set_state(db, "link_pending", "1")
-    with make_executor(executor, workers=workers, scheduler=scheduler) as run_many:
-        results = run_many(process_file, [(t.path, t.meta, config, t.override) for t in tasks])
-        for task, result in zip(tasks, results):
-            outcome = _store_result(db, task, result, summary, known, schemes=config.schemes)
+        if digest is not None and digest in failed_before:
+            summary.not_retried += 1
             if on_progress:
-                on_progress(task.path, outcome)
-    if summary.new or summary.updated or pending:  # nothing new stored: the links already made still stand
-        _link(db, config)
-    if tasks or pending:
-        store.set_state(db, "link_pending", "0")
+                on_progress(found.shown, "not retried")
+            continue
+        tasks.append(Task(str(found.path), file_meta, found.shown, override, digest))
+    summary.skipped.extend(Failure(u.path, "skip", u.reason) for u in unread)
+    for refused in skipped:  # one line and a problems row each; the run exits 1
+        _store_result(db, Task(refused.path, None), Failure(refused.path, "discover", refused.reason), summary,
+                      known, rereads)
+    _report_manifest(db, manifest, summary)
+    if prune:
+        rereads += _prune(db, paths, seen, summary)
+    reread: set[str] = {t.name for t in tasks}  # queued already: read once anyway
+    tasks += _reread_tasks(rereads, seen, manifest, meta, reread, override=override)
+
+    limits = Limits(config.ingest.max_seconds_per_document or None, config.ingest.max_memory_mb or None)
+    if tasks:  # no worker is started for a run with nothing to read
+        with make_executor(executor, workers=workers, scheduler=scheduler, isolate=isolate, limits=limits,
+                           warm=(warm_up, (config,))) as run_many:
+            for _pass in range(3):  # a reread never releases another: two passes suffice
+                if not tasks:
+                    break
+                again: list[str] = []
+                for index, result in run_many(process_file, [(t.path, t.meta, config, t.override) for t in tasks]):
+                    task = tasks[index]
+                    outcome = _store_result(db, task, result, summary, known, again, schemes=config.schemes)
+                    if on_progress:
+                        on_progress(task.name, outcome)
+                reread = {n for n in reread if n not in again}  # released after it was read: read it again
+                tasks = _reread_tasks(again, seen, manifest, meta, reread, override=override)
+    _link_pending(db, config)
     return summary
 
 
-def _restate(db: sqlite_utils.Database, path: Path, meta: MeetingMeta, override: bool) -> bool:
-    """A stored document given metadata again: its meeting takes it (fills gaps, or
-    replaces with ``override``). True when the meeting changed."""
-    from ..store.meetings import UnknownDocument, find_document_id, set_meeting
+def _meta_for(manifest: ManifestIndex, meta: MeetingMeta | None, path: Path) -> MeetingMeta | None:
+    file_meta = manifest.meta_for(path)
+    if meta is not None:
+        return meta.merged(file_meta) if file_meta else meta
+    return file_meta
 
-    try:
-        doc_id = find_document_id(db, str(path))
-    except UnknownDocument:
-        return False
-    values = {"council": meta.council, "committee": meta.committee, "date": meta.date}
-    return set_meeting(db, doc_id, values, override=override).changed
+
+def _reread_tasks(names: list[str], seen: dict[str, Path], manifest: ManifestIndex, meta: MeetingMeta | None,
+                  reread: set[str], *, override: bool = False) -> list[Task]:
+    """Duplicates a supersede released: read again as documents of their own
+    (``reread`` holds the names queued already)."""
+    out: list[Task] = []
+    for name in dict.fromkeys(names):
+        path = seen.get(name) or Path(name)
+        if name in reread or not path.is_file():
+            continue
+        reread.add(name)
+        out.append(Task(str(path), _meta_for(manifest, meta, path), name, override))
+    return out
+
+
+def _report_manifest(db: sqlite_utils.Database, manifest: ManifestIndex, summary: Summary) -> None:
+    for path, message in manifest.take_problems():
+        log.info("%s: %s", path, message)
+        store.record_problem(db, path, "manifest", message)
+        summary.warnings.append(Failure(path, "manifest", message))
+
+
+def _prune(db: sqlite_utils.Database, paths: list[str | Path], seen: dict[str, Path], summary: Summary) -> list[str]:
+    """Forget stored documents under the given folders whose files are gone."""
+    gone = gone_under(db, paths, seen)
+    if not gone:
+        return []
+    settled = versions.forget(db, list(gone))
+    for path in sorted(set(gone.values())):
+        log.info("%s: file is gone; forgotten", path)
+    summary.forgotten += len(gone)
+    _keep(summary, settled.kept)
+    return list(settled.reread)
+
+
+def _keep(summary: Summary, kept: Iterable[versions.KeptOverride]) -> None:
+    for k in kept:
+        summary.warnings.append(Failure(k.path, "override", k.message))
+
+
+def relink_if_pending(db: sqlite_utils.Database, config: Config | None = None) -> None:
+    _link_pending(db, config or default_config())
+
+
+def _link_pending(db: sqlite_utils.Database, config: Config) -> None:
+    """Follow-through over the whole store when any stored change awaits it
+    (this run's, or one a killed run left): the link and the clearing of
+    what it covered are one transaction."""
+    if not linkstate.pending(db):
+        return
+    with store.transaction(db):
+        if not linkstate.pending(db):  # another run linked it meanwhile
+            return
+        _link(db, config)
+        linkstate.clear(db)
 
 
 def _link(db: sqlite_utils.Database, config: Config) -> None:
@@ -168,17 +241,57 @@ def _link(db: sqlite_utils.Database, config: Config) -> None:
     link(db, config=config.link)
 
 
-def _known_bytes(db: sqlite_utils.Database, path: Path, known: set[str]) -> bool:
-    """Size or mtime moved but the bytes are already stored (touched, copied):
-    recognise it by hash here, so no worker parses it again."""
+def _unchanged_on_disk(db: sqlite_utils.Database, found: Found) -> bool:
+    """Recognise an unchanged file without reading it: same path, size, mtime."""
     try:
-        doc_id = sha256_bytes(path.read_bytes())
+        st = found.path.stat()
     except OSError:
-        return False  # the worker reports it
-    if doc_id not in known:
         return False
-    _touch(db, doc_id, str(path), _stat(str(path)))
-    return True
+    row = db.execute(
+        "select 1 from documents where path = ? and size = ? and mtime = ?",
+        [found.shown, st.st_size, st.st_mtime],
+    ).fetchone()
+    return row is not None
+
+
+def _known_bytes(db: sqlite_utils.Database, found: Found, known: set[str], summary: Summary,
+                 rereads: list[str]) -> tuple[bool, str | None]:
+    """Size or mtime moved but the bytes are already stored (touched, copied):
+    recognise it by hash here, so no worker parses it again. Returns whether
+    they are stored, and their hash (None when the file cannot be read: the
+    worker reports it)."""
+    try:
+        read = read_file(found.path)
+    except OSError:
+        return False, None
+    doc_id = sha256_bytes(read.data)
+    if doc_id not in known:
+        return False, doc_id
+    rereads += _same_bytes(db, doc_id, found.shown, read.size, read.mtime, summary, known)
+    return True, doc_id
+
+
+def _same_bytes(db: sqlite_utils.Database, doc_id: str, path: str, size: int | None, mtime: float | None,
+                summary: Summary, known: set[str]) -> list[str]:
+    """``path`` holds bytes already stored as ``doc_id``: refresh its size and
+    mtime (the next run skips it without hashing); an earlier version stored
+    from ``path`` is superseded by those bytes, so it is forgotten."""
+    with store.transaction(db):
+        db.execute("update documents set size = ?, mtime = ? where id = ? and path = ?", [size, mtime, doc_id, path])
+    earlier = versions.at_path(db, path, doc_id)
+    if not earlier:
+        return []
+    settled = versions.forget(db, earlier)
+    known.difference_update(earlier)
+    _keep(summary, settled.kept)
+    return list(settled.reread)
+
+
+def _digest(path: str) -> str | None:
+    try:
+        return sha256_bytes(read_file(path).data)
+    except OSError:
+        return None
 
 
 def _known_ids(db: sqlite_utils.Database) -> set[str]:
@@ -188,55 +301,50 @@ def _known_ids(db: sqlite_utils.Database) -> set[str]:
 def _store_result(
     db: sqlite_utils.Database,
     task: Task,
-    result: ProcessedDocument | Failure,
+    result: ProcessedDocument | Failure | Lost,
     summary: Summary,
     known: set[str],
+    rereads: list[str],
     *,
     schemes: SchemesConfig | None = None,
 ) -> str:
+    if isinstance(result, Lost):
+        result = Failure(task.name, "worker", result.reason)
     if isinstance(result, Failure):
+        result = replace(result, path=task.name)
         log.info("%s: %s", result.path, result.message)  # the CLI prints one line per failure
-        store.record_problem(db, result.path, result.stage, result.message)
+        # the bytes are kept only when they are the cause: a store failure is worth
+        # retrying, and a path the walk refused (a FIFO) is never opened
+        digest = None if result.stage in ("store", "discover") else task.digest or _digest(task.path)
+        store.record_problem(db, result.path, result.stage, result.message, digest)
         summary.failed += 1
         summary.failures.append(result)
         return "failed"
-    doc_id = result.clean.source.doc_id
-    st = _stat(task.path)
-    if doc_id in known:
-        _touch(db, doc_id, task.path, st)
+    source = result.clean.source
+    if source.path != task.name:
+        result = replace(result, clean=replace(result.clean, source=replace(source, path=task.name)))
+    if source.doc_id in known:
+        rereads += _same_bytes(db, source.doc_id, task.name, source.size, source.mtime, summary, known)
         summary.unchanged += 1
         return "unchanged"
     try:
-        saved = store.save_document(
-            db, result, size=st[0] if st else None, mtime=st[1] if st else None, schemes=schemes
-        )
-    except Exception as exc:  # the transaction rolled back: nothing of this document is stored
-        failure = Failure(task.path, "store", f"could not store ({type(exc).__name__}: {exc})")
-        return _store_result(db, task, failure, summary, known)
-    known.add(doc_id)
-    if saved.stored:
-        summary.new += 1
-        summary.items += saved.items
-        return "new"
-    summary.unchanged += 1
-    return "unchanged"
+        saved = store.save_document(db, result, size=source.size, mtime=source.mtime, schemes=schemes)
+    except Exception as exc:  # noqa: BLE001 - the transaction rolled back: nothing of this document is stored
+        reason = str(exc) if isinstance(exc, MinutesError) else f"could not store ({type(exc).__name__}: {exc})"
+        return _store_result(db, task, Failure(task.name, "store", reason), summary, known, rereads)
+    known.add(source.doc_id)
+    clear_problems(db, task.name)
+    if saved.replaced:  # the earlier versions' ids are gone
+        known.intersection_update(_known_ids(db))
+    if not saved.stored:
+        summary.unchanged += 1
+        return "unchanged"
+    summary.new += 1
+    summary.items += saved.items
+    summary.replaced += bool(saved.replaced)
+    _keep(summary, saved.kept_overrides)
+    rereads += saved.reread
+    return "replaced" if saved.replaced else "new"
 
 
-def _stat(path: str) -> tuple[int, float] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime
-
-
-def _touch(db: sqlite_utils.Database, doc_id: str, path: str, st: tuple[int, float] | None) -> None:
-    """Same bytes seen again (maybe touched or copied): refresh size/mtime for the
-    stored path so the next run skips it without hashing."""
-    if st is None:
-        return
-    with store.transaction(db):
-        db.execute(
-            "update documents set size = ?, mtime = ? where id = ? and path = ?",
-            [st[0], st[1], doc_id, path],
-        )
+__all__ = ["DISCOVER_SUFFIXES", "Summary", "Task", "discover", "ingest", "relink_if_pending"]

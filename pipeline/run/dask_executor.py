@@ -40,8 +40,12 @@ def dask_executor(
     *,
     window: int | None = None,
     send_bytes: bool | None = None,
+    ordered: bool = True,
 ) -> Iterator[RunMany]:
-    """Yield ``run_many(fn, args_iter)`` running ``fn(*args)`` on Dask workers."""
+    """Yield ``run_many(fn, args_iter)`` running ``fn(*args)`` on Dask workers:
+    results in input order, or with ``ordered=False`` ``(index, result)``
+    pairs as they finish. A task whose workers all died comes back as a
+    ``pool.Lost`` naming the reason."""
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -72,9 +76,10 @@ def dask_executor(
         slots = window or max(2, 4 * max(1, sum(client.nthreads().values())))
 
         def run_many(fn: Callable[..., Any], args: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
+            run = _bounded if ordered else _unordered
             if send_bytes:
-                return _bounded(client, _from_bytes, ((fn, a[0], Path(a[0]).read_bytes(), *a[1:]) for a in args), slots)
-            return _bounded(client, fn, args, slots)
+                return run(client, _from_bytes, ((fn, a[0], _read(a[0]), *a[1:]) for a in args), slots)
+            return run(client, fn, args, slots)
 
         yield run_many
     finally:
@@ -108,33 +113,81 @@ def _bounded(client: Any, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]
         yield _take(pending)
 
 
+def _unordered(client: Any, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]], window: int) -> Iterator[tuple[int, Any]]:
+    """At most ``window`` futures in flight; (index, result) as each finishes."""
+    from distributed import as_completed
+
+    todo = enumerate(args)
+    index: dict[str, int] = {}
+    done = as_completed()
+
+    def submit_next() -> bool:
+        nxt = next(todo, None)
+        if nxt is None:
+            return False
+        future = client.submit(fn, *nxt[1], pure=False)
+        index[future.key] = nxt[0]
+        done.add(future)
+        return True
+
+    for _ in range(window):
+        if not submit_next():
+            break
+    for future in done:
+        yield index.pop(future.key), _result(future)
+        submit_next()
+
+
 def _take(pending: deque[Any]) -> Any:
-    future = pending.popleft()
+    return _result(pending.popleft())
+
+
+def _result(future: Any) -> Any:
+    """The task's result; a task whose workers died (KilledWorker) is Lost."""
+    from .pool import Lost
+
     try:
         return future.result()
+    except Exception as exc:  # noqa: BLE001 - KilledWorker, a lost connection: the document's problem row
+        return Lost(f"worker lost ({type(exc).__name__}: {exc}): out of memory?")
     finally:
         future.release()
 
 
-def _from_bytes(fn: Callable[..., Any], path: str, data: bytes, *rest: Any) -> Any:
+def _read(path: str) -> Any:
+    """The file's bytes, size and mtime; None when it cannot be read here (the
+    worker then tries the path itself and reports why)."""
+    from ..load import read_file
+
+    try:
+        return read_file(path)
+    except OSError:
+        return None
+
+
+def _from_bytes(fn: Callable[..., Any], path: str, read: Any, *rest: Any) -> Any:
     """Run ``fn`` on a worker that cannot see ``path``: write the shipped bytes
-    to a temporary file with the same name, then report the original path."""
+    to a temporary file with the same name, then report the original path,
+    size and mtime (those of the read the bytes came from)."""
+    if read is None:
+        return fn(path, *rest)
     with tempfile.TemporaryDirectory(prefix="minutes-") as tmp:
         local = os.path.join(tmp, Path(path).name)
         with open(local, "wb") as fh:
-            fh.write(data)
-        return _restore_path(fn(local, *rest), local, path)
+            fh.write(read.data)
+        return _restore_path(fn(local, *rest), local, path, read)
 
 
-def _restore_path(result: Any, local: str, path: str) -> Any:
-    """Put the caller's path back on a ProcessedDocument or Failure."""
+def _restore_path(result: Any, local: str, path: str, read: Any = None) -> Any:
+    """Put the caller's path (and read) back on a ProcessedDocument or Failure."""
     from ..records import ProcessedDocument
     from .process import Failure
 
     if isinstance(result, Failure):
         return replace(result, path=path, message=result.message.replace(local, path))
     if isinstance(result, ProcessedDocument):
-        source = replace(result.clean.source, path=path)
+        stats = {"size": read.size, "mtime": read.mtime} if read is not None else {}
+        source = replace(result.clean.source, path=path, **stats)
         return replace(result, clean=replace(result.clean, source=source))
     return result
 

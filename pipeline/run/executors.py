@@ -1,8 +1,12 @@
-"""Executors: where per-document work runs. Results always come back, in
-order, to the single writer in the calling process.
+"""Executors: where per-document work runs. Every executor yields
+``(index, result)`` pairs to the single writer in the calling process, as the
+results finish, so one slow document holds back nothing.
 
-- ``local``: a process pool with a bounded window of in-flight documents, so
-  memory stays flat however large the corpus (``--workers 1`` runs in-process).
+- ``local``: worker processes (``pool.WorkerPool``) with a time limit and a
+  memory ceiling per document; a worker that dies costs only its document.
+  ``workers=1`` given explicitly without ``isolate`` runs in this process
+  instead (handy in tests and a debugger; the CLI always isolates, and a
+  caller that leaves ``workers`` to the default gets worker processes).
 - ``dask``: the same work on a Dask cluster (``--scheduler tcp://host:port``,
   or a LocalCluster when no address is given).
 """
@@ -10,51 +14,52 @@ order, to the single writer in the calling process.
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
 from ..errors import UsageError
+from .pool import NO_LIMITS, Limits, Lost, WorkerPool
 
-RunMany = Callable[[Callable[..., Any], Iterable[tuple[Any, ...]]], Iterator[Any]]
+RunMany = Callable[[Callable[..., Any], Iterable[tuple[Any, ...]]], Iterator[tuple[int, Any]]]
+Warm = tuple[Callable[..., Any], tuple[Any, ...]]
 
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def _serial(fn: Callable[..., Any], args: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
-    for a in args:
-        yield fn(*a)
-
-
-def _bounded(submit: Callable[..., Future[Any]], fn: Callable[..., Any], args: Iterable[tuple[Any, ...]], window: int) -> Iterator[Any]:
-    """Keep at most ``window`` documents in flight; yield results in input order."""
-    pending: deque[Future[Any]] = deque()
-    for a in args:
-        pending.append(submit(fn, *a))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+def _serial(fn: Callable[..., Any], args: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, Any]]:
+    for i, a in enumerate(args):
+        yield i, fn(*a)
 
 
 @contextmanager
-def make_executor(kind: str = "local", *, workers: int | None = None, scheduler: str | None = None) -> Iterator[RunMany]:
+def make_executor(
+    kind: str = "local",
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    isolate: bool = False,
+    limits: Limits = NO_LIMITS,
+    warm: Warm | None = None,
+) -> Iterator[RunMany]:
+    inline = workers == 1 and not isolate
     workers = workers or default_workers()
     if kind == "local":
-        if workers == 1:
+        if inline:
             yield _serial
             return
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield lambda fn, args: _bounded(pool.submit, fn, args, window=workers * 4)
+        with WorkerPool(workers, limits, warm) as pool:
+            yield pool.run
         return
     if kind == "dask":
         from .dask_executor import dask_executor
 
-        with dask_executor(workers=workers, scheduler=scheduler) as run_many:
+        with dask_executor(workers=workers, scheduler=scheduler, ordered=False) as run_many:
             yield run_many
         return
     raise UsageError(f"unknown executor '{kind}' (choose local or dask)")
+
+
+__all__ = ["Limits", "Lost", "RunMany", "default_workers", "make_executor"]

@@ -60,6 +60,14 @@ def process_file(
         return Failure(path, stage, f"unexpected {type(exc).__name__}: {exc}")
 
 
+def warm_up(config: Config | None = None) -> None:
+    """Build the spaCy pipeline for ``config``: a worker does this before it
+    says it is ready, so start-up never counts against a document's time."""
+    from ..extract.nlp import nlp_for_config
+
+    nlp_for_config(config or default_config())
+
+
 def _check_length(path: str, text: str, config: Config) -> None:
     """spaCy refuses a text longer than nlp.max_length with a long ValueError:
     say it in one line, before any tokenising."""
@@ -78,4 +86,4 @@ def _with_meta(loaded: LoadedDocument, meta: MeetingMeta, override: bool = False
     return replace(loaded, meta=meta.merged(loaded.meta) if override else loaded.meta.merged(meta))
 
 
-__all__ = ["Failure", "process_file"]
+__all__ = ["Failure", "process_file", "warm_up"]

@@ -11,16 +11,26 @@ passed over in silence:
   ever, and sockets and devices are not documents either.
 
 A file named directly is taken as given (links included), unless it is not a
-regular file.
+regular file. Files found in a folder are taken by suffix, or judged by a
+function: a file of a type that is not read comes back as ``Unread`` (one
+line, not a failure). Found files come in reading order: folder by folder,
+and the same minutes in several formats (002.txt, 002.docx, 002.pdf) text
+export first, so the one read best carries the facts and the others are
+stored as its duplicates.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+#: Which file of one meeting's twins is read first (see the module docstring).
+PREFERENCE = {suffix: rank for rank, suffix in enumerate((".txt", ".text", ".html", ".htm", ".xml", ".md", ".docx", ".pdf"))}
+#: A folder's file judged by name: None to read it, a reason (one line) not to, "" to pass over quietly.
+Judge = Callable[[Path], "str | None"]
 
 _KINDS = (
     (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
@@ -36,12 +46,25 @@ class Skipped:
     reason: str
 
 
-def walk(paths: Iterable[str | Path], suffixes: set[str]) -> Iterator[Path | Skipped]:
+@dataclass(frozen=True)
+class Unread:
+    """A file of a type that is not read ("unsupported type .odt"): reported, not a failure."""
+
+    path: str
+    reason: str
+
+
+def reading_order(path: Path) -> tuple[str, str, int, str]:
+    return str(path.parent), path.stem, PREFERENCE.get(path.suffix.lower(), len(PREFERENCE)), path.name
+
+
+def walk(paths: Iterable[str | Path], suffixes: set[str] | Judge) -> Iterator[Path | Skipped | Unread]:
     """Files to ingest under ``paths`` in a stable order, and what was skipped."""
+    judge = suffixes if callable(suffixes) else _by_suffix(suffixes)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk_folder(path, suffixes)
+            yield from _walk_folder(path, judge)
         else:
             problem = not_regular(path)
             yield Skipped(str(path), problem) if problem else path
@@ -64,10 +87,14 @@ def _inside(root: str, path: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _walk_folder(root: Path, suffixes: set[str]) -> Iterator[Path | Skipped]:
+def _by_suffix(suffixes: set[str]) -> Judge:
+    return lambda path: None if path.suffix.lower() in suffixes else ""
+
+
+def _walk_folder(root: Path, judge: Judge) -> Iterator[Path | Skipped | Unread]:
     real_root = os.path.realpath(root)
     found: list[Path] = []
-    skipped: list[Skipped] = []
+    skipped: list[Skipped | Unread] = []
 
     def unreadable(exc: OSError) -> None:
         skipped.append(Skipped(str(exc.filename or root), f"cannot read this folder ({exc.strerror or exc}): "
@@ -80,9 +107,15 @@ def _walk_folder(root: Path, suffixes: set[str]) -> Iterator[Path | Skipped]:
             if os.path.islink(link) and not _inside(real_root, link):
                 skipped.append(Skipped(link, f"link to {os.path.realpath(link)}, outside {root}: not followed"))
         for name in files:
-            if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
+            if name.startswith("."):
                 continue
             full = Path(folder, name)
+            reason = judge(full)
+            if reason == "":
+                continue
+            if reason is not None:
+                skipped.append(Unread(str(full), reason))
+                continue
             if full.is_symlink() and not _inside(real_root, str(full)):
                 skipped.append(Skipped(str(full), f"link to {os.path.realpath(full)}, outside {root}: not followed"))
                 continue
@@ -92,4 +125,4 @@ def _walk_folder(root: Path, suffixes: set[str]) -> Iterator[Path | Skipped]:
             else:
                 found.append(full)
     yield from skipped
-    yield from sorted(found)
+    yield from sorted(found, key=reading_order)

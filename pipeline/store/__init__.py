@@ -22,8 +22,9 @@ import sqlite_utils
 
 from .. import __version__
 from ..config import SchemesConfig
-from ..errors import DocumentNotFound
+from ..errors import DocumentNotFound, StoreError
 from ..records import Action, Amount, Fact, ProcessedDocument, Resolution, SchemeMention
+from .checks import real_date
 
 FACT_COLUMNS = {
     "id": str,
@@ -90,10 +91,10 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "pk": "id",
     },
     "problems": {
-        "columns": {"id": int, "path": str, "stage": str, "message": str, "at": str},
+        "columns": {"id": int, "path": str, "stage": str, "message": str, "at": str, "sha256": str},
         "pk": "id",
     },
-    # Bookkeeping between runs: link_pending = "1" while stored documents await follow-through.
+    # Bookkeeping between runs: a link_pending:<document id> row per stored change awaiting follow-through.
     "state": {
         "columns": {"key": str, "value": str},
         "pk": "key",
@@ -151,11 +152,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 def _schema_complete(db: sqlite_utils.Database) -> bool:
     names = {r[0] for r in db.execute("select name from sqlite_master")}
     from ..link.schema import LINK_SCHEMA
-    from . import browse
+    from . import browse, scheme_money
 
     indexes = {f"idx_{table}_{'_'.join(cols)}" for table, cols in INDEXES}
     wanted = {*SCHEMA, *LINK_SCHEMA, *VIEWS, "agenda_items_fts", *FTS_TRIGGERS, *indexes, *browse.NAMES}
-    return wanted <= names and not _missing_columns(db) and browse.up_to_date(db)
+    return wanted <= names and not _missing_columns(db) and browse.up_to_date(db) and scheme_money.up_to_date(db)
 
 
 def _missing_columns(db: sqlite_utils.Database) -> list[tuple[str, str, type]]:
@@ -216,6 +217,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     ensure_link_schema(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, ignore=True)
+    from .scheme_money import ensure_scheme_money  # which amounts belong to a scheme
+
+    ensure_scheme_money(db)
     from .browse import ensure_browse_schema  # fact FTS and the UI's list views
 
     ensure_browse_schema(db)
@@ -232,18 +236,9 @@ left join agenda_items i on i.id = f.item_id
 left join documents d on d.id = f.document_id"""
 
 
-#: Amounts linked to a scheme: same document and agenda item, starting within
-#: SCHEME_AMOUNT_WINDOW characters of one of the scheme's mentions.
-SCHEME_AMOUNT_WINDOW = 300
-
-VIEWS: dict[str, str] = {
-    **{f"{t}_view": _fact_view(t) for t in FACT_TABLES},
-    "scheme_amounts": f"""select distinct m.scheme_id, a.id as amount_id, a.value_gbp, a.raw, a.suspect,
-  a.document_id, a.meeting_id, a.item_id
-from scheme_mentions m join amounts a
-  on a.document_id = m.document_id and a.item_id is m.item_id
-  and abs(a.start_char - m.start_char) <= {SCHEME_AMOUNT_WINDOW}""",
-}
+#: The fact views. Which amounts belong to a scheme (scheme_amount_links,
+#: scheme_amounts) is defined once, in store/scheme_money.py.
+VIEWS: dict[str, str] = {f"{t}_view": _fact_view(t) for t in FACT_TABLES}
 
 
 def now() -> str:
@@ -304,6 +299,9 @@ class SaveResult:
     doc_id: str
     stored: bool  # False when the same bytes were already in the store
     items: int
+    replaced: int = 0  # earlier versions at the same path that this one superseded
+    kept_overrides: tuple[Any, ...] = ()  # versions.KeptOverride: overrides whose action is gone
+    reread: tuple[str, ...] = ()  # duplicates released by the supersede, to be read again
 
 
 def has_document(db: sqlite_utils.Database, doc_id: str) -> bool:
@@ -341,38 +339,35 @@ def save_document(
 
     Same bytes already stored: nothing is written (idempotent ingest), unless
     ``replace`` (re-extraction), which swaps the document's rows atomically.
+    Other bytes stored from the same path: this is a correction, and it
+    supersedes them (store/versions.py) in the same transaction. The same
+    words already stored in a format read less well (a PDF of a text export):
+    this document takes the facts over and the other becomes its duplicate,
+    so which one holds them never depends on which was stored first.
     ``schemes`` (the caller's config) decides which stored scheme a mention joins.
     """
+    from . import linkstate, versions
+
     source = doc.clean.source
+    if source.meta.date is not None and not real_date(source.meta.date):
+        raise StoreError(f"impossible meeting date {source.meta.date!r} (want a real YYYY-MM-DD date); not stored")
     with transaction(db):
         if has_document(db, source.doc_id):
             if not replace:
                 return SaveResult(source.doc_id, False, 0)
             delete_document_rows(db, source.doc_id)
+        earlier = [] if replace else versions.at_path(db, source.path, source.doc_id)
+        retired = versions.retire(db, earlier) if earlier else None
         fingerprint = text_fingerprint(doc.clean.text)
         twin = db.execute(
-            "select id, meeting_id from documents where fingerprint = ? and id != ? and duplicate_of is null",
+            "select id, meeting_id, format from documents where fingerprint = ? and id != ? and duplicate_of is null",
             [fingerprint, source.doc_id],
         ).fetchone()
         meeting_id = twin[1] if twin else meeting_id_for(doc)
-        meta = source.meta
-        existing = db.execute("select 1 from meetings where id = ?", [meeting_id]).fetchone()
-        if existing is not None:
-            _fill_meeting_gaps(db, meeting_id, meta)
-        else:
-            db["meetings"].insert(
-                {
-                    "id": meeting_id,
-                    "council": meta.council,
-                    "committee": meta.committee,
-                    "date": meta.date,
-                    "title": meta.title,
-                    "venue": meta.venue,
-                    "attendees": json.dumps(list(meta.attendees)),
-                    "apologies": json.dumps(list(meta.apologies)),
-                    "external_id": meta.external_id,
-                }
-            )
+        demoted = None
+        if twin and versions.better_format(source.format, twin[2]):
+            demoted, twin = versions.demote(db, twin[0]), None
+        _save_meeting(db, meeting_id, source.meta)
         db["documents"].insert(
             {
                 "id": source.doc_id,
@@ -391,31 +386,63 @@ def save_document(
                 "pipeline_version": __version__,
             }
         )
-        if twin:  # the same minutes in another format: its facts are the twin's
-            return SaveResult(source.doc_id, True, 0)
-        item_themes = dict(doc.extraction.item_themes)
-        db["agenda_items"].insert_all(
-            (
-                {
-                    "id": item_id_for(source.doc_id, item.ordinal),
-                    "meeting_id": meeting_id,
-                    "document_id": source.doc_id,
-                    "ordinal": item.ordinal,
-                    "number": item.number,
-                    "title": item.title,
-                    "text": item.text,
-                    "start_char": item.start_char,
-                    "end_char": item.end_char,
-                    "page_start": item.page_start,
-                    "page_end": item.page_end,
-                    "issue_id": item.issue_id,
-                    "themes": json.dumps(list(item_themes.get(item.ordinal, ()))),
-                }
-                for item in doc.items
-            )
+        if not twin:  # a twin is the same minutes in another format: its facts are the twin's
+            _save_items(db, doc, meeting_id)
+            save_facts(db, doc, meeting_id, reuse=versions.merged_reuse(retired, demoted), schemes=schemes)
+        kept: tuple[Any, ...] = ()
+        reread: tuple[str, ...] = ()
+        for gone in (retired, demoted):
+            if gone is not None:
+                settled = versions.settle(db, gone, primary=twin[0] if twin else source.doc_id,
+                                          fingerprint=fingerprint, meeting_id=meeting_id)
+                kept, reread = kept + settled.kept, reread + settled.reread
+        linkstate.mark(db, source.doc_id)
+    return SaveResult(source.doc_id, True, 0 if twin else len(doc.items), len(earlier), kept, reread)
+
+
+def _save_meeting(db: sqlite_utils.Database, meeting_id: str, meta: Any) -> None:
+    existing = db.execute("select 1 from meetings where id = ?", [meeting_id]).fetchone()
+    if existing is not None:
+        _fill_meeting_gaps(db, meeting_id, meta)
+        return
+    db["meetings"].insert(
+        {
+            "id": meeting_id,
+            "council": meta.council,
+            "committee": meta.committee,
+            "date": meta.date,
+            "title": meta.title,
+            "venue": meta.venue,
+            "attendees": json.dumps(list(meta.attendees)),
+            "apologies": json.dumps(list(meta.apologies)),
+            "external_id": meta.external_id,
+        }
+    )
+
+
+def _save_items(db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: str) -> None:
+    doc_id = doc.clean.source.doc_id
+    item_themes = dict(doc.extraction.item_themes)
+    db["agenda_items"].insert_all(
+        (
+            {
+                "id": item_id_for(doc_id, item.ordinal),
+                "meeting_id": meeting_id,
+                "document_id": doc_id,
+                "ordinal": item.ordinal,
+                "number": item.number,
+                "title": item.title,
+                "text": item.text,
+                "start_char": item.start_char,
+                "end_char": item.end_char,
+                "page_start": item.page_start,
+                "page_end": item.page_end,
+                "issue_id": item.issue_id,
+                "themes": json.dumps(list(item_themes.get(item.ordinal, ()))),
+            }
+            for item in doc.items
         )
-        save_facts(db, doc, meeting_id, schemes=schemes)
-    return SaveResult(source.doc_id, True, len(doc.items))
+    )
 
 
 def _fact_row(fact: Fact, doc_id: str, meeting_id: str, kind: str) -> dict[str, Any]:
@@ -438,16 +465,26 @@ def action_id(doc_id: str, text: str) -> str:
 
 
 def save_facts(
-    db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: str, *, schemes: SchemesConfig | None = None
+    db: sqlite_utils.Database,
+    doc: ProcessedDocument,
+    meeting_id: str,
+    reuse: dict[Any, list[str]] | None = None,
+    *,
+    schemes: SchemesConfig | None = None,
 ) -> None:
+    """Insert the document's facts. ``reuse`` (versions.fact_ids of the rows
+    being replaced) gives a fact that is the same as before its old id."""
+    from . import versions
+
     doc_id = doc.clean.source.doc_id
     ex = doc.extraction
+    ids = versions.FactIds(doc, reuse)
     db["resolutions"].insert_all(
-        (_resolution_row(r, doc_id, meeting_id) for r in ex.resolutions), replace=True
+        (ids("resolutions", _resolution_row(r, doc_id, meeting_id), r.fact) for r in ex.resolutions), replace=True
     )
-    db["actions"].insert_all((_action_row(a, doc_id, meeting_id) for a in ex.actions), replace=True)
-    db["amounts"].insert_all((_amount_row(a, doc_id, meeting_id) for a in ex.amounts), replace=True)
-    save_scheme_mentions(db, ex.schemes, doc_id, meeting_id, config=schemes)
+    db["actions"].insert_all((ids("actions", _action_row(a, doc_id, meeting_id), a.fact) for a in ex.actions), replace=True)
+    db["amounts"].insert_all((ids("amounts", _amount_row(a, doc_id, meeting_id), a.fact) for a in ex.amounts), replace=True)
+    save_scheme_mentions(db, ex.schemes, doc_id, meeting_id, ids, config=schemes)
 
 
 def _resolution_row(r: Resolution, doc_id: str, meeting_id: str) -> dict[str, Any]:
@@ -466,7 +503,7 @@ def _action_row(a: Action, doc_id: str, meeting_id: str) -> dict[str, Any]:
         "id": action_id(doc_id, a.fact.text),
         "owner": a.owner,
         "due": a.due,
-        "due_date": a.due_date,
+        "due_date": a.due_date if real_date(a.due_date) else None,
         "context": a.context,
         "context_start": a.context_start,
         "context_end": a.context_end,
@@ -493,6 +530,7 @@ def save_scheme_mentions(
     mentions: Iterable[SchemeMention],
     doc_id: str,
     meeting_id: str,
+    ids: Any = None,
     *,
     config: SchemesConfig | None = None,
 ) -> None:
@@ -510,15 +548,13 @@ def save_scheme_mentions(
             db, name=m.name, canonical=m.canonical, new_id=short_hash("scheme", m.canonical),
             config=config, keys=keys,
         )
-        db["scheme_mentions"].insert(
-            {
-                **_fact_row(m.fact, doc_id, meeting_id, "scheme"),
-                "scheme_id": link.scheme_id,
-                "name": m.name,
-                "score": link.score,
-            },
-            replace=True,
-        )
+        row = {
+            **_fact_row(m.fact, doc_id, meeting_id, "scheme"),
+            "scheme_id": link.scheme_id,
+            "name": m.name,
+            "score": link.score,
+        }
+        db["scheme_mentions"].insert(ids("scheme_mentions", row, m.fact) if ids else row, replace=True)
         touched.add(link.scheme_id)
     for scheme_id in touched:
         _name_scheme(db, scheme_id)
@@ -549,15 +585,18 @@ def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument, *, schemes:
     (`minutes reextract`). The documents and agenda_items rows stay (item themes
     are refreshed); an action whose id survives keeps its status, so officers'
     overrides outlive a rules change. Returns the number of facts written."""
+    from .versions import fact_ids
+
     doc_id = doc.clean.source.doc_id
     with transaction(db):
         row = db.execute("select meeting_id from documents where id = ?", [doc_id]).fetchone()
         if row is None:
             raise DocumentNotFound(f"no document {doc_id!r} in the store")
         status = dict(db.execute("select id, status from actions where document_id = ?", [doc_id]).fetchall())
+        reuse = fact_ids(db, [doc_id])
         for table in FACT_TABLES:
             db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
-        save_facts(db, doc, row[0], schemes=schemes)
+        save_facts(db, doc, row[0], reuse=reuse, schemes=schemes)
         db.conn.executemany(
             "update actions set status = ? where id = ? and document_id = ?",
             [(s, i, doc_id) for i, s in status.items() if s is not None],
@@ -580,9 +619,11 @@ def set_state(db: sqlite_utils.Database, key: str, value: str) -> None:
         db.execute("insert or replace into state (key, value) values (?, ?)", [key, value])
 
 
-def record_problem(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:
-    with transaction(db):
-        db["problems"].insert({"path": path, "stage": stage, "message": message, "at": now()})
+def record_problem(db: sqlite_utils.Database, path: str, stage: str, message: str, sha256: str | None = None) -> None:
+    """One row per file and failure (see store/problems.py)."""
+    from .problems import record_problem as record
+
+    record(db, path, stage, message, sha256=sha256, at=now())
 
 
 def stats(db: sqlite_utils.Database) -> dict[str, int]:

@@ -108,7 +108,7 @@ from actions f
 from resolutions f
 {_WHERE_FROM}""",
     "amount_list": f"""select f.rowid as rowid, f.raw as amount, f.value_gbp, f.purpose,
-  (select group_concat(s.name, '; ') from scheme_amounts sa join schemes s on s.id = sa.scheme_id
+  (select group_concat(s.name, '; ') from scheme_amount_links sa join schemes s on s.id = sa.scheme_id
     where sa.amount_id = f.id) as schemes,
   m.council, m.committee, m.date, f.meeting_id as meeting, f.id, f.kind, f.period, f.suspect,
   i.title as item, i.themes as item_themes, substr(m.date, 1, 4) as year

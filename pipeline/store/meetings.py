@@ -18,7 +18,7 @@ import sqlite_utils
 
 from ..errors import DocumentNotFound
 from ..load import sha256_bytes
-from . import FACT_TABLES, meeting_key, transaction
+from . import FACT_TABLES, linkstate, meeting_key, transaction
 
 FIELDS = ("council", "committee", "date")
 
@@ -86,6 +86,8 @@ def set_meeting(
                        [after["council"], after["committee"], after["date"], old_id])
         else:
             _move(db, group, old, old_id, new_id, after)
+        if before != after or new_id != old_id:
+            linkstate.mark(db, doc_id)  # follow-through reads meeting dates: the next ingest re-links
     return MeetingChange(doc_id, str(doc[1]), old_id, new_id, before, after)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -48,11 +50,47 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     return decorate
 
 
-def open_db(path: str) -> sqlite_utils.Database:
+#: The commands that may create a store: they bring minutes into it. Every
+#: other command reads (or amends) one that exists, so a wrong --db or working
+#: folder is an error, never a new empty store that reports "all clear".
+CREATE_STORE = ("ingest", "fetch")
+
+
+def open_db(path: str, *, create: bool | None = None) -> sqlite_utils.Database:
+    """The store at ``path``; a missing one (or a file that is not one) is one
+    line on stderr and exit 2 unless ``create`` (default: the running command
+    is one of CREATE_STORE)."""
+    if create is None:
+        ctx = click.get_current_context(silent=True)
+        create = ctx is not None and ctx.info_name in CREATE_STORE
+    if not create and path != ":memory:":
+        problem = store_problem(path)
+        if problem:
+            raise UsageError(problem)
     try:
         return store.connect(path)
     except Exception as exc:  # sqlite3 and OS errors: one line, exit 1
         raise StoreError(f"cannot open store {path}: {exc}") from exc
+
+
+def store_problem(path: str) -> str | None:
+    """Why ``path`` is not a store to read, or None. Looked at read-only, so
+    asking never creates a file."""
+    where = Path(path)
+    if not where.exists():
+        return (f"no store at {path} (wrong --db or working folder?); "
+                f"`minutes ingest FOLDER --db {path}` creates one")
+    if where.is_dir():
+        return f"{path} is a folder, not a store: give the .db file with --db"
+    try:
+        conn = sqlite3.connect(f"{where.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            found = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'documents'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return f"{path} is not a Minutes Miner store ({exc})"
+    return None if found else f"{path} is not a Minutes Miner store (it has no documents table)"
 
 
 def emit_json(data: Any) -> None:

@@ -178,8 +178,9 @@ def amounts_cmd(**opts: Any) -> None:
 def schemes_cmd(**opts: Any) -> None:
     """List named schemes and funds with mentions, documents, years and money.
 
-    Money totals add the amounts found near a mention (same agenda item,
-    within 300 characters), leaving out amounts flagged as suspect.
+    Money totals add the amounts whose own sentence or clause names the
+    scheme, a sum printed twice at one meeting once, leaving out amounts
+    flagged as suspect; --json and csv list them in `summed`.
 
     \b
     Example:
@@ -237,8 +238,9 @@ def search_cmd(words: tuple[str, ...], kind: str, limit: int, fmt: str, as_json:
 )
 @db_option
 def export_cmd(fmt: str, out_dir: str, db_path: str) -> None:
-    """Write every table (documents with their full text included) to
-    OUT/<table>.json or OUT/<table>.csv.
+    """Write every table (documents with their full text, follow-through
+    evidence, status and due-date history, officers' overrides and flag runs
+    included) to OUT/<table>.json or OUT/<table>.csv.
 
     JSON files hold one array of row objects; JSON-array columns such as
     `themes` keep their stored JSON text. A summary goes to stderr.

@@ -18,12 +18,7 @@ def register(group: click.Group) -> None:
 
 @click.command("reextract")
 @db_option
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Config file (default: config.yaml).",
-)
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file (default: config.yaml).")
 @click.option("--document", "doc_ids", multiple=True, help="Only this document id (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-document errors on stderr.")
@@ -40,7 +35,7 @@ def reextract_cmd(db_path, config_path, doc_ids, as_json, quiet):  # type: ignor
     Example:
       minutes reextract --db output/minutes.db --config config.yaml
     """
-    config = load_config(config_path)
+    config = load_config(config_path)  # a bad config is the first thing said
     db = open_db(db_path)
     ids = list(doc_ids) or None
     total = len(ids) if ids else db["documents"].count
@@ -53,8 +48,5 @@ def reextract_cmd(db_path, config_path, doc_ids, as_json, quiet):  # type: ignor
     if as_json:
         emit_json(summary.as_dict())
     else:
-        click.echo(
-            f"{summary.documents} documents re-extracted, {summary.failed} failed; "
-            f"{summary.facts} facts stored in {db_path}"
-        )
+        click.echo(f"{summary.documents} documents re-extracted, {summary.failed} failed; {summary.facts} facts stored in {db_path}")
     sys.exit(summary.exit_code)

@@ -1,0 +1,157 @@
+"""The sentences of a later meeting that may be evidence, indexed by term.
+
+Built once per meeting per link run and shared by every earlier action that
+looks there: a sentence is a candidate when it carries a status phrase, sits
+in a review section ("matters arising", an action log), cites an earlier
+minute ("Minute 16: ...") or belongs to a decision notice. Each carries the
+terms of its item's title too, so "The report requested at the last meeting
+was presented." under the heading "Pubwatch scheme" is about Pubwatch.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .blocking import StoreIndex
+from .cues import minute_ref
+from .terms import Termer, Terms
+from .text import PhraseRules, Verdict
+
+TITLE_SCALE = 0.75  # a title term counts for a little less than the sentence's own words
+
+
+@dataclass(frozen=True)
+class Candidate:
+    item_id: str
+    meeting_id: str
+    start: int  # into the item text
+    end: int
+    text: str
+    terms: Terms  # sentence terms, then title terms not already there (scaled)
+    title_only: frozenset[str]
+    total: float  # sum of term weights
+    verdict: Verdict | None
+    kind: str  # "review" | "statement" | "notice"
+    minute_ref: str | None  # "16" for "Minute 16: ..."
+
+    @property
+    def status(self) -> str | None:
+        if self.verdict is not None:
+            return self.verdict.status
+        return "done" if self.kind == "notice" else None
+
+
+@dataclass
+class MeetingCandidates:
+    candidates: list[Candidate] = field(default_factory=list)
+    # term -> [(candidate index, factor on the action's weight, the candidate's weight)]
+    postings: dict[str, list[tuple[int, float, float]]] = field(default_factory=dict)
+
+    def add(self, cand: Candidate, postings: dict[str, list[tuple[int, float, float]]]) -> None:
+        n = len(self.candidates)
+        self.candidates.append(cand)
+        for t, w in cand.terms.items():
+            postings[t].append((n, TITLE_SCALE if t in cand.title_only else 1.0, w))
+
+
+class CandidateIndex:
+    """Per-meeting candidates, built lazily and cached for the run."""
+
+    def __init__(self, index: StoreIndex, termer: Termer, rules: PhraseRules, review_re) -> None:  # type: ignore[no-untyped-def]
+        self.index = index
+        self.termer = termer
+        self.rules = rules
+        self.review = review_re
+        self._meetings: dict[str, MeetingCandidates] = {}
+        self._items: dict[str, tuple[Candidate, ...]] = {}
+        self._titles: dict[str, Terms] = {}
+        self._heads: dict[str, MeetingCandidates] = {}
+        self._body_words: dict[str, frozenset[str]] = {}
+
+    def body_words(self, meeting_id: str) -> frozenset[str]:
+        """The council's and committee's own names: in every sentence of their
+        minutes ("That the Committee for Transport and Connectivity noted..."),
+        so they say nothing about which business is meant."""
+        meeting = self.index.meetings.get(meeting_id)
+        block = meeting.block if meeting else ("", "")
+        cached = self._body_words.get(f"{block[0]}\n{block[1]}")
+        if cached is None:
+            cached = self.termer.owner_words(f"{block[0]} {block[1]}")
+            self._body_words[f"{block[0]}\n{block[1]}"] = cached
+        return cached
+
+    def title_terms(self, item_id: str) -> Terms:
+        cached = self._titles.get(item_id)
+        if cached is None:
+            item = self.index.items[item_id]
+            generic = self.review.search(item.title) or self.termer.is_generic_title(item.title)
+            cached = {} if generic else self.termer.terms(item.title, drop=self.body_words(item.meeting_id))
+            self._titles[item_id] = cached
+        return cached
+
+    def item_candidates(self, item_id: str) -> tuple[Candidate, ...]:
+        """Every sentence of an item as a candidate (a blocked item is read whole)."""
+        cached = self._items.get(item_id)
+        if cached is None:
+            item = self.index.items[item_id]
+            review = bool(self.review.search(item.title) or self.review.search(item.text[:300]))
+            notice = item.document_id in self.index.notices
+            kind = "notice" if notice else "review" if review else "statement"
+            title = self.title_terms(item_id)
+            body = self.body_words(item.meeting_id)
+            out = []
+            for s in self.index.sentences_of(item_id):
+                ref = minute_ref(s.text)
+                terms = self.termer.terms(s.text, drop=body)
+                only = frozenset(t for t in title if t not in terms)
+                for t in only:
+                    terms[t] = title[t] * TITLE_SCALE
+                out.append(Candidate(item_id, item.meeting_id, s.start, s.end, s.text, terms, only,
+                                     sum(terms.values()), self.rules.verdict(s.text),
+                                     "review" if ref and kind == "statement" else kind, ref))
+            cached = tuple(out)
+            self._items[item_id] = cached
+        return cached
+
+    def meeting(self, meeting_id: str) -> MeetingCandidates:
+        """Sentences of a meeting worth comparing with every earlier action:
+        a status phrase, a review section, a minute reference, a decision notice."""
+        cached = self._meetings.get(meeting_id)
+        if cached is None:
+            cached = MeetingCandidates()
+            postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
+            for iid in self.index.meeting_items.get(meeting_id, ()):
+                for c in self.item_candidates(iid):
+                    if c.verdict is not None or c.kind != "statement":
+                        cached.add(c, postings)
+            cached.postings = dict(postings)
+            self._meetings[meeting_id] = cached
+        return cached
+
+    def heads(self, meeting_id: str) -> MeetingCandidates:
+        """One candidate per item of a meeting: its title and opening sentence,
+        for actions that ask for something to come back (a report, an update, a
+        briefing): the later item that brings it is the evidence."""
+        cached = self._heads.get(meeting_id)
+        if cached is None:
+            cached = MeetingCandidates()
+            postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
+            for iid in self.index.meeting_items.get(meeting_id, ()):
+                title = self.title_terms(iid)
+                if not title or self.index.items[iid].document_id in self.index.notices:
+                    continue
+                first = self.item_candidates(iid)[:1]
+                terms = dict(title)
+                if first:
+                    for t, w in first[0].terms.items():
+                        terms.setdefault(t, w)
+                head = first[0] if first else None
+                item = self.index.items[iid]
+                cached.add(Candidate(
+                    iid, item.meeting_id, head.start if head else 0, head.end if head else 0,
+                    head.text if head else item.title, terms, frozenset(), sum(terms.values()),
+                    head.verdict if head else None, "item", None), postings)
+            cached.postings = dict(postings)
+            self._heads[meeting_id] = cached
+        return cached
