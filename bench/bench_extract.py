@@ -29,13 +29,18 @@ from pathlib import Path
 
 from pipeline.clean import clean
 from pipeline.config import PROJECT_ROOT, cached_config
+from pipeline.errors import MinutesError
 from pipeline.extract import extract
 from pipeline.extract.nlp import nlp_for_config
 from pipeline.load import load
 from pipeline.records import AgendaItem, CleanDocument
 from pipeline.segment import segment
 
-ROOTS = (PROJECT_ROOT / "corpus", PROJECT_ROOT.parent / "shared" / "seeds", PROJECT_ROOT.parent / "shared" / "corpus")
+ROOTS = (
+    PROJECT_ROOT / "corpus",
+    PROJECT_ROOT.parent / "shared" / "seeds",
+    PROJECT_ROOT.parent / "shared" / "corpus",
+)
 SUFFIXES = {".txt", ".pdf", ".xml", ".html", ".htm"}
 
 
@@ -56,7 +61,8 @@ def load_texts() -> list[Text]:
                 continue
             try:
                 cleaned = clean(load(str(path)), config=config.clean)
-            except Exception:  # not minutes (a councillor list, a cancelled meeting): skip
+            except MinutesError as exc:  # not minutes (a councillor list, a cancelled meeting): skip
+                print(f"skipped {path.name}: {exc}", file=sys.stderr)
                 continue
             if cleaned.text.strip():
                 out.append(Text(path, cleaned, tuple(segment(cleaned))))

@@ -61,7 +61,10 @@ def _page_content(n: int, pages: int) -> bytes:
     """One A4 page: header, a bold numbered heading, a varying number of body
     lines (so body lines do not sit at the same height on every page), footer
     and "Page n of m"."""
-    lines = [(1, 9, 297, 800, HEADER), (2, 11, 62, 760, f"{n}. APPLICATION {n:05d} - LAND AT {_place(n).upper()} ROAD")]
+    lines = [
+        (1, 9, 297, 800, HEADER),
+        (2, 11, 62, 760, f"{n}. APPLICATION {n:05d} - LAND AT {_place(n).upper()} ROAD"),
+    ]
     y = 736
     for k in range(4 + (n * 7) % 9):
         sentence = SENTENCES[(n * 3 + k * 5) % len(SENTENCES)]
@@ -69,7 +72,9 @@ def _page_content(n: int, pages: int) -> bytes:
         y -= 15 + 6 * ((n + k) % 3 == 0)
     lines.append((1, 11, 62, y - 10, f"RESOLVED: That the application at {_place(n, 15)} Road be approved."))
     lines += [(1, 8, 297, 60, FOOTER), (1, 8, 297, 48, f"Page {n} of {pages}")]
-    ops = [f"BT /F{font} {size} Tf {x} {top} Td ({_escape(text)}) Tj ET" for font, size, x, top, text in lines]
+    ops = [
+        f"BT /F{font} {size} Tf {x} {top} Td ({_escape(text)}) Tj ET" for font, size, x, top, text in lines
+    ]
     return "\n".join(ops).encode("latin-1")
 
 
@@ -130,8 +135,12 @@ def stages(path: Path) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.bench_pdf_pages", description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, nargs="+", default=[2000, 20000], help="Page counts (default 2000 20000).")
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.bench_pdf_pages", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--pages", type=int, nargs="+", default=[2000, 20000], help="Page counts (default 2000 20000)."
+    )
     args = parser.parse_args(argv)
     counts = sorted(args.pages)
     results: dict[int, dict[str, float]] = {}
@@ -139,8 +148,11 @@ def main(argv: list[str] | None = None) -> int:
         for n in counts:
             t = time.process_time()
             path = make_pdf(n, Path(tmp) / f"minutes-{n}.pdf")
-            print(f"made {n:,}-page PDF ({path.stat().st_size / 1e6:.1f} MB) in {time.process_time() - t:.1f} s",
-                  file=sys.stderr)
+            print(
+                f"made {n:,}-page PDF ({path.stat().st_size / 1e6:.1f} MB) in "
+                f"{time.process_time() - t:.1f} s",
+                file=sys.stderr,
+            )
             results[n] = stages(path)
             path.unlink()
     small, large = counts[0], counts[-1]

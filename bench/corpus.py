@@ -53,7 +53,10 @@ def vary(data: bytes, suffix: str, n: int) -> bytes:
             data + f"\n<!-- bench copy {n} -->\n".encode()
         )
     if suffix in (".html", ".htm"):
-        return _insert_before(data, b"</body>", f"<p>{line}</p>".encode()) or data + f"\n<p>{line}</p>\n".encode()
+        return (
+            _insert_before(data, b"</body>", f"<p>{line}</p>".encode())
+            or data + f"\n<p>{line}</p>\n".encode()
+        )
     return data + f"\n\n{line}\n".encode()
 
 
@@ -68,7 +71,7 @@ def _pdf_with_line(data: bytes, line: str) -> bytes:
     import io
 
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     pdf = pdfium.PdfDocument(data)
     page = pdf[len(pdf) - 1]

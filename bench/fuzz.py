@@ -33,17 +33,92 @@ from pipeline.records import Block, CleanDocument, LoadedDocument
 from pipeline.segment import segment
 
 FRAGMENTS = [
-    "RESOLVED that", "RESOLVED:", "RESOLVED -", "AGREED that", "It was RESOLVED that", "Resolved (unanimously) that",
-    "the report be noted", "the recommendations be approved", "be deferred to the next meeting",
-    "£1,000k", "£1.2m", "£139,250k", "£ 5,000", "£2bn", "£0.5 million", "£12,345.67", "£-3", "£", "1,000,000",
-    "ACTION:", "Action: Director of Finance", "ACTION – Clerk to circulate by 31 March 2025", "Owner:", "Due:",
-    "(Item 4)", "Item 12.", "Agenda item", "Meeting: 09/01/2025 - Cabinet (Item 4)", "39/20", "1.", "2.3", "(a)",
-    "(ii)", "iv)", "•", "·", "▪", "-", "*", "–", "\u00a0", "\u2009", "\u200b", "\ufeff", "\u00ad",
-    "Minutes", "MINUTES of a meeting of the Cabinet held on 9 January 2025", "Present:", "Apologies", "Cllr Smith",
-    "Councillor Jones", "the Highways Improvement Fund", "Levelling Up Fund", "Household Support Fund",
-    "Capital Programme 2024/25", "revenue", "capital", "per annum", "2022-23",
-    "thecommitteeresolvedthat", "Highwaysimprovementfund", "Membersnoted", "fi", "ﬁnance", "Ã©", "â€™", "Â£",
-    "“", "”", "’", "\t", "\n", "\n\n", "\r\n", "\f", " ", "  ", ".", ";", ":", ",", "(", ")", "[", "]", "/",
+    "RESOLVED that",
+    "RESOLVED:",
+    "RESOLVED -",
+    "AGREED that",
+    "It was RESOLVED that",
+    "Resolved (unanimously) that",
+    "the report be noted",
+    "the recommendations be approved",
+    "be deferred to the next meeting",
+    "£1,000k",
+    "£1.2m",
+    "£139,250k",
+    "£ 5,000",
+    "£2bn",
+    "£0.5 million",
+    "£12,345.67",
+    "£-3",
+    "£",
+    "1,000,000",
+    "ACTION:",
+    "Action: Director of Finance",
+    "ACTION – Clerk to circulate by 31 March 2025",
+    "Owner:",
+    "Due:",
+    "(Item 4)",
+    "Item 12.",
+    "Agenda item",
+    "Meeting: 09/01/2025 - Cabinet (Item 4)",
+    "39/20",
+    "1.",
+    "2.3",
+    "(a)",
+    "(ii)",
+    "iv)",
+    "•",
+    "·",
+    "▪",
+    "-",
+    "*",
+    "–",
+    "\u00a0",
+    "\u2009",
+    "\u200b",
+    "\ufeff",
+    "\u00ad",
+    "Minutes",
+    "MINUTES of a meeting of the Cabinet held on 9 January 2025",
+    "Present:",
+    "Apologies",
+    "Cllr Smith",
+    "Councillor Jones",
+    "the Highways Improvement Fund",
+    "Levelling Up Fund",
+    "Household Support Fund",
+    "Capital Programme 2024/25",
+    "revenue",
+    "capital",
+    "per annum",
+    "2022-23",
+    "thecommitteeresolvedthat",
+    "Highwaysimprovementfund",
+    "Membersnoted",
+    "fi",
+    "ﬁnance",
+    "Ã©",
+    "â€™",
+    "Â£",
+    "“",
+    "”",
+    "’",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\f",
+    " ",
+    "  ",
+    ".",
+    ";",
+    ":",
+    ",",
+    "(",
+    ")",
+    "[",
+    "]",
+    "/",
 ]
 
 separators = st.sampled_from(["", " ", "  ", "\n", "\n\n", "\u00a0", "\t", ". ", ", "])
@@ -66,7 +141,9 @@ def blocks(draw: st.DrawFn) -> tuple[Block, ...]:
     out = []
     for _ in range(draw(st.integers(0, 6))):
         role = draw(st.sampled_from(["para", "para", "heading", "item"]))
-        number = draw(st.one_of(st.none(), st.sampled_from(["1", "2.", "4a", "39/20", "(ii)", ""]), st.text(max_size=4)))
+        number = draw(
+            st.one_of(st.none(), st.sampled_from(["1", "2.", "4a", "39/20", "(ii)", ""]), st.text(max_size=4))
+        )
         title = draw(st.one_of(st.none(), minutes_text(max_fragments=4)))
         out.append(Block(
             text=draw(minutes_text()),
@@ -100,20 +177,33 @@ def check_clean(doc: CleanDocument) -> None:
     n = len(doc.text)
     prev_end = 0
     for span in doc.blocks:
-        assert 0 <= prev_end <= span.start <= span.end <= n, ("block span outside the text", span.start, span.end, n)
+        assert 0 <= prev_end <= span.start <= span.end <= n, (
+            "block span outside the text",
+            span.start,
+            span.end,
+            n,
+        )
         prev_end = span.end
         for probe in (span.start, span.end, (span.start + span.end) // 2):
             found = source_offset(doc, probe)
             assert found is not None, ("offset in a block not traced back", probe)
             raw_offset = found[1]
-            assert 0 <= raw_offset <= len(found[0].block.text), ("raw offset outside the raw block", raw_offset)
+            assert 0 <= raw_offset <= len(found[0].block.text), (
+                "raw offset outside the raw block",
+                raw_offset,
+            )
 
 
 def check_items(doc: CleanDocument, items) -> None:  # type: ignore[no-untyped-def]
     n = len(doc.text)
     for ordinal, item in enumerate(items):
         assert item.ordinal == ordinal, ("ordinals not 0..n-1", item.ordinal, ordinal)
-        assert 0 <= item.start_char <= item.end_char <= n, ("item outside the text", item.start_char, item.end_char, n)
+        assert 0 <= item.start_char <= item.end_char <= n, (
+            "item outside the text",
+            item.start_char,
+            item.end_char,
+            n,
+        )
         assert doc.text[item.start_char:item.end_char] == item.text, "item.text != text[start:end]"
 
 
@@ -125,14 +215,28 @@ def check_extraction(doc: CleanDocument, items, extraction) -> int:  # type: ign
         for record in getattr(extraction, kind):
             fact = record.fact
             count += 1
-            assert 0 <= fact.start_char <= fact.end_char <= n, (kind, "outside the text", fact.start_char, fact.end_char, n)
+            assert 0 <= fact.start_char <= fact.end_char <= n, (
+                kind,
+                "outside the text",
+                fact.start_char,
+                fact.end_char,
+                n,
+            )
             assert text[fact.start_char:fact.end_char] == fact.text, (kind, "fact.text != text[start:end]")
-            assert fact.item_ordinal is None or fact.item_ordinal in ordinals, (kind, "unknown item", fact.item_ordinal)
+            assert fact.item_ordinal is None or fact.item_ordinal in ordinals, (
+                kind,
+                "unknown item",
+                fact.item_ordinal,
+            )
             if kind == "actions":
-                assert 0 <= record.context_start <= record.context_end <= n, ("action context outside the text",)
-                assert text[record.context_start:record.context_end] == record.context, "context != text[start:end]"
+                assert 0 <= record.context_start <= record.context_end <= n, (
+                    "action context outside the text",
+                )
+                assert text[record.context_start : record.context_end] == record.context, (
+                    "context != text[start:end]"
+                )
             if kind == "amounts":
-                assert record.value_gbp == record.value_gbp, "amount is NaN"  # noqa: PLR0124
+                assert record.value_gbp == record.value_gbp, "amount is NaN"
     for ordinal, _themes in extraction.item_themes:
         assert ordinal in ordinals, ("themes for an unknown item", ordinal)
     return count
@@ -193,7 +297,9 @@ def properties(examples: int):  # type: ignore[no-untyped-def]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.fuzz", description=__doc__.splitlines()[0])
-    parser.add_argument("--examples", type=int, default=10_000, help="Inputs in total, split over the properties.")
+    parser.add_argument(
+        "--examples", type=int, default=10_000, help="Inputs in total, split over the properties."
+    )
     args = parser.parse_args(argv)
     props = properties(max(1, -(-args.examples // 3)))
     started = time.monotonic()
@@ -204,10 +310,15 @@ def main(argv: list[str] | None = None) -> int:
             status = "ok"
         except Exception as exc:  # noqa: BLE001 - a property failed: report it, run the others
             status = "FAILED"
-            TALLY.failures.append(f"{prop.__name__}: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=-3)}")
+            TALLY.failures.append(
+                f"{prop.__name__}: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=-3)}"
+            )
         print(f"{prop.__name__}: {TALLY.runs - before} inputs, {status}", flush=True)
-    print(f"{TALLY.runs} inputs run in {time.monotonic() - started:.0f}s; {TALLY.items} items and {TALLY.facts} facts "
-          f"checked; {TALLY.declared_errors} declared errors; {len(TALLY.failures)} failures")
+    print(
+        f"{TALLY.runs} inputs run in {time.monotonic() - started:.0f}s; "
+        f"{TALLY.items} items and {TALLY.facts} facts "
+        f"checked; {TALLY.declared_errors} declared errors; {len(TALLY.failures)} failures"
+    )
     for f in TALLY.failures:
         print("FAIL", f)
     return 1 if TALLY.failures else 0

@@ -40,9 +40,21 @@ def tree_rss(proc: psutil.Process) -> int:
 
 def run_ingest(db: Path, paths: list[Path], *, workers: int, executor: str = "local") -> IngestRun:
     """`ingest` in a child process; RSS of the whole tree sampled every 20 ms."""
-    cmd = [sys.executable, "-m", "bench.child", "--db", str(db), "--workers", str(workers), "--executor", executor]
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.child",
+        "--db",
+        str(db),
+        "--workers",
+        str(workers),
+        "--executor",
+        executor,
+    ]
     started = time.perf_counter()
-    proc = subprocess.Popen([*cmd, *map(str, paths)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*cmd, *map(str, paths)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     watched = psutil.Process(proc.pid)
     peak = 0
     while proc.poll() is None:
@@ -73,7 +85,12 @@ def pdftotext_seconds(pdfs: list[Path], *, workers: int) -> float:
     """`pdftotext -layout` over every PDF, ``workers`` at a time (like-for-like with the ingest)."""
 
     def one(p: Path) -> None:
-        subprocess.run(["pdftotext", "-layout", str(p), "-"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            ["pdftotext", "-layout", str(p), "-"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
 
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=workers) as pool:

@@ -30,13 +30,18 @@ MB = 1024 * 1024
 
 QUERIES = {
     "zeroblob 200 MB": "select zeroblob(200000000) as v",
-    "one 20 MB string": "select replace(hex(cast(printf('%.*c', 1000000, 'x') as blob)), '7', '7777777777') as v",
+    "one 20 MB string": (
+        "select replace(hex(cast(printf('%.*c', 1000000, 'x') as blob)), '7', '7777777777') as v"
+    ),
     "200 rows of 1 MB": (
         "with recursive r(n) as (select 1 union all select n + 1 from r where n < 200) "
         "select printf('%.*c', 1000000, 'x') as v from r"
     ),
-    "one row, 60 columns of 3 MB": "select " + ", ".join(f"printf('%.*c', 3000000, 'x') as c{i}" for i in range(60)),
-    "endless recursion": "with recursive r(n) as (select 1 union all select n + 1 from r) select count(*) from r",
+    "one row, 60 columns of 3 MB": "select "
+    + ", ".join(f"printf('%.*c', 3000000, 'x') as c{i}" for i in range(60)),
+    "endless recursion": (
+        "with recursive r(n) as (select 1 union all select n + 1 from r) select count(*) from r"
+    ),
 }
 
 
@@ -77,7 +82,12 @@ def measure(url: str, proc: psutil.Process, query: str) -> tuple[int, float, int
     body = bytes(answer.get("body", b"")).decode("utf-8", "replace")
     words = " ".join(body.split())
     marker = words.find('"error"')
-    return int(answer.get("status", 0)), seconds, peak - idle, words[marker:marker + 80] if marker >= 0 else words[:60]
+    return (
+        int(answer.get("status", 0)),
+        seconds,
+        peak - idle,
+        words[marker : marker + 80] if marker >= 0 else words[:60],
+    )
 
 
 @contextmanager
@@ -105,7 +115,9 @@ def serving(code: Path, db: Path) -> Iterator[tuple[str, psutil.Process]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.serve_limits", description=__doc__.splitlines()[0])
-    parser.add_argument("--code", type=Path, default=ROOT, help="Checkout whose `minutes serve` runs (default: this one).")
+    parser.add_argument(
+        "--code", type=Path, default=ROOT, help="Checkout whose `minutes serve` runs (default: this one)."
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "tests"))
     import query_fixtures as fx

@@ -29,7 +29,8 @@ def themed_facts(db: sqlite3.Connection) -> list[dict[str, Any]]:
     seen: set[tuple[str, str]] = set()
     for kind in ("actions", "resolutions"):
         for r in db.execute(
-            f"select '{kind}' as kind, f.id, f.document_id, f.item_id, f.start_char, f.end_char, f.text, f.themes,"
+            f"select '{kind}' as kind, f.id, f.document_id, f.item_id, f.start_char, "
+            "f.end_char, f.text, f.themes,"
             f" i.title from {kind} f left join agenda_items i on i.id = f.item_id"
             " where f.themes != '[]' order by f.id"
         ):
@@ -59,7 +60,9 @@ def cues(db: sqlite3.Connection, nlp: Any, cache: dict[str, Any], fact: dict[str
     own = sorted({(sp.text, sp.label_) for sp in sdoc.spans[KEY] if sp.end_char > s and sp.start_char < e})
     in_title: list[tuple[str, str]] = []
     if fact["item_id"]:
-        item = db.execute("select start_char, end_char, title from agenda_items where id = ?", [fact["item_id"]]).fetchone()
+        item = db.execute(
+            "select start_char, end_char, title from agenda_items where id = ?", [fact["item_id"]]
+        ).fetchone()
         span = title_span(text, item[0], item[1], item[2]) if item else None
         if span:
             in_title = sorted({(sp.text, sp.label_) for sp in sdoc.spans[TITLE_KEY]
@@ -73,9 +76,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--json", action="store_true", help="One JSON object per fact.")
-    parser.add_argument("--exclude", metavar="FILE",
-                        help="Leave out the facts whose ids (one a line, or the ids of a --json output) are in FILE, "
-                             "e.g. an earlier sample, to judge a fresh one.")
+    parser.add_argument(
+        "--exclude",
+        metavar="FILE",
+        help="Leave out the facts whose ids (one a line, or the ids of a --json output) are in FILE, "
+        "e.g. an earlier sample, to judge a fresh one.",
+    )
     args = parser.parse_args()
     db = sqlite3.connect(args.db)
     db.row_factory = sqlite3.Row
@@ -89,7 +95,10 @@ def main() -> None:
     nlp = nlp_for_config(load_config())
     cache: dict[str, Any] = {}
     left_out = " (after --exclude)" if args.exclude else ""
-    print(f"# {len(facts)} distinct themed actions and resolutions{left_out}; sample of {len(sample)}, seed {args.seed}")
+    print(
+        f"# {len(facts)} distinct themed actions and resolutions{left_out}; "
+        f"sample of {len(sample)}, seed {args.seed}"
+    )
     for n, fact in enumerate(sample, 1):
         found = {**fact, "themes": json.loads(fact["themes"]), **cues(db, nlp, cache, fact)}
         if args.json:

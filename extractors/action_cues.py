@@ -17,13 +17,24 @@ from .action_words import BODY_NOUN, NP, PARTICIPLE, is_party, verb_rx
 from .action_would import read_receive, read_were_to, read_would
 from .clauses import sentence_end, sentence_start
 
-_IT_WAS_AGREED = re.compile(r"^it\s+was\s+(?:also\s+|further\s+|then\s+|therefore\s+|subsequently\s+|formally\s+)*agreed\s*(?:,\s*)?(?:that\s+)?", re.I)
-_AS_ACTION_TAIL = re.compile(r"(?:,?(?:\s+|(?<=[A-Z]{2}))(?:and\s+)?(?:this\s+|it\s+|that\s+)?(?:was\s+)?(?:subsequently\s+)?(?:agreed\s+)?as\s+an?\s+action(?:\s+point)?(?:\s+to\s+follow)?)\s*[.;]?\s*$", re.I)
+_IT_WAS_AGREED = re.compile(
+    r"^it\s+was\s+(?:also\s+|further\s+|then\s+|therefore\s+|subsequently\s+|formally\s+)*agreed\s*(?:,\s*)?(?:that\s+)?",
+    re.IGNORECASE,
+)
+_AS_ACTION_TAIL = re.compile(
+    r"(?:,?(?:\s+|(?<=[A-Z]{2}))(?:and\s+)?(?:this\s+|it\s+|that\s+)?(?:was\s+)?(?:subsequently\s+)?(?:agreed\s+)?as\s+an?\s+action(?:\s+point)?(?:\s+to\s+follow)?)\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def read_label(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     """"ACTION: DO to arrange ...", "Action- RS to gather ..."."""
-    if not res._at_line_start(text, cue_start) and text[max(0, cue_start - 2) : cue_start].strip() not in ("", "–", "-", "."):
+    if not res._at_line_start(text, cue_start) and text[max(0, cue_start - 2) : cue_start].strip() not in (
+        "",
+        "–",
+        "-",
+        ".",
+    ):
         return None
     body = cue_end
     while body < len(text) and (text[body].isspace() or text[body] in ":-–—"):
@@ -32,8 +43,12 @@ def read_label(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     clause = text[body:end]
     alone = _OWNER_ONLY.fullmatch(clause.strip().strip(" .;")) or _OWNER_THEN_NEXT.match(text, body, end)
     if alone is not None and is_party(alone.group(), text):
-        return _labelled_before(text, cue_start, alone.group())  # "Clerk to write to the police. Action: Clerk"
-    m = re.match(rf"(?P<owner>{NP}|[A-Z]{{2,4}}(?:\s*/\s*[A-Z]{{2,4}})*|[Oo]fficers|All)\s+(?:to|will|would)\s", clause)
+        return _labelled_before(
+            text, cue_start, alone.group()
+        )  # "Clerk to write to the police. Action: Clerk"
+    m = re.match(
+        rf"(?P<owner>{NP}|[A-Z]{{2,4}}(?:\s*/\s*[A-Z]{{2,4}})*|[Oo]fficers|All)\s+(?:to|will|would)\s", clause
+    )
     return commitment(text, body, end, m.group("owner") if m else None)
 
 
@@ -49,7 +64,9 @@ def _labelled_before(text: str, cue_start: int, owner: str) -> Commitment | None
 
 
 #: "Action: Clerk/Webmaster 5.7.20 To invite ...": the owner, then the next numbered minute on the same line.
-_OWNER_THEN_NEXT = re.compile(r"(?:[A-Z][\w’'\-]*(?:\s*/\s*[A-Z][\w’'\-]*)*|[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*)(?=\s+\d[\d.]*\s)")
+_OWNER_THEN_NEXT = re.compile(
+    r"(?:[A-Z][\w’'\-]*(?:\s*/\s*[A-Z][\w’'\-]*)*|[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*)(?=\s+\d[\d.]*\s)"
+)
 #: An action label followed by nobody but its owner: "Action: Clerk", "ACTION – JS/PT", "Action: all Members".
 _OWNER_ONLY = re.compile(
     r"(?:(?:the|all|All)\s+)?(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}|[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*|[Oo]fficers|[Cc]lerk|[Mm]embers)"
@@ -73,7 +90,9 @@ def read_as_action(text: str, cue_start: int, cue_end: int) -> Commitment | None
         if m.group().rstrip().endswith("that"):
             start += m.end()  # "X responded that support could be arranged": the frame is not the commitment
     else:
-        a = re.match(rf"(?P<np>{NP}|[Oo]fficers)\s+(?:would|will|to|agreed\s+to|undertook\s+to)\s+(?!be\s)", clause)
+        a = re.match(
+            rf"(?P<np>{NP}|[Oo]fficers)\s+(?:would|will|to|agreed\s+to|undertook\s+to)\s+(?!be\s)", clause
+        )
         owner = a.group("np") if a else None
     return commitment(text, start, end, owner)
 
@@ -93,8 +112,14 @@ def read_it_was_agreed(text: str, cue_start: int, cue_end: int) -> Commitment | 
     if re.match(r"(?:for\s+.{1,60}?\s+)?to\s", clause):
         return _agreed_to(text, body, end)
     should = re.match(r"(?P<who>[^,;]{1,60}?)\s+should\s+(?P<verb>\w+)", clause)
-    if should is not None and is_party(should.group("who"), text) and verb_rx()["active"].fullmatch(should.group("verb")):
-        return commitment(text, body, end, should.group("who"))  # "It was agreed that the Clerk should write to ..."
+    if (
+        should is not None
+        and is_party(should.group("who"), text)
+        and verb_rx()["active"].fullmatch(should.group("verb"))
+    ):
+        return commitment(
+            text, body, end, should.group("who")
+        )  # "It was agreed that the Clerk should write to ..."
     w = re.search(r"\b(?:would|will)\s+(?!be\s+(?:deferred|withdrawn|postponed|held)\b)(?:be\s+)?\w+", clause)
     if w is None or re.search(r"\bshould\b|\bcould\b", clause[: w.start()]):
         return None
@@ -123,8 +148,31 @@ def _agreed_to(text: str, body: int, end: int) -> Commitment | None:
 
 
 #: Verbs after "agreed to" that decide rather than commit: read as resolutions.
-_NOT_DONE = {"note", "approve", "accept", "adopt", "agree", "consider", "defer", "receive", "support", "award", "pay", "grant",
-             "held", "noted", "approved", "accepted", "adopted", "deferred", "paid", "granted", "awarded", "co-opt", "appoint"}
+_NOT_DONE = {
+    "note",
+    "approve",
+    "accept",
+    "adopt",
+    "agree",
+    "consider",
+    "defer",
+    "receive",
+    "support",
+    "award",
+    "pay",
+    "grant",
+    "held",
+    "noted",
+    "approved",
+    "accepted",
+    "adopted",
+    "deferred",
+    "paid",
+    "granted",
+    "awarded",
+    "co-opt",
+    "appoint",
+}
 #: A later clause of the same sentence that is done by someone: "..., and this item would be brought back".
 _DONE_LATER = re.compile(rf"\b(?:would|will)\s+be\s+(?!held\b){PARTICIPLE}\b")
 
@@ -133,23 +181,32 @@ def read_agreed_for(text: str, cue_start: int, cue_end: int) -> Commitment | Non
     """"... but agreed for funding to be investigated before a decision": the agreement is the commitment."""
     s, e = sentence(text, cue_start)
     if re.search(r"\b(?:it\s+was|was|were|been|had|be)\s+(?:\w+\s+)?$", text[s:cue_start], re.IGNORECASE):
-        return None  # "it was agreed for": read by read_it_was_agreed; "to be agreed for the season": not a commitment
+        # "it was agreed for": read by read_it_was_agreed; "to be agreed for the season": not a commitment
+        return None
     return _agreed_to(text, cue_end - 3, e)
 
 
 def read_undertaking(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     """"Officers undertook to ...", "Ms Gleave offered to ...", "The Chair agreed to ..."."""
     word = text[cue_start:cue_end].split()[0].lower()
-    if re.match(r"\s+(?:the|a|an|this|that|these|those|it|its|his|her|their|our|be|date|step|serve|stand|remain|act|become)\b", text[cue_end : cue_end + 12], re.I):
+    if re.match(
+        r"\s+(?:the|a|an|this|that|these|those|it|its|his|her|their|our|be|date|step|serve|stand|remain|act|become)\b",
+        text[cue_end : cue_end + 12],
+        re.IGNORECASE,
+    ):
         return None  # "agreed to the proposal", "agreed to step up as Chair": not a task
     s, e = sentence(text, cue_start)
     before = text[s:cue_start]
-    if re.search(r"\b(?:was|were|been|be|being)\s*$", before, re.I):
+    if re.search(r"\b(?:was|were|been|be|being)\s*$", before, re.IGNORECASE):
         return None  # "thanks were offered to all": a passive, nobody's undertaking
     if word.startswith("agree"):
-        if re.search(r"\b(?:it\s+was|was|were|been|had)\s*$", before, re.I):
+        if re.search(r"\b(?:it\s+was|was|were|been|had)\s*$", before, re.IGNORECASE):
             return None
-        if res.RANK and re.search(r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum|members|councillors)\s*(?:also\s+|further\s+|unanimously\s+|all\s+)?$", before, re.I):
+        if res.RANK and re.search(
+            r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum|members|councillors)\s*(?:also\s+|further\s+|unanimously\s+|all\s+)?$",
+            before,
+            re.IGNORECASE,
+        ):
             return None  # a body agreeing is a decision, read as a resolution
     if _THE_PUBLIC.search(before):
         return None  # an offer by a resident or an applicant is not the meeting's action
@@ -172,12 +229,15 @@ def read_intention(text: str, cue_start: int, cue_end: int) -> Commitment | None
     a speaker's own stated intention (not "an intention" of government, nor "no intention")."""
     s, e = sentence(text, cue_start)
     before = text[s:cue_start]
-    poss = re.search(r"\b(?:his|her|their|our)\s+(?:firm\s+|clear\s+|stated\s+)?$", before, re.I)
+    poss = re.search(r"\b(?:his|her|their|our)\s+(?:firm\s+|clear\s+|stated\s+)?$", before, re.IGNORECASE)
     if poss is None:
         return None
     if text[cue_start:cue_end].endswith(",") and not re.match(r"[^.;]{0,160}?,\s+to\s+\w", text[cue_end:e]):
         return None  # "intention, if X, to Y": only when the "to" follows the aside
-    said = re.search(rf"(?P<np>{NP})\s+(?:stated|mentioned|confirmed|indicated|expressed|shared|announced|signalled|gave)\s+(?:his|her|their|our)\s+\S*\s*$", before)
+    said = re.search(
+        rf"(?P<np>{NP})\s+(?:stated|mentioned|confirmed|indicated|expressed|shared|announced|signalled|gave)\s+(?:his|her|their|our)\s+\S*\s*$",
+        before,
+    )
     if said is not None:
         owner: str | None = said.group("np")
         start = s + said.start() if len(before[: said.start()]) <= 40 else s + poss.start()

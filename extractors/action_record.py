@@ -10,15 +10,37 @@ from .clauses import block_bounds, sentence_end, sentence_start, trim
 
 _OWNER_NP = re.compile(
     rf"(?:^|(?<=[\s,(–—-]))(?P<np>{NP}|[Oo]fficers|[Tt]he\s+[a-z]+\s+(?:officers?|team|members)"
-    r"|[Tt]he\s+(?:parish\s+|town\s+)?(?:clerk|chair\w*|vice[- ]chair\w*|treasurer|secretary|warden|officer)|[Hh]e|[Ss]he|[Tt]hey)\s*$"
+    r"|[Tt]he\s+(?:parish\s+|town\s+)?(?:clerk|chair\w*|vice[- ]chair\w*|"
+    r"treasurer|secretary|warden|officer)|[Hh]e|[Ss]he|[Tt]hey)\s*$"
 )
 _LEAD_NP = re.compile(rf"^(?P<np>{NP}|[Oo]fficers)\b")
-NOT_SUBJECT = ("as ", "if ", "when ", "on ", "whereas ", "although ", "because ", "once ", "since ", "while ", "whilst ", "with ", "in ", "following ", "during ", "however", "after ", "before ")
+NOT_SUBJECT = (
+    "as ",
+    "if ",
+    "when ",
+    "on ",
+    "whereas ",
+    "although ",
+    "because ",
+    "once ",
+    "since ",
+    "while ",
+    "whilst ",
+    "with ",
+    "in ",
+    "following ",
+    "during ",
+    "however",
+    "after ",
+    "before ",
+)
 #: A clause that ends in ";" or ":" at a line end, introducing a list of its own details.
 _LIST_INTRO = re.compile(r"[;:][^\S\n]*\n[^\S\n]*(?=[-–•·*▪●◦]|\(?[a-z0-9]{1,3}[.)]\s)")
 #: The next numbered list item on its own line ("\n2. Ford defibrillator", "\n3.Highways").
 _NEXT_ITEM = re.compile(r"\n[^\S\n]*\d{1,3}[.)](?:[^\S\n]+|(?=[A-Z]))")
-_MARKUP = re.compile(r"</?(?:div|p|br|li|ul|ol|td|tr|th|table|tbody|span|b|i|em|strong|u|sup)\b[^>]*>", re.IGNORECASE)
+_MARKUP = re.compile(
+    r"</?(?:div|p|br|li|ul|ol|td|tr|th|table|tbody|span|b|i|em|strong|u|sup)\b[^>]*>", re.IGNORECASE
+)
 #: A contrasting clause after the commitment: what will not be done is not part of it.
 _CONTRAST = re.compile(r",\s+(?:but|however|although|though)\b|;\s+however\b", re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "it", "this", "that", "there", "members", "a member", "the member"}
@@ -37,7 +59,9 @@ class Commitment:
     from_resolution: bool = False
 
 
-def commitment(text: str, start: int, end: int, owner: str | None, *, from_resolution: bool = False) -> Commitment:
+def commitment(
+    text: str, start: int, end: int, owner: str | None, *, from_resolution: bool = False
+) -> Commitment:
     """A Commitment over ``text[start:end]`` trimmed, with its due and the bullet around it."""
     start, end = trim(text, start, end)
     intro = _LIST_INTRO.search(text, start, end)
@@ -45,19 +69,27 @@ def commitment(text: str, start: int, end: int, owner: str | None, *, from_resol
         start, end = trim(text, start, intro.start())  # "agreed to seek the following detail;" then a list
     item = _NEXT_ITEM.search(text, start, min(len(text), end + 3))
     if item is not None and item.start() < end:
-        start, end = trim(text, start, item.start())  # a wrapped line never starts "2. Ford ...": the next list item
+        start, end = trim(
+            text, start, item.start()
+        )  # a wrapped line never starts "2. Ford ...": the next list item
     tag = _MARKUP.search(text, start, end)
     if tag is not None:
         start, end = trim(text, start, tag.start())  # markup the loader left in a web page's text
     contrast = _CONTRAST.search(text, start, end)
     if contrast is not None and contrast.start() - start >= 20:
-        start, end = trim(text, start, contrast.start())  # "results would be made available, but it was unlikely ..."
+        start, end = trim(
+            text, start, contrast.start()
+        )  # "results would be made available, but it was unlikely ..."
     owner = clean_owner(owner)
     if owner and re.fullmatch(r"[A-Z]{2,4}(?:/[A-Z]{2,4})*", owner) and text[start:end].endswith(" " + owner):
-        end = start + len(text[start:end].rstrip()) - len(owner) - 1  # "IK agreed to ... IK": the action column's initials
+        end = (
+            start + len(text[start:end].rstrip()) - len(owner) - 1
+        )  # "IK agreed to ... IK": the action column's initials
         start, end = trim(text, start, end)
     cs, ce = block_bounds(text, start)
-    return Commitment(start, end, owner, find_due(text[start:end]), min(cs, start), max(ce, end), from_resolution)
+    return Commitment(
+        start, end, owner, find_due(text[start:end]), min(cs, start), max(ce, end), from_resolution
+    )
 
 
 def clean_owner(owner: str | None) -> str | None:
@@ -83,13 +115,19 @@ def owner_before(text: str, s: int, pos: int) -> str | None:
     nl = chunk.rfind("\n")
     if nl >= 0:
         above = text[text.rfind("\n", 0, s + nl) + 1 : s + nl].strip()
-        if len(above.split()) <= 5 and not above.endswith((".", ",", ";", ":")) and not re.search(r"\b(?:the|The|Mr|Mrs|Ms|Dr|Cllr|Councillor|and)$", above):
+        if (
+            len(above.split()) <= 5
+            and not above.endswith((".", ",", ";", ":"))
+            and not re.search(r"\b(?:the|The|Mr|Mrs|Ms|Dr|Cllr|Councillor|and)$", above)
+        ):
             chunk = chunk[nl + 1 :]  # "7. Correspondence\nIK agreed to ...": the line above is a heading
     m = _OWNER_NP.search(chunk)
     if m is None or re.search(r"\b(?:of|to|for|with|by)\s*$", chunk[: m.start()]):
         return None
     inner = re.search(r"\s(The\s+\S.*)$", m.group("np"))
-    return inner.group(1) if inner else m.group("np")  # "Gardens Refurbishment The Councillors": a heading glued on
+    return (
+        inner.group(1) if inner else m.group("np")
+    )  # "Gardens Refurbishment The Councillors": a heading glued on
 
 
 def speaker(text: str, s: int, pos: int) -> str | None:

@@ -27,7 +27,8 @@ _OPENER = (
     r"(?:(?:DECISION|Decision|Action|ACTION|Actions?)\s*[:\-–]\s*)?"
     r"(?:(?:In\s+the\s+meantime|Meanwhile|Also|Then|In\s+addition|Additionally|Furthermore|Finally|Again),?\s+)?"
 )
-#: Someone who acts, as minutes abbreviate them: "Clerk", "New clerk", "Cllr Muir", "AB & CD", "Carole Burgoyne and Ross Jago".
+# : Someone who acts, as minutes abbreviate them: "Clerk", "New clerk", "Cllr Muir", "AB & CD", "Carole
+# Burgoyne and Ross Jago".
 _WHO_UNIT = (
     r"(?:(?:the|The|New|new|All|all)\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?)\.?\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}"
     r"|[A-Z]{2,4}|(?:the\s+|The\s+|New\s+|new\s+)?(?:clerk|chair|officers?|councillors|members)"
@@ -38,12 +39,16 @@ _THING = (
     r"(?P<thing>(?!(?:but|and|or|with|for|if|whether|how|that|this|it|there|as|when|which|who|to|was|were|are|is|had|has|would|will)\b)"
     r"(?:[\w’'\-]+\s+){0,6}?[\w’'\-]+)"
 )
-#: Words that make a would-be subject a clause of its own: "Solutions continued to be sought", "X wished for it to be recorded".
+# : Words that make a would-be subject a clause of its own: "Solutions continued to be sought", "X wished for
+# it to be recorded".
 _FINITE = re.compile(
     r"(?<!^)\b(?:\w+ed|is|are|was|were|has|have|had|continues|remains|needs|seems|appears|wishes|hopes|would|will|may|might|could|should|must|can|for|this|it)\b",
     re.IGNORECASE,
 )
-_BODY = re.compile(r"^(?:the\s+)?(?:council|committee|board|panel|cabinet|members|councillors|forum|group|meeting)\b", re.IGNORECASE)
+_BODY = re.compile(
+    r"^(?:the\s+)?(?:council|committee|board|panel|cabinet|members|councillors|forum|group|meeting)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -51,9 +56,17 @@ def _rx() -> dict[str, re.Pattern[str]]:
     agenda = alternation(word_list(VERBS, "agenda"))
     imperative = alternation(word_list(VERBS, "imperative"))
     return {
-        "to": re.compile(rf"(?:{_OPENER}|(?<=\sand)\s+){_WHO}\s+(?:is\s+|are\s+)?to\s+(?!be\b)(?P<verb>[a-z][\w\-]*)", re.MULTILINE),
-        "to_be": re.compile(rf"{_OPENER}{_THING}\s+(?:is\s+|are\s+|still\s+)?to\s+be\s+(?P<verb>{PARTICIPLE})\b", re.MULTILINE | re.IGNORECASE),
-        "bare_to_be": re.compile(rf"(?:(?<=\s)[–—-][^\S\n]+|(?<=:)[^\S\n]+)(?P<thing>)(?:still\s+)?to\s+be\s+(?P<verb>{PARTICIPLE})\b"),
+        "to": re.compile(
+            rf"(?:{_OPENER}|(?<=\sand)\s+){_WHO}\s+(?:is\s+|are\s+)?to\s+(?!be\b)(?P<verb>[a-z][\w\-]*)",
+            re.MULTILINE,
+        ),
+        "to_be": re.compile(
+            rf"{_OPENER}{_THING}\s+(?:is\s+|are\s+|still\s+)?to\s+be\s+(?P<verb>{PARTICIPLE})\b",
+            re.MULTILINE | re.IGNORECASE,
+        ),
+        "bare_to_be": re.compile(
+            rf"(?:(?<=\s)[–—-][^\S\n]+|(?<=:)[^\S\n]+)(?P<thing>)(?:still\s+)?to\s+be\s+(?P<verb>{PARTICIPLE})\b"
+        ),
         "asked": re.compile(
             rf"(?:{_OPENER}|(?<=\sand)\s+){_WHO}\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:asked|requested|instructed|invited|tasked)\s+to\s+(?P<verb>[\w\-]+)",
             re.MULTILINE,
@@ -67,7 +80,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
             rf"^[^\S\n]*(?:[-–•·*▪●◦][^\S\n]*|\(?\d{{1,3}}(?:\.\d{{1,2}})?[.)][^\S\n]*)(?P<verb>{imperative})\s+(?!(?:of|on|from|for|re|regarding|about|by|and|received|details)\b)[\w’'\-]",
             re.MULTILINE,
         ),
-        "keep": re.compile(r"(?:(?<=,)|(?<=[–—-]))[^\S\n]+(?P<verb>keep)\s+(?:[\w’'\-]+\s+){1,4}?(?:informed|updated|advised)\b"),
+        "keep": re.compile(
+            r"(?:(?<=,)|(?<=[–—-]))[^\S\n]+(?P<verb>keep)\s+(?:[\w’'\-]+\s+){1,4}?(?:informed|updated|advised)\b"
+        ),
         "agenda": re.compile(rf"(?:{agenda})$", re.IGNORECASE),
     }
 
@@ -93,7 +108,12 @@ def _read(text: str, kind: str, m: re.Match[str]) -> Commitment | None:
     start = _start(kind, m)
     end = _clause_end(text, start, m.end())
     clause = text[start:end]
-    if len(clause.split()) > 40 or len(clause.strip()) < 8 or clause.rstrip().endswith("?") or not _opens_clause(text, start):
+    if (
+        len(clause.split()) > 40
+        or len(clause.strip()) < 8
+        or clause.rstrip().endswith("?")
+        or not _opens_clause(text, start)
+    ):
         return None
     due = find_due(clause)
     forward = due is not None and re.search(r"\bnext\b|\bmeeting\b|\bmonth\b", due, re.IGNORECASE) is not None
@@ -104,7 +124,9 @@ def _read(text: str, kind: str, m: re.Match[str]) -> Commitment | None:
             return None  # "Crime and Disorder Act to ...": "and" inside a name, not between two tasks
         if not _who_ok(who, text):
             return None
-        if re.search(r"\b(?:delegat\w*|authori[sz]\w*)\b[^.;]*$", text[max(0, start - 200) : start], re.IGNORECASE):
+        if re.search(
+            r"\b(?:delegat\w*|authori[sz]\w*)\b[^.;]*$", text[max(0, start - 200) : start], re.IGNORECASE
+        ):
             return None  # "delegates authority to the Director, Growth to implement": a delegation
         if kind == "asked" and re.fullmatch(r"(?:all\s+)?(?:members|councillors)", who, re.IGNORECASE):
             return None  # members asked to note their diaries: a request of the meeting, not a task
@@ -113,7 +135,8 @@ def _read(text: str, kind: str, m: re.Match[str]) -> Commitment | None:
         if not verb_rx()["active"].fullmatch(verb) and not _rx()["agenda"].match(verb):
             return None
         if verb in _PRESENTING and not forward and not re.search(r"\bback\b", clause):
-            return None  # "The Chairman to report on ...", "Director to introduce the item": what happens at this meeting
+            # "The Chairman to report on ...", "Director to introduce the item": what happens at this meeting
+            return None
         if _AGENDA_TEXT.match(text, end):
             return None  # the item's agenda text, printed before its "Minutes:"
         return commitment(text, start, end, who)
@@ -122,15 +145,25 @@ def _read(text: str, kind: str, m: re.Match[str]) -> Commitment | None:
             return None  # "meeting to be held", "bill to be paid", "minutes to be approved"
         if re.search(r"\b(?:yet|still)\s+to\s+be\b", m.group(), re.IGNORECASE):
             return None  # "issue yet to be reported": the status of an earlier task, not a new one
-        if kind == "to_be" and (_HEADING_START.match(text, m.start("thing")) or _FINITE.search(m.group("thing"))):
+        if kind == "to_be" and (
+            _HEADING_START.match(text, m.start("thing")) or _FINITE.search(m.group("thing"))
+        ):
             return None
         return commitment(text, start, end, None)
     if kind == "need":
-        if re.search(r"\b(?:would|may|might|could|will|there|it|this)\s*$|\b(?:a|the)\s*$", text[max(0, m.start("thing") - 12) : m.start("thing")] + m.group("thing"), re.IGNORECASE):
+        if re.search(
+            r"\b(?:would|may|might|could|will|there|it|this)\s*$|\b(?:a|the)\s*$",
+            text[max(0, m.start("thing") - 12) : m.start("thing")] + m.group("thing"),
+            re.IGNORECASE,
+        ):
             return None  # "would need to", "there is a need to": not a task
         if m.group("passive") and m.group("passive").lower() in _NOT_DONE:
             return None
-        if m.group("verb") and not verb_rx()["active"].fullmatch(m.group("verb")) and m.group("verb") not in ("get", "do"):
+        if (
+            m.group("verb")
+            and not verb_rx()["active"].fullmatch(m.group("verb"))
+            and m.group("verb") not in ("get", "do")
+        ):
             return None
         if len(clause.split()) > 16:
             return None
@@ -138,11 +171,19 @@ def _read(text: str, kind: str, m: re.Match[str]) -> Commitment | None:
     if kind == "infinitive":
         if _rx()["agenda"].match(verb) and not forward:
             return None
-        if not (verb_rx()["active"].fullmatch(verb) or _rx()["agenda"].match(verb) or verb in ("make", "decide", "get")):
+        if not (
+            verb_rx()["active"].fullmatch(verb)
+            or _rx()["agenda"].match(verb)
+            or verb in ("make", "decide", "get")
+        ):
             return None
         return commitment(text, start, end, None)
     if kind == "imperative":
-        if len(clause.split()) > 20 or clause.rstrip().endswith(":") or re.match(r"\S+\s+[A-Z]\w*\s+[A-Z]", clause):
+        if (
+            len(clause.split()) > 20
+            or clause.rstrip().endswith(":")
+            or re.match(r"\S+\s+[A-Z]\w*\s+[A-Z]", clause)
+        ):
             return None  # "Draft Revenue Budget 2025-26", "Clean Air Night": a title, not an instruction
         return commitment(text, start, end, None)
     return commitment(text, start, end, None)  # "keep residents informed"
@@ -180,7 +221,9 @@ def _opens_clause(text: str, pos: int) -> bool:
     return prev.endswith((".", ":", ";", "!", "?")) or len(prev.split()) <= 6
 
 
-_LIST_LEAD = re.compile(r"[^\S\n]*(?:[-–•·*▪●◦]|\(?\d{1,3}(?:\.\d{1,2})?[.)]|\(?[a-z]{1,2}[.)]|\d{1,3}\.)[^\S\n]*(?:(?:DECISION|Decision|Action|ACTION)\s*[:\-–]\s*)?")
+_LIST_LEAD = re.compile(
+    r"[^\S\n]*(?:[-–•·*▪●◦]|\(?\d{1,3}(?:\.\d{1,2})?[.)]|\(?[a-z]{1,2}[.)]|\d{1,3}\.)[^\S\n]*(?:(?:DECISION|Decision|Action|ACTION)\s*[:\-–]\s*)?"
+)
 
 
 def _start(kind: str, m: re.Match[str]) -> int:
@@ -210,10 +253,44 @@ _PRESENTING = {"report", "present", "introduce", "outline", "update", "give", "s
 #: The agenda text of a ModernGov item is followed by its "Minutes:" or "Decision:" label.
 _AGENDA_TEXT = re.compile(r"[.\s]*(?:\n[^\n]{0,120}){0,3}?\n\s*(?:Minutes|Decision)\s*:", re.IGNORECASE)
 #: Verbs of a meeting's formal business: not a task even for a named person ("Cllr X to note ...").
-_FORMAL = {"receive", "note", "approve", "declare", "elect", "accept", "adopt", "sign", "ratify", "endorse", "welcome", "confirm"}
+_FORMAL = {
+    "receive",
+    "note",
+    "approve",
+    "declare",
+    "elect",
+    "accept",
+    "adopt",
+    "sign",
+    "ratify",
+    "endorse",
+    "welcome",
+    "confirm",
+}
 #: Participles of business done at a meeting, not a task after it ("to be approved as minutes").
 _BUSINESS = {"agreed", "considered", "discussed", "decided", "reviewed", "debated", "determined"}
-_NOT_DONE = {"held", "paid", "approved", "signed", "noted", "received", "adopted", "confirmed", "elected", "appointed", "accepted", "seen",
-             "funded", "allocated", "awarded", "granted", "spent", "met", "repaid", "charged", "retained"}
+_NOT_DONE = {
+    "held",
+    "paid",
+    "approved",
+    "signed",
+    "noted",
+    "received",
+    "adopted",
+    "confirmed",
+    "elected",
+    "appointed",
+    "accepted",
+    "seen",
+    "funded",
+    "allocated",
+    "awarded",
+    "granted",
+    "spent",
+    "met",
+    "repaid",
+    "charged",
+    "retained",
+}
 #: A "to be" line that is an agenda heading: "4. Notes of last meeting to be approved as minutes".
 _HEADING_START = re.compile(r"(?:Notes|Minutes|Apologies|Declarations?|Dates?)\b")

@@ -16,7 +16,8 @@ from dataclasses import replace
 from .action_record import Commitment, commitment
 from .clauses import block_bounds, sentence_start
 
-#: Initials at a line end after the sentence: "... a status report. HL", "... forward. KC/GD/IK", "... surgery MPO/TMA31/5".
+# : Initials at a line end after the sentence: "... a status report. HL", "... forward. KC/GD/IK", "...
+# surgery MPO/TMA31/5".
 _TRAILING = re.compile(
     r"(?:(?<=[.!?])[^\S\n]+(?P<one>[A-Z]{2,4}(?:[^\S\n]*[/&,][^\S\n]*[A-Z]{2,4})*)"
     r"|[^\S\n]+(?P<many>[A-Z]{2,4}(?:[^\S\n]*/[^\S\n]*[A-Z]{2,4})+))"
@@ -24,11 +25,34 @@ _TRAILING = re.compile(
     re.MULTILINE,
 )
 #: Capitals that end sentences without being anyone's initials.
-_NOT_INITIALS = {"UK", "EU", "NHS", "PCC", "MP", "MSP", "AM", "PM", "CC", "SBC", "HSE", "OK", "TBC", "TBA", "NB", "PS", "AOB", "ACTION", "NOTED", "AGREED"}
+_NOT_INITIALS = {
+    "UK",
+    "EU",
+    "NHS",
+    "PCC",
+    "MP",
+    "MSP",
+    "AM",
+    "PM",
+    "CC",
+    "SBC",
+    "HSE",
+    "OK",
+    "TBC",
+    "TBA",
+    "NB",
+    "PS",
+    "AOB",
+    "ACTION",
+    "NOTED",
+    "AGREED",
+}
 #: "Topic – what is to be done": the action is after the dash.
 _TOPIC_DASH = re.compile(r"[^\n.]{1,60}?\s[–—-]\s+")
 #: A table header naming the column that says who acts.
-_OWNER_HEADER = re.compile(r"^\s*(?:action(?:\s+by)?|owner|responsible|who|lead|by\s+whom)\s*$", re.IGNORECASE)
+_OWNER_HEADER = re.compile(
+    r"^\s*(?:action(?:\s+by)?|owner|responsible|who|lead|by\s+whom)\s*$", re.IGNORECASE
+)
 
 
 def line_owners(text: str, found: list[Commitment]) -> list[Commitment]:
@@ -52,7 +76,11 @@ def line_owners(text: str, found: list[Commitment]) -> list[Commitment]:
         topic = _TOPIC_DASH.match(text, start, end)
         if topic is not None and start == block_start and topic.end() < end:
             start = topic.end()
-        if end - start >= 8 and _TASK.search(text[start:end]) and not re.search(r"\b(?:still|yet)\s+to\s+be\b", text[start:end]):
+        if (
+            end - start >= 8
+            and _TASK.search(text[start:end])
+            and not re.search(r"\b(?:still|yet)\s+to\s+be\b", text[start:end])
+        ):
             out.append(commitment(text, start, end, who))
     return out
 
@@ -70,7 +98,8 @@ def _generic(owner: str | None) -> bool:
 
 
 def table_rows(text: str) -> Iterable[Commitment]:
-    """Rows of a "|" table whose header has an action/owner column: the row's text cell, owned by that cell."""
+    """Rows of a "|" table whose header has an action/owner column: the row's
+    text cell, owned by that cell."""
     lines = text.split("\n")
     pos = 0
     owner_col: int | None = None
@@ -92,7 +121,9 @@ def table_rows(text: str) -> Iterable[Commitment]:
         owner = text[os_:oe].strip()
         if not owner or len(owner.split()) > 5:
             continue
-        body = max((c for i, c in enumerate(cells) if i != owner_col), key=lambda c: c[1] - c[0], default=None)
+        body = max(
+            (c for i, c in enumerate(cells) if i != owner_col), key=lambda c: c[1] - c[0], default=None
+        )
         if body is None or body[1] - body[0] < 8:
             continue
         yield commitment(text, body[0], body[1], owner)

@@ -28,21 +28,24 @@ PERSON = re.compile(
     r"co-?ordinator|team|inspector|commissioner|advis[eo]r|representatives?|"
     + alternation(word_list(VERBS, "party_nouns"))
     + r")\b",
-    re.I,
+    re.IGNORECASE,
 )
 #: A past participle, regular or one of the common irregular ones ("brought back", "sent", "kept").
 PARTICIPLE = (
     r"(?:\w+(?:ed|en|wn|nt|pt)|brought|bought|sought|caught|made|kept|sent|given|taken|done|put|set|cut|shown|read|met|"
     r"told|held|led|paid|laid|built|sold|found|dealt|left|lost)"
 )
-#: A person's name or initials as minutes write them: "Kelechi", "Jonathan Kempster", "Cllr Muir", "HL", "KC/GD".
+# : A person's name or initials as minutes write them: "Kelechi", "Jonathan Kempster", "Cllr Muir", "HL",
+# "KC/GD".
 NAMED = re.compile(
     r"(?!(?:The|This|These|That|Those|It|Its|A|An|All|Any|Each|Their|Our|Some|No|He|She|They|We|You|There|Here|How|What|When|Where|Why|Who|Whether|If|Nothing|None|Not|Please|Dear|Items?|Members?|Council|Committee|Board|Panel|Cabinet)\b)"
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
     r"|(?:Cllrs?|Councillors)\.?\s+[A-Z][a-z’'\-]+(?:\s*(?:,|and|&)\s*[A-Z][a-z’'\-]+)*"
     r"|[A-Z]{2,4}(?:\s*(?:/|&|and)\s*[A-Z]{2,4})*"
 )
-BODY_NOUN = re.compile(r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum)\b", re.I)
+BODY_NOUN = re.compile(
+    r"\b(?:committee|sub-committee|panel|board|cabinet|council|group|partnership|forum)\b", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +58,7 @@ def verb_rx() -> dict[str, re.Pattern[str]]:
     """Compiled verb alternations by kind."""
     out = {}
     for kind in ("active", "delivery_passive", "reporting", "requesters"):
-        out[kind] = re.compile(rf"(?:{alternation(word_list(VERBS, kind))})\b", re.I)
+        out[kind] = re.compile(rf"(?:{alternation(word_list(VERBS, kind))})\b", re.IGNORECASE)
     return out
 
 
@@ -65,7 +68,7 @@ def due_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rows = load_jsonl("action_due.jsonl", frozenset({"kind", "regex"}))
     due = "|".join(f"(?:{r['regex']})" for r in rows if r["kind"] == "due")
     not_due = "|".join(f"(?:{r['regex']})" for r in rows if r["kind"] == "not_due")
-    return re.compile(due, re.I), re.compile(not_due, re.I)
+    return re.compile(due, re.IGNORECASE), re.compile(not_due, re.IGNORECASE)
 
 
 def find_due(text: str) -> str | None:
@@ -75,7 +78,11 @@ def find_due(text: str) -> str | None:
     if m is None:
         return None
     found = m.group().strip(" ,.")
-    return re.sub(r"^(?:by|before|within|to|at|in|on|until|during)\s+", "", found, flags=re.I) if found.lower().startswith(("to ", "at ")) else found
+    return (
+        re.sub(r"^(?:by|before|within|to|at|in|on|until|during)\s+", "", found, flags=re.IGNORECASE)
+        if found.lower().startswith(("to ", "at "))
+        else found
+    )
 
 
 def is_party(phrase: str, text: str | None = None) -> bool:
@@ -96,4 +103,4 @@ def is_party(phrase: str, text: str | None = None) -> bool:
 @lru_cache(maxsize=1)
 def info_noun_rx() -> re.Pattern[str]:
     """A subject that is something to be handed over ("a note", "the results", "copies")."""
-    return re.compile(rf"\b(?:{alternation(word_list(VERBS, 'info_nouns'))})$", re.I)
+    return re.compile(rf"\b(?:{alternation(word_list(VERBS, 'info_nouns'))})$", re.IGNORECASE)

@@ -21,15 +21,21 @@ _RECIPIENT = re.compile(
     r"(?:members|committee|panel|board|councillors|group|partnership|cabinet|sub-committee|forum)\b",
     re.IGNORECASE,
 )
-_SUBJECT_MEMBERS = re.compile(r"\b(?:members|the\s+(?:committee|panel|board|group|forum)|councillors)\s*$", re.IGNORECASE)
-#: Handing something over, when no recipient is written: "made available", "sent by email", "added to the document".
+_SUBJECT_MEMBERS = re.compile(
+    r"\b(?:members|the\s+(?:committee|panel|board|group|forum)|councillors)\s*$", re.IGNORECASE
+)
+# : Handing something over, when no recipient is written: "made available", "sent by email", "added to the
+# document".
 _HANDED_OVER = re.compile(
     r"(?:made\s+available|circulated|re-?circulated|sent|shared|e-?mailed|distributed|forwarded|added|published|provided|posted|uploaded)\b",
     re.IGNORECASE,
 )
 _RECIPIENT_VERBS = ("updated", "informed", "advised", "notified", "given")
 #: "would try to", "will also", "would continue to", "will endeavour to": words before the verb itself.
-_SOFT = r"(?:(?:also|further|now|then|personally|\w+ly)\s+)*(?:(?:try|endeavour|seek|aim|continue|be\s+able)\s+to\s+)?"
+_SOFT = (
+    r"(?:(?:also|further|now|then|personally|\w+ly)\s+)*(?:(?:try|endeavour|"
+    r"seek|aim|continue|be\s+able)\s+to\s+)?"
+)
 
 
 #: An aside between "would" and its verb: "officers would, subject to the decision, create ...".
@@ -42,14 +48,22 @@ def read_would(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     after = text[cue_end:e]
     before = text[s:cue_start]
     rx = verb_rx()
-    passive = re.match(rf"\s+be\s+(?:\w+ly\s+)?(?:{PARTICIPLE}\s+(?:[\w’',]+\s+){{0,8}}?and\s+)?(?P<verb>{PARTICIPLE}(?:\s+\w+)?)", after, re.IGNORECASE)
+    passive = re.match(
+        rf"\s+be\s+(?:\w+ly\s+)?(?:{PARTICIPLE}\s+(?:[\w’',]+\s+){{0,8}}?and\s+)?(?P<verb>{PARTICIPLE}(?:\s+\w+)?)",
+        after,
+        re.IGNORECASE,
+    )
     if passive:
         return _handed_over(text, s, e, cue_start, passive.group("verb"))
-    active = re.match(rf"{_ASIDE}\s+(?:be\s+)?(?:(?:\w+ly)\s+)?(?:{rx['active'].pattern}|\w+ing)", after, re.IGNORECASE)
+    active = re.match(
+        rf"{_ASIDE}\s+(?:be\s+)?(?:(?:\w+ly)\s+)?(?:{rx['active'].pattern}|\w+ing)", after, re.IGNORECASE
+    )
     if active is None:
         return None
     said = re.search(
-        rf"(?P<np>{NP}|{ROLE}|[Oo]fficers)\s+(?:also\s+|further\s+)?(?:{rx['reporting'].pattern})\s+(?:\w+\s+){{0,3}}?that\s+(?P<subj>[\w’' ]{{1,60}}?)\s*$",
+        rf"(?P<np>{NP}|{ROLE}|[Oo]fficers)\s+(?:also\s+|"
+        rf"further\s+)?(?:{rx['reporting'].pattern})\s+(?:\w+\s+){{0,"
+        rf"3}}?that\s+(?P<subj>[\w’' ]{{1,60}}?)\s*$",
         before,
     ) or re.search(
         rf"(?P<np>{NP}|{ROLE})\s+(?:also\s+|further\s+)?(?:said|stated|confirmed|added|replied|responded|indicated|explained)\s+(?P<subj>he|she|they|we)\s*$",
@@ -58,8 +72,11 @@ def read_would(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     if said is None:
         return _party_would(text, s, e, cue_start, cue_end)
     subj = said.group("subj")
-    joint = re.match(r"(he|she|they|we)\s+and\s+(?P<other>(?:the\s+)?[\w’' ]{1,40}?)$", subj, re.I)
-    if joint is not None and (PERSON.search(joint.group("other")) or re.search(r"\b(?:Member|Holder|[A-Z][a-z]+)$", joint.group("other"))):
+    joint = re.match(r"(he|she|they|we)\s+and\s+(?P<other>(?:the\s+)?[\w’' ]{1,40}?)$", subj, re.IGNORECASE)
+    if joint is not None and (
+        PERSON.search(joint.group("other"))
+        or re.search(r"\b(?:Member|Holder|[A-Z][a-z]+)$", joint.group("other"))
+    ):
         return commitment(text, s + said.start("subj"), e, f"{said.group('np')} and {joint.group('other')}")
     if re.search(r"\b(?:could|should|might|may|which|who|that)\b", subj) or len(subj.split()) > 6:
         return None
@@ -75,7 +92,8 @@ def read_would(text: str, cue_start: int, cue_end: int) -> Commitment | None:
 
 
 def _handed_over(text: str, s: int, e: int, cue_start: int, verb: str) -> Commitment | None:
-    """"copies would be circulated to Members", "Members would be updated", "the results would be made available"."""
+    """ "copies would be circulated to Members", "Members would be updated",
+    "the results would be made available"."""
     start = _clause_start(text, s, cue_start)
     subject = text[start:cue_start].strip()
     if re.search(r"\bif\b.*\bthen\b", text[s:cue_start], re.IGNORECASE | re.DOTALL):
@@ -84,12 +102,18 @@ def _handed_over(text: str, s: int, e: int, cue_start: int, verb: str) -> Commit
     to_meeting = _RECIPIENT.search(after) or _SUBJECT_MEMBERS.search(text[s:cue_start])
     if verb.lower().startswith(_RECIPIENT_VERBS):
         return commitment(text, start, e, None) if _SUBJECT_MEMBERS.search(text[s:cue_start]) else None
-    if not _HANDED_OVER.match(verb) and not re.search(r"\b(?:brought|bought|reported|fed)\s+back\b|\bpresented\b", verb, re.I):
+    if not _HANDED_OVER.match(verb) and not re.search(
+        r"\b(?:brought|bought|reported|fed)\s+back\b|\bpresented\b", verb, re.IGNORECASE
+    ):
         return None
     if to_meeting:
         return commitment(text, start, e, None)
-    if _HANDED_OVER.match(verb) and (info_noun_rx().search(subject) or re.fullmatch(r"(?:This|These|They|It)", subject)):
-        return commitment(text, start, e, None)  # "the figures would be made available", "This will be sent by email"
+    if _HANDED_OVER.match(verb) and (
+        info_noun_rx().search(subject) or re.fullmatch(r"(?:This|These|They|It)", subject)
+    ):
+        return commitment(
+            text, start, e, None
+        )  # "the figures would be made available", "This will be sent by email"
     return None
 
 
@@ -99,11 +123,18 @@ def _party_would(text: str, s: int, e: int, cue_start: int, cue_end: int) -> Com
     lead = speaker(text, s, cue_start)
     if pronoun is not None and lead is not None and is_party(lead, text):
         other = pronoun.group("other")
-        start, subject = pronoun.start(), f"{lead} and {other}" if other else lead  # "Mr Gough ...; about which he and the Cabinet Member would liaise"
+        start, subject = (
+            pronoun.start(),
+            f"{lead} and {other}" if other else lead,
+        )  # "Mr Gough ...; about which he and the Cabinet Member would liaise"
     else:
         start = _clause_start(text, s, cue_start)
         subject = text[start:cue_start].strip()
-        if not subject or len(subject.split()) > 6 or not (is_party(subject, text) or subject in ("Officers", "officers")):
+        if (
+            not subject
+            or len(subject.split()) > 6
+            or not (is_party(subject, text) or subject in ("Officers", "officers"))
+        ):
             return None
     if (subject + " ").lower().startswith(NOT_SUBJECT):
         return None
@@ -114,12 +145,17 @@ def _party_would(text: str, s: int, e: int, cue_start: int, cue_end: int) -> Com
 
 
 #: "... which he and the Cabinet Member would ...": the speaker of the sentence, with someone else.
-_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)(?:\s+and\s+(?P<other>(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*))?\s+$")
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:he|she)(?:\s+and\s+(?P<other>(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*))?\s+$"
+)
 
 
 def _clause_start(text: str, s: int, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last "that", "but" or ", and" before it."""
-    said = re.search(rf"(?:{verb_rx()['reporting'].pattern}|proposed|resolved|decided)\s+(?:\w+\s+){{0,3}}?that\s+", text[s:pos])
+    said = re.search(
+        rf"(?:{verb_rx()['reporting'].pattern}|proposed|resolved|decided)\s+(?:\w+\s+){{0,3}}?that\s+",
+        text[s:pos],
+    )
     best = s + said.end() if said is not None else s
     base = best
     for m in re.finditer(r"\b(?:but|however,?)\s+|,\s+and\s+|\s[–—]\s+", text[base:pos]):
@@ -159,7 +195,10 @@ def read_were_to(text: str, cue_start: int, cue_end: int) -> Commitment | None:
     s, e = sentence(text, cue_start)
     if re.match(r"\s+be\s", text[cue_end : cue_end + 5]):
         return _to_be_handed_over(text, s, e, cue_start, cue_end)
-    if verb_rx()["active"].match(text, cue_end + 1) is None and verb_rx()["active"].match(text[cue_end:].lstrip()) is None:
+    if (
+        verb_rx()["active"].match(text, cue_end + 1) is None
+        and verb_rx()["active"].match(text[cue_end:].lstrip()) is None
+    ):
         return None
     owner = owner_before(text, s, cue_start)
     if owner is None or owner.lower() in ("it", "this", "the aim", "there"):
@@ -177,8 +216,13 @@ def _to_be_handed_over(text: str, s: int, e: int, cue_start: int, cue_end: int) 
     if subject is None:
         return None
     thing = subject.group("subject")
-    recipients = re.search(r"\b(?:members|councillors|committee|panel|board|cabinet|forum)$", thing, re.I)
-    if verb.group("verb").lower() in ("updated", "informed", "advised", "notified", "given") and not recipients:
+    recipients = re.search(
+        r"\b(?:members|councillors|committee|panel|board|cabinet|forum)$", thing, re.IGNORECASE
+    )
+    if (
+        verb.group("verb").lower() in ("updated", "informed", "advised", "notified", "given")
+        and not recipients
+    ):
         return None  # "the foreword was to be updated": a document, not the meeting, is updated
     if not (recipients or info_noun_rx().search(thing)):
         return None

@@ -21,8 +21,9 @@ dropped, so a decision's own reading wins over a cue inside it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -64,7 +65,7 @@ def _anchors() -> Any:
 
 
 @Language.factory("minutes_actions", assigns=["doc.spans"], requires=[])
-def make_actions(nlp: Language, name: str) -> "ActionFinder":
+def make_actions(nlp: Language, name: str) -> ActionFinder:
     return ActionFinder(nlp)
 
 
@@ -105,7 +106,10 @@ def actions(doc: Doc, *, fact: Callable[[int, int], Fact]) -> list[Action]:
     for c in commitments_of(doc):
         f = fact(c.start, c.end)
         key = (f.item_ordinal, normalise(f.text))
-        if any(k[0] == key[0] and (k[1] == key[1] or fuzz.ratio(k[1], key[1]) >= res.DUPLICATE_RATIO) for k in seen):
+        if any(
+            k[0] == key[0] and (k[1] == key[1] or fuzz.ratio(k[1], key[1]) >= res.DUPLICATE_RATIO)
+            for k in seen
+        ):
             continue
         seen.append(key)
         out.append(
@@ -141,7 +145,12 @@ def find_commitments(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]
         if kind != "request" and any(cue_start < e and s < cue_end for s, e in decided):
             continue  # inside a decision (or its cue): its instructions were read above
         c = READERS[kind](text, cue_start, cue_end)
-        if c is not None and c.end - c.start >= 8 and not _standing_procedure(text, c) and not any(_overlap(c, o) for o in found):
+        if (
+            c is not None
+            and c.end - c.start >= 8
+            and not _standing_procedure(text, c)
+            and not any(_overlap(c, o) for o in found)
+        ):
             found.append(c)
     for c in [*shorthand(text, decided), *table_rows(text)]:
         if not _standing_procedure(text, c) and not any(_overlap(c, o) for o in found):
@@ -155,7 +164,10 @@ def find_commitments(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]
 
 #: "... will be circulated to committee members in advance of the meeting": how every meeting
 #: runs (an agenda's notes on public questions), not a commitment made at this one.
-_THIS_MEETING = re.compile(r"\b(?:in\s+advance\s+of|prior\s+to|ahead\s+of|before)\s+(?:the|this|each|every|a)\s+meeting\b", re.I)
+_THIS_MEETING = re.compile(
+    r"\b(?:in\s+advance\s+of|prior\s+to|ahead\s+of|before)\s+(?:the|this|each|every|a)\s+meeting\b",
+    re.IGNORECASE,
+)
 
 
 def _standing_procedure(text: str, c: Commitment) -> bool:

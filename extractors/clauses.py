@@ -38,12 +38,13 @@ _STOP = re.compile(
 )
 #: A single newline before a line that cannot continue a sentence.
 _HARD_LINE = re.compile(
-    rf"\n(?=[^\S\n]*(?:[{BULLETS}]|\d{{1,3}}\.?[^\S\n]*(?:\n|$)|\(Item\b|(?:Minutes|Decision|Supporting documents)\s*:))"
+    rf"\n(?=[^\S\n]*(?:[{BULLETS}]|\d{{1,3}}\.?[^\S\n]*(?:\n|$)|\(Item\b|"
+    r"(?:Minutes|Decision|Supporting documents)\s*:))"
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
-_TRAIL = re.compile(r"(?:[\s;,:.–—\-|]|\band\b|\bor\b)+$", re.I)
+_TRAIL = re.compile(r"(?:[\s;,:.–—\-|]|\band\b|\bor\b)+$", re.IGNORECASE)
 _LEAD = re.compile(rf"^[\s{BULLETS}:;,–—\-]+")
-_LEAD_THAT = re.compile(r"that\b[\s,:–—\-]*", re.I)
+_LEAD_THAT = re.compile(r"that\b[\s,:–—\-]*", re.IGNORECASE)
 
 
 def load_jsonl(name: str, allowed: frozenset[str]) -> list[dict[str, Any]]:
@@ -56,7 +57,9 @@ def load_jsonl(name: str, allowed: frozenset[str]) -> list[dict[str, Any]]:
         row = json.loads(line)
         unknown = set(row) - allowed
         if unknown:
-            raise ValueError(f"{path}:{number}: unknown key {sorted(unknown)[0]!r} (known: {sorted(allowed)})")
+            raise ValueError(
+                f"{path}:{number}: unknown key {min(unknown)!r} (known: {sorted(allowed)})"
+            )
         rows.append(row)
     return rows
 
@@ -96,9 +99,21 @@ def anchor_regex(rows: list[dict[str, Any]]) -> re.Pattern[str]:
                 continue
             for key in ("TEXT", "ORTH", "LOWER"):
                 value = token.get(key)
-                values = {value} if isinstance(value, str) else set(value.get("IN", [])) if isinstance(value, dict) else set()
+                values = (
+                    {value}
+                    if isinstance(value, str)
+                    else set(value.get("IN", []))
+                    if isinstance(value, dict)
+                    else set()
+                )
                 if values:
-                    score = 0 if any(v.lower() in _COMMON for v in values) else 2 if all(v[:1].isalnum() for v in values) else 1
+                    score = (
+                        0
+                        if any(v.lower() in _COMMON for v in values)
+                        else 2
+                        if all(v[:1].isalnum() for v in values)
+                        else 1
+                    )
                     if chosen is None or score >= chosen[0]:
                         chosen = (score, key, values)
                     break
@@ -113,7 +128,9 @@ def anchor_regex(rows: list[dict[str, Any]]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])")
 
 
-def windowed_matches(doc: Doc, text: str, matcher: Matcher, anchors: re.Pattern[str], reach: int = 80) -> list[tuple[int, int, int]]:
+def windowed_matches(
+    doc: Doc, text: str, matcher: Matcher, anchors: re.Pattern[str], reach: int = 80
+) -> list[tuple[int, int, int]]:
     """Matcher results over small windows around anchor words only (same triples as ``matcher(doc)``)."""
     if len(doc) == 0:
         return []
@@ -206,13 +223,19 @@ def sentence_start(text: str, pos: int, floor: int = 0) -> int:
             prev = text[text.rfind("\n", floor, i - 1) + 1 : i - 1].rstrip(SPACE)
             if prev.endswith((".", ":", ";", "!", "?")) or text[i:i + 3].lstrip(SPACE)[:1] in BULLETS:
                 break
-        elif ch in BULLETS and (i - 2 < floor or text[i - 2].isspace()):
-            break
-        elif ch == "|":
-            break
-        elif ch in ".!?" and i < len(text) and text[i].isspace() and not (ch == "." and is_abbreviation(text, i - 1)):
-            break
-        elif ch in "–—" and i - 2 >= floor and text[i - 2].isspace() and text[max(floor, i - 5):i - 2].rstrip(SPACE)[-1:] in ".?!":
+        elif (
+            ch in BULLETS
+            and (i - 2 < floor or text[i - 2].isspace())
+            or ch == "|"
+            or ch in ".!?"
+            and i < len(text)
+            and text[i].isspace()
+            and not (ch == "." and is_abbreviation(text, i - 1))
+            or ch in "–—"
+            and i - 2 >= floor
+            and text[i - 2].isspace()
+            and text[max(floor, i - 5) : i - 2].rstrip(SPACE)[-1:] in ".?!"
+        ):
             break
         i -= 1
     return skip_space(text, i)

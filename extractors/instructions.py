@@ -15,11 +15,27 @@ from .action_words import find_due
 from .clauses import alternation, trim, word_list
 
 #: Words that look like an owner at the start of a clause but are not one.
-_NOT_OWNERS = {"the", "a", "an", "agree", "agrees", "to", "note", "notes", "endorse", "endorses", "request", "requests", "where", "that"}
+_NOT_OWNERS = {
+    "the",
+    "a",
+    "an",
+    "agree",
+    "agrees",
+    "to",
+    "note",
+    "notes",
+    "endorse",
+    "endorses",
+    "request",
+    "requests",
+    "where",
+    "that",
+}
 CLAUSE_SPLIT = re.compile(
     r";\s*(?:and\s+|or\s+)?|,?\s+and\s+that\s+|,\s+and\s+(?=(?:the|a|an|that)\s)|\s+and\s+(?=the\s+\w+(?:\s+\w+){0,5}\s+be\s)"
-    r"|(?<=[.:)])\s+\(?(?:\d{1,2}|[a-hj-z])[.)]\s+(?=[A-Z])",  # parts numbered inline: "... website. 2) The HSE be asked"
-    re.I,
+    # parts numbered inline: "... website. 2) The HSE be asked"
+    r"|(?<=[.:)])\s+\(?(?:\d{1,2}|[a-hj-z])[.)]\s+(?=[A-Z])",
+    re.IGNORECASE,
 )
 
 
@@ -28,19 +44,25 @@ def instruction_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     """(passive, active-with-owner, not-an-instruction) built from ``action_verbs.jsonl``."""
     passive = alternation(word_list("action_verbs.jsonl", "instruction_passive"))
     active = verb_forms(word_list("action_verbs.jsonl", "instruction_active"))
-    owner = r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w’'\-]*)*|[Oo]fficers|[Mm]embers"
+    owner = (
+        r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|"
+        r"and\s+)?[A-Z][\w’'\-]*)*|[Oo]fficers|[Mm]embers"
+    )
     return (
         re.compile(
-            rf"(?<!\bto\s)\b(?:be|would\s+be|should\s+be|will\s+be|is|are)\s+(?:\w+ly\s+)?(?:\w+ed\s+(?:and|or)\s+)?(?:{passive})\b", re.I
+            rf"(?<!\bto\s)\b(?:be|would\s+be|should\s+be|will\s+be|is|are)\s+(?:\w+ly\s+)?(?:\w+ed\s+(?:and|or)\s+)?(?:{passive})\b",
+            re.IGNORECASE,
         ),
         re.compile(
             rf"^(?:that\s+)?(?:[^,]{{0,40}},\s*)?(?:(?:agree[sd]?\s+)?to\s+|(?P<owner>{owner})\s+(?:to\s+|should\s+|shall\s+|will\s+|would\s+|must\s+)?)?(?:{active})\b(?!\s+(?:was|were|is|are|be|been|has|have|had|will|would)\b)"
         ),
-        re.compile(alternation(word_list("action_verbs.jsonl", "not_instruction")), re.I),
+        re.compile(alternation(word_list("action_verbs.jsonl", "not_instruction")), re.IGNORECASE),
     )
 
 
-def instructions(text: str, start: int, end: int, owner: str | None) -> tuple[tuple[int, int, str | None], ...]:
+def instructions(
+    text: str, start: int, end: int, owner: str | None
+) -> tuple[tuple[int, int, str | None], ...]:
     """Clauses of a decision that tell someone to do something (these are also actions)."""
     passive, active, excluded = instruction_patterns()
     out = []
@@ -56,7 +78,11 @@ def instructions(text: str, start: int, end: int, owner: str | None) -> tuple[tu
         clause = text[s:e]
         if not clause:
             continue
-        if _SCHEDULED.search(clause) and _FORWARD.search(find_due(clause) or "") and "minutes" not in clause.lower():
+        if (
+            _SCHEDULED.search(clause)
+            and _FORWARD.search(find_due(clause) or "")
+            and "minutes" not in clause.lower()
+        ):
             out.append((s, e, owner))  # "a work programme to be agreed at the next board"
             continue
         if excluded.search(clause):
@@ -72,11 +98,11 @@ def instructions(text: str, start: int, end: int, owner: str | None) -> tuple[tu
         else:
             asked = _ASKS.search(clause)
             if asked is not None:
-                at = s + asked.start() if _NOTES_FIRST.match(clause) else s  # "agrees the terms and asks X to ...": the asking part
+                at = (
+                    s + asked.start() if _NOTES_FIRST.match(clause) else s
+                )  # "agrees the terms and asks X to ...": the asking part
                 out.append((at, e, asked.group("owner")))
-            elif _IMPERATIVE.match(clause):
-                out.append((s, e, owner))
-            elif _CONSULT.search(clause) or _RECEIVES.search(clause):
+            elif _IMPERATIVE.match(clause) or _CONSULT.search(clause) or _RECEIVES.search(clause):
                 out.append((s, e, owner))
             else:
                 then = _and_then(clause)
@@ -113,16 +139,23 @@ def verb_forms(phrases: tuple[str, ...]) -> str:
 
 
 #: A part that opens by asking someone: its owner is the one asked, not the body asking.
-_ASKS_FIRST = re.compile(r"^(?:that\s+)?(?:to\s+)?(?:asks?|requests?|urges?|instructs?|invites?|calls?\s+(?:on|upon)|directs?)\b", re.I)
-#: "asks the Monitoring Officer to ...", "urges the Executive to ...", "requests that ...", "calls on Government to ..."
+_ASKS_FIRST = re.compile(
+    r"^(?:that\s+)?(?:to\s+)?(?:asks?|requests?|urges?|instructs?|invites?|calls?\s+(?:on|upon)|directs?)\b",
+    re.IGNORECASE,
+)
+# : "asks the Monitoring Officer to ...", "urges the Executive to ...", "requests that ...", "calls on
+# Government to ..."
 _ASKS = re.compile(
     r"\b(?:asks?|request(?:s|ed)?|urges?|instructs?|calls?\s+(?:on|upon)|invites?|directs?)\s+"
     r"(?:(?P<owner>(?:the\s+|that\s+the\s+|all\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'\-]*){0,6}|[Oo]fficers)\s+(?:to|be\s+asked\s+to)\s+(?!note\b|be\s+noted\b)|that\s+)",
 )
 #: "... the criteria for formal consultation with the neighbouring councils": the part sends something out.
-_CONSULT = re.compile(r"\bfor\s+(?:formal\s+|public\s+|further\s+|wider\s+)?consultation\b", re.I)
+_CONSULT = re.compile(r"\bfor\s+(?:formal\s+|public\s+|further\s+|wider\s+)?consultation\b", re.IGNORECASE)
 #: "a work programme to be agreed by the board at its next meeting": business fixed for a later meeting.
-_SCHEDULED = re.compile(r"\b(?:to\s+be|be|would\s+be|will\s+be)\s+(?:agreed|considered|discussed|reviewed|revisited|decided)\b", re.I)
+_SCHEDULED = re.compile(
+    r"\b(?:to\s+be|be|would\s+be|will\s+be)\s+(?:agreed|considered|discussed|reviewed|revisited|decided)\b",
+    re.IGNORECASE,
+)
 #: "the Committee receives six-monthly updates on ...": the meeting is to be told something.
 _RECEIVES = re.compile(
     r"^(?:that\s+)?(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,4}?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Forum|Partnership|Members|Councillors)\s+"
@@ -130,12 +163,14 @@ _RECEIVES = re.compile(
     re.IGNORECASE,
 )
 #: A due that looks forward to a meeting ("the next board", "the March meeting"), not a past date.
-_FORWARD = re.compile(r"\bnext\b|\bmeeting\b", re.I)
+_FORWARD = re.compile(r"\bnext\b|\bmeeting\b", re.IGNORECASE)
 #: A part that opens by noting, approving or agreeing (optionally after the deciding body).
 _NOTES_FIRST = re.compile(
     r"^(?:that\s+)?(?:(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,5}\s+)?(?:to\s+)?(?:notes?|noted|approves?|approved|endorses?|endorsed|agrees?|agreed|welcomes?|welcomed|accepts?|accepted|receives?|received)\b",
 )
-_LEAD_OWNER = re.compile(r"^(?:that\s+)?(?P<owner>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,5})\s+(?:notes?|approves?|endorses?|agrees?|welcomes?|accepts?|receives?|note|approve|endorse|agree)\b")
+_LEAD_OWNER = re.compile(
+    r"^(?:that\s+)?(?P<owner>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,5})\s+(?:notes?|approves?|endorses?|agrees?|welcomes?|accepts?|receives?|note|approve|endorse|agree)\b"
+)
 #: A part that opens with an instruction: "Write again to ...", "Encourage ...", "Work with ...", "Inform ..."
 _IMPERATIVE = re.compile(
     r"(?:that\s+)?(?:to\s+)?(?:[Ww]rite|[Ee]ncourage|[Ww]ork\s+with|[Ii]nform|[Ll]obby|[Ii]nstruct|[Uu]rge|[Cc]all\s+on|[Aa]sk|[Rr]equest)\b(?!\s+(?:off|down)\b)"

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,7 +34,8 @@ NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MULT = r"\s?(?:million|billion|thousand|mn|bn)\b|(?:bn|BN|k|K|m|M)(?![A-Za-z])"
 POUND = re.compile(rf"£\s?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d])")
 WORDS = re.compile(
-    rf"(?<![£\d.,])(?P<num>{NUM})(?P<mult>\s?(?:million|billion|thousand|m|k|bn))?\s(?:pounds(?: sterling)?|GBP)\b"
+    rf"(?<![£\d.,])(?P<num>{NUM})(?P<mult>\s?(?:million|billion|thousand|m|k|"
+    r"bn))?\s(?:pounds(?: sterling)?|GBP)\b"
     rf"|\bGBP\s?(?P<num2>{NUM})(?P<mult2>{MULT})?(?![\d])"
 )
 #: A money column in a table flattened to text: a header "AMOUNT" or "Amount (£)"
@@ -47,7 +49,9 @@ COLUMN_REACH = 500  # characters after the header in which its figures are read
 RANGE_TAIL = re.compile(rf"\s?(?:-|–|—|to)\s?(?P<num>{NUM})(?P<mult>{MULT})?(?![\d%/.])")
 
 PURPOSE_REACH = 40  # characters after the sum in which a purpose cue may start
-PERIODISH = re.compile(r"(?:the |each |every |a |one )?(?:year|years|week|month|period|financial year)\b", re.I)
+PERIODISH = re.compile(
+    r"(?:the |each |every |a |one )?(?:year|years|week|month|period|financial year)\b", re.IGNORECASE
+)
 
 SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000,
          "bn": 1_000_000_000, "billion": 1_000_000_000, "b": 1_000_000_000}
@@ -78,10 +82,10 @@ def rules() -> dict[str, Any]:
     unknown = set(data) - {"periods", "kinds", "purpose_cues", "purpose_stops", "window"}
     if unknown:
         raise ValueError(f"{PATTERNS}: unknown keys {sorted(unknown)}")
-    periods = [(re.compile(p["pattern"], re.I), p["period"]) for p in data["periods"]]
-    kinds = [(re.compile(rf"\b{k}\b", re.I), k) for k in data["kinds"]]
-    cues = re.compile(r"\b(?:" + "|".join(data["purpose_cues"]) + r")\s+(?=[A-Za-z])", re.I)
-    stops = re.compile(r"[.;:()\n]|,\s|\s(?:" + "|".join(data["purpose_stops"]) + r")\s", re.I)
+    periods = [(re.compile(p["pattern"], re.IGNORECASE), p["period"]) for p in data["periods"]]
+    kinds = [(re.compile(rf"\b{k}\b", re.IGNORECASE), k) for k in data["kinds"]]
+    cues = re.compile(r"\b(?:" + "|".join(data["purpose_cues"]) + r")\s+(?=[A-Za-z])", re.IGNORECASE)
+    stops = re.compile(r"[.;:()\n]|,\s|\s(?:" + "|".join(data["purpose_stops"]) + r")\s", re.IGNORECASE)
     return {"periods": periods, "kinds": kinds, "cues": cues, "stops": stops, "window": int(data["window"])}
 
 
@@ -114,8 +118,11 @@ def find_money(text: str) -> list[Money]:
             second = _money(text, tail.start("num"), tail.end(), tail.group("num"), tail.group("mult"))
             if first.scale is None and second.scale is not None:
                 # "£5-10m": the scale written once applies to both ends
-                first = replace(first, value_gbp=parse_value(first.number, second.scale),
-                                suspect=_suspect(first.number, second.scale, parse_value(first.number, second.scale)))
+                first = replace(
+                    first,
+                    value_gbp=parse_value(first.number, second.scale),
+                    suspect=_suspect(first.number, second.scale, parse_value(first.number, second.scale)),
+                )
             found.extend((first, second))
         else:
             found.append(first)
@@ -255,7 +262,7 @@ if not Doc.has_extension("money"):
 
 
 @Language.factory("minutes_money", assigns=["doc.spans", "doc._.money"])
-def make_money(nlp: Language, name: str) -> "MoneyFinder":
+def make_money(nlp: Language, name: str) -> MoneyFinder:
     return MoneyFinder()
 
 
@@ -278,5 +285,6 @@ def amounts(doc: Doc, *, fact: Callable[[int, int], Fact]) -> list[Amount]:
     """Amount records for every sum the component found (or finds now)."""
     found = doc._.money if doc._.money is not None else money_in(doc)
     return [
-        Amount(fact(m.start, m.end), m.raw, m.value_gbp, m.period, m.kind, m.purpose, m.suspect) for m in found
+        Amount(fact(m.start, m.end), m.raw, m.value_gbp, m.period, m.kind, m.purpose, m.suspect)
+        for m in found
     ]

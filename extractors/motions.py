@@ -68,7 +68,9 @@ class Motion:
 def _rows() -> dict[str, list[tuple[re.Pattern[str], str | None]]]:
     out: dict[str, list[tuple[re.Pattern[str], str | None]]] = {}
     for row in load_jsonl("motions.jsonl", frozenset({"kind", "regex", "outcome"})):
-        out.setdefault(row["kind"], []).append((re.compile(row["regex"], re.I | re.M), row.get("outcome")))
+        out.setdefault(row["kind"], []).append(
+            (re.compile(row["regex"], re.IGNORECASE | re.MULTILINE), row.get("outcome"))
+        )
     return out
 
 
@@ -98,7 +100,9 @@ def not_decision_at(text: str, pos: int) -> Motion | None:
     for m in motions(text):
         if m.status != "not_decision":
             continue
-        if m.holds(pos) or (m.fate in ("lost", "withdrawn") and m.fate_at is not None and m.start <= pos < m.fate_at):
+        if m.holds(pos) or (
+            m.fate in ("lost", "withdrawn") and m.fate_at is not None and m.start <= pos < m.fate_at
+        ):
             return m
     return None
 
@@ -165,7 +169,9 @@ def _lines_end(text: str, start: int, quoted: bool) -> int:
     as its words (wrapped lines, list items, a stem ending ':' and what follows it),
     or to its closing quotation mark, never past a line of procedure or a fate."""
     rows = _rows()
-    stops = [rx for kind in ("intro", "substantive", "fate", "procedure", "decision_label") for rx, _ in rows[kind]]
+    stops = [
+        rx for kind in ("intro", "substantive", "fate", "procedure", "decision_label") for rx, _ in rows[kind]
+    ]
     close = _QUOTES.get(text[start], "") if quoted else ""
     end = pos = start
     blank, first, prev = False, True, ""
@@ -184,7 +190,14 @@ def _lines_end(text: str, start: int, quoted: bool) -> int:
             break
         if prev.endswith((".", "!", "?", "”", '"')) and not quoted:
             blank = True  # one paragraph a line (web pages): a finished sentence ends it
-        if not quoted and not first and blank and not (_MARKER.match(text, s, e) or prev.endswith((":", ";", ",")) or text[s:e].endswith((":", ";"))):
+        if (
+            not quoted
+            and not first
+            and blank
+            and not (
+                _MARKER.match(text, s, e) or prev.endswith((":", ";", ",")) or text[s:e].endswith((":", ";"))
+            )
+        ):
             break
         closing = text.find(close, s + 1 if first else s, e) if close else -1
         if closing < 0 and close == "”":
@@ -257,7 +270,12 @@ def _settle(text: str, found: list[Motion], fates: set[int]) -> list[Motion]:
         elif kind == "label":
             for i, m in enumerate(ms):
                 at = m.fate_at if m.fate_at is not None else m.end
-                if at <= pos <= at + RECORD_REACH and at >= last_fate and m.fate not in FAILED and not any(at < o.start < pos for o in ms):
+                if (
+                    at <= pos <= at + RECORD_REACH
+                    and at >= last_fate
+                    and m.fate not in FAILED
+                    and not any(at < o.start < pos for o in ms)
+                ):
                     ms[i] = replace(m, recorded_after=True)
             open_ = [j for j in open_ if ms[j].start > pos]
             last_label = pos
@@ -279,14 +297,22 @@ def _target(ms: list[Motion], open_: list[int], what: str, substantive: int | No
         motions_ = [i for i in open_ if not ms[i].amendment]
         if motions_:
             return motions_[-1]
-    return open_[-1] if open_ else (substantive if substantive is not None and ms[substantive].fate == "carried" else None)
+    return (
+        open_[-1]
+        if open_
+        else (substantive if substantive is not None and ms[substantive].fate == "carried" else None)
+    )
 
 
 def _has_open_before(ms: list[Motion], open_: list[int], i: int) -> bool:
-    return not ms[i].procedural and any(j != i and ms[j].start < ms[i].start and ms[i].start - ms[j].end <= AMEND_REACH for j in open_)
+    return not ms[i].procedural and any(
+        j != i and ms[j].start < ms[i].start and ms[i].start - ms[j].end <= AMEND_REACH for j in open_
+    )
 
 
-def _apply(ms: list[Motion], open_: list[int], target: int, outcome: str, pos: int, substantive: int | None) -> int | None:
+def _apply(
+    ms: list[Motion], open_: list[int], target: int, outcome: str, pos: int, substantive: int | None
+) -> int | None:
     """Record ``outcome`` for ``target``; a carried amendment replaces the motion it amends."""
     ms[target] = replace(ms[target], fate=outcome, fate_at=pos)
     was_amendment = ms[target].amendment or _has_open_before(ms, open_, target)

@@ -13,6 +13,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -24,7 +25,8 @@ PATTERNS = Path(__file__).parent / "patterns" / "abbreviations.json"
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\r\v]*\n\s*")
 #: A line that opens with a bullet or an enumerator ("1.", "1.1", "(a)", "ii)", "•").
 LIST_START = re.compile(
-    r"\n[ \t]*(?=(?:[•●▪◦■□➢►‣∙·\-–*]|o(?=\s)|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s|\(?[a-zA-Z]\)\s|\(?[ivxIVX]{1,4}\)\s)\S*)"
+    r"\n[ \t]*(?=(?:[•●▪◦■□➢►‣∙·\-–*]|o(?=\s)|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s|"
+    r"\(?[a-zA-Z]\)\s|\(?[ivxIVX]{1,4}\)\s)\S*)"
 )
 #: Bullets glued into running text by extraction ("... follows: • item").
 INLINE_BULLET = re.compile(r"(?<=\S)[ \t]*(?=[•●▪➢►]\s)")
@@ -74,7 +76,9 @@ def sentence_starts(text: str) -> list[int]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         line = text[line_start : m.start()].rstrip()
         nxt = text[m.end() : m.end() + 1]
-        if line.endswith((":", ";")) or (line and line[-1] in ".!?" and not _is_abbreviation(text, line_start + len(line) - 1)):
+        if line.endswith((":", ";")) or (
+            line and line[-1] in ".!?" and not _is_abbreviation(text, line_start + len(line) - 1)
+        ):
             starts.add(m.end())
         elif nxt.isupper() and len(line) < 60 and not line.endswith((",", "-", "–", "&", "and", "of", "the")):
             starts.add(m.end())  # a heading or short label line
@@ -122,7 +126,8 @@ def set_sentences(doc: Doc) -> Doc:
     values[starts[starts < len(doc)]] = 1
     values[0] = 1
     # whitespace tokens never open a sentence: move the start to the next token
-    doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
+    column: Any = values.astype("uint64").reshape(-1, 1)  # spaCy's stub says thinc's Ints2d: an ndarray
+    doc.from_array([SENT_START], column)
     spans = []
     for start, end in paragraph_bounds(text):
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -133,7 +138,7 @@ def set_sentences(doc: Doc) -> Doc:
 
 
 @Language.factory("minutes_sentences", assigns=["token.is_sent_start", "doc.spans"])
-def make_sentences(nlp: Language, name: str) -> "SentenceSplitter":
+def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter()
 
 

@@ -1,8 +1,11 @@
 """config.yaml -> validated frozen dataclasses.
 
-Defaults live here, in code; config.yaml only overrides them. An unknown key or
-a value of the wrong type fails with the key's full path, so a typo never
-silently turns a rule off.
+The defaults are packaged with the code (``pipeline/defaults.yaml``: the theme
+taxonomy, the follow-through phrases, every key), so an installed copy has
+them; the user's config.yaml is read on top of them. The dataclasses below
+give each key its type (and a fallback value for a key the defaults file
+leaves out). An unknown key or a value of the wrong type fails with the key's
+full path, so a typo never silently turns a rule off.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ import yaml
 
 from .errors import ConfigError
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG = PROJECT_ROOT / "config.yaml"
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent  # a source checkout's root (corpus/, tests/gold)
+DEFAULTS_FILE = PACKAGE_DIR / "defaults.yaml"  # package data: listed in pyproject.toml
+USER_CONFIG = Path("config.yaml")  # the user's file, in the current directory
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ class SchemesConfig:
 @dataclass(frozen=True)
 class LinkConfig:
     scorer: str = "token_set_ratio"
-    cutoff: float = 70.0
+    cutoff: float = 80.0
     done_phrases: tuple[str, ...] = ()
     progress_phrases: tuple[str, ...] = ()
     outstanding_phrases: tuple[str, ...] = ()
@@ -137,7 +142,11 @@ def _build(cls: type, data: Any, path: str, problems: list[str] | None = None) -
         except ConfigError as exc:
             problems.append(str(exc))
     for f in dataclasses.fields(cls):  # required keys (a theme's name) left out
-        if f.name not in values and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+        if (
+            f.name not in values
+            and f.default is dataclasses.MISSING
+            and f.default_factory is dataclasses.MISSING
+        ):
             problems.append(f"{where}{f.name}: missing (required)")
             values[f.name] = hints[f.name]() if isinstance(hints[f.name], type) else None
     return cls(**values)
@@ -145,7 +154,7 @@ def _build(cls: type, data: Any, path: str, problems: list[str] | None = None) -
 
 def _convert(hint: Any, value: Any, path: str, problems: list[str]) -> Any:
     origin = typing.get_origin(hint)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _build(hint, value, path, problems)
     if origin is tuple:
         (item_hint, *_rest) = typing.get_args(hint)
@@ -169,18 +178,53 @@ def _convert(hint: Any, value: Any, path: str, problems: list[str]) -> Any:
 
 
 def load_config(path: str | Path | None = None) -> Config:
-    """Parse ``path`` (default: the project's config.yaml) into a Config."""
-    path = Path(path) if path else DEFAULT_CONFIG
+    """The packaged defaults with the user's file on top: ``path`` (it must
+    exist), else config.yaml in the current directory when there is one.
+
+    A mapping in the user's file merges key by key; any other value (a list
+    such as ``themes``, a number) replaces the default. Every problem is a
+    line naming the user's file and the key's path."""
+    if path is None:
+        if not USER_CONFIG.is_file():
+            return default_config()
+        path = USER_CONFIG
+    path = Path(path)
     if not path.exists():
-        if path == DEFAULT_CONFIG:
-            return Config()
         raise ConfigError(f"config file not found: {path}")
+    return _parse(_merge(_read(DEFAULTS_FILE), _read(path)), path)
+
+
+@lru_cache(maxsize=1)
+def default_config() -> Config:
+    """The packaged defaults alone (what a library caller gets without a config)."""
+    return _parse(_read(DEFAULTS_FILE), DEFAULTS_FILE)
+
+
+def _read(path: Path) -> Any:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError as exc:
+        if path == DEFAULTS_FILE:  # a broken install must not run without themes and phrases
+            raise ConfigError(f"the packaged defaults are missing ({path}): reinstall minutes-miner") from exc
+        raise ConfigError(f"config file not found: {path}") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML ({' '.join(str(exc).split())})") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from exc
+
+
+def _merge(base: Any, over: Any) -> Any:
+    """``over`` on top of ``base``: mappings merge key by key, an empty value
+    (a section whose keys are all commented out) keeps the default, anything
+    else replaces it."""
+    if over is None:
+        return base
+    if isinstance(base, dict) and isinstance(over, dict):
+        return {**base, **{key: _merge(base.get(key), value) for key, value in over.items()}}
+    return over
+
+
+def _parse(data: Any, path: Path) -> Config:
     problems: list[str] = []
     config = _build(Config, data, "", problems)
     from .config_checks import check_values  # imports rapidfuzz and the link rules
@@ -206,5 +250,7 @@ def _first_per_key(problems: list[str]) -> list[str]:
 
 @lru_cache(maxsize=4)
 def cached_config(path: str | None = None) -> Config:
-    """The config for ``path``, parsed once per process (worker processes too)."""
+    """``load_config(path)``, parsed once per process: for benchmarks and tests.
+    Library code takes its Config as an argument instead (the CLI loads it once
+    and passes it down; worker processes get it pickled)."""
     return load_config(path)

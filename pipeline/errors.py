@@ -44,3 +44,12 @@ class ConfigError(MinutesError):
 
 class UsageError(MinutesError):
     """A command was called with options that do not fit together (exit 2)."""
+
+
+class NotFound(UsageError):
+    """A command was given an id or a path that the store does not hold."""
+
+
+class DocumentNotFound(NotFound):
+    """No stored document has that id or path. Its own class, not ``KeyError``,
+    so a ``KeyError`` from a bug in an extractor is never taken for it."""

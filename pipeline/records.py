@@ -44,7 +44,7 @@ class MeetingMeta:
     apologies: tuple[str, ...] = ()
     external_id: str | None = None  # e.g. ModernGov meeting id
 
-    def merged(self, other: "MeetingMeta") -> "MeetingMeta":
+    def merged(self, other: MeetingMeta) -> MeetingMeta:
         """Fill this record's gaps from ``other`` (this one wins)."""
         return MeetingMeta(
             council=self.council or other.council,

@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED_TEXT = sorted((ROOT / "corpus").glob("*.txt"))[0]
+SEED_TEXT = min((ROOT / "corpus").glob("*.txt"))
 #: A real text-layer PDF shipped in the project (seed 002 printed), so these run without ../shared.
 SAMPLE_PDF = ROOT / "corpus" / "002_8ea32eccb86cc6f3.pdf"
 
@@ -75,7 +75,10 @@ def truncated_pdf(folder: Path) -> Path:
 
 def malformed_pdf(folder: Path) -> Path:
     """Starts like a PDF, then nonsense: no xref, broken objects."""
-    data = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" + b"\x00garbage]]>>" * 500
+    data = (
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+        + b"\x00garbage]]>>" * 500
+    )
     return write(folder, "malformed.pdf", data)
 
 
@@ -117,18 +120,26 @@ def invalid_utf8(folder: Path) -> Path:
 
 
 def utf16_bom(folder: Path) -> Path:
-    return write(folder, "utf16-bom.txt", MINUTES_WITH_POUNDS.replace("Cabinet", "Cabinet (UTF-16)", 1).encode("utf-16"))
+    return write(
+        folder,
+        "utf16-bom.txt",
+        MINUTES_WITH_POUNDS.replace("Cabinet", "Cabinet (UTF-16)", 1).encode("utf-16"),
+    )
 
 
 def cp1252(folder: Path) -> Path:
-    return write(folder, "windows-1252.txt", MINUTES_WITH_POUNDS.replace("Cabinet", "Cabinet (cp1252)", 1).encode("cp1252"))
+    return write(
+        folder,
+        "windows-1252.txt",
+        MINUTES_WITH_POUNDS.replace("Cabinet", "Cabinet (cp1252)", 1).encode("cp1252"),
+    )
 
 
 def billion_laughs(folder: Path) -> Path:
     lol = b'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
     lol += b' <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\n'
     for i in range(2, 10):
-        lol += f' <!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">\n'.encode()
+        lol += f' <!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">\n'.encode()
     lol += b"]>\n<GetMeeting><meeting><title>&lol9;</title></meeting></GetMeeting>\n"
     return write(folder, "billion-laughs.xml", lol)
 
@@ -154,7 +165,11 @@ def external_dtd(folder: Path, *, target: str) -> Path:
 
 def non_ascii_name(folder: Path) -> Path:
     """Valid minutes under a name with spaces and accents."""
-    return write(folder, "Comité minutes 2024 ü.txt", SEED_TEXT.read_bytes().replace(b"\n", b"\n", 1) + b"\n\nEnd of minutes.\n")
+    return write(
+        folder,
+        "Comité minutes 2024 ü.txt",
+        SEED_TEXT.read_bytes().replace(b"\n", b"\n", 1) + b"\n\nEnd of minutes.\n",
+    )
 
 
 def no_extension(folder: Path) -> Path:

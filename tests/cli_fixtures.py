@@ -44,7 +44,9 @@ The children's services referral figures were still awaited.
 """
 
 #: Long enough to be cut in a narrow terminal, so tests can see it is not cut when piped.
-LONG_ACTION = "The Community Safety Officer would circulate the new dispersal order map to Members by 30 June 2024"
+LONG_ACTION = (
+    "The Community Safety Officer would circulate the new dispersal order map to Members by 30 June 2024"
+)
 DUE_ACTION = "Officers to report on children's services referrals to the next meeting"
 FORMULA_ACTION = "=SUM(A1:A9) was quoted from the spreadsheet appended to the report"
 DASH_ACTION = "- the Clerk to write to the youth club about covid-19 recovery funding"
@@ -88,55 +90,167 @@ def build(path: str | Path) -> sqlite_utils.Database:
          "themes": "[]"},
     ])
     asb = ["community safety", "anti-social behaviour"]
-    db["actions"].insert_all([
-        # done: evidence at the next meeting says so
-        _fact("action", "e1", MINUTES_1, LONG_ACTION, owner="The Community Safety Officer", due="by 30 June 2024",
-              due_date="2024-06-30", context=LONG_ACTION, from_resolution=0, themes=json.dumps(asb),
-              status="done"),
-        # in progress, due at the next meeting (2024-07-10)
-        _fact("action", "e1", MINUTES_1, DUE_ACTION, owner="Officers", due="to the next meeting",
-              due_date="2024-07-10", context=DUE_ACTION, from_resolution=0,
-              themes=json.dumps(["children and education"]), status="in progress"),
-        # open, no due date
-        _fact("action", "e1", MINUTES_1, DASH_ACTION, owner="the Clerk", due=None, due_date=None,
-              context=DASH_ACTION, from_resolution=0, themes=json.dumps(["children and education"]), status="open"),
-        # open, no due date, a formula-looking text and owner
-        _fact("action", "e1", MINUTES_1, FORMULA_ACTION, owner="@Finance", due=None, due_date=None,
-              context=FORMULA_ACTION, from_resolution=0, themes="[]", status="open"),
-    ])
+    db["actions"].insert_all(
+        [
+            # done: evidence at the next meeting says so
+            _fact(
+                "action",
+                "e1",
+                MINUTES_1,
+                LONG_ACTION,
+                owner="The Community Safety Officer",
+                due="by 30 June 2024",
+                due_date="2024-06-30",
+                context=LONG_ACTION,
+                from_resolution=0,
+                themes=json.dumps(asb),
+                status="done",
+            ),
+            # in progress, due at the next meeting (2024-07-10)
+            _fact(
+                "action",
+                "e1",
+                MINUTES_1,
+                DUE_ACTION,
+                owner="Officers",
+                due="to the next meeting",
+                due_date="2024-07-10",
+                context=DUE_ACTION,
+                from_resolution=0,
+                themes=json.dumps(["children and education"]),
+                status="in progress",
+            ),
+            # open, no due date
+            _fact(
+                "action",
+                "e1",
+                MINUTES_1,
+                DASH_ACTION,
+                owner="the Clerk",
+                due=None,
+                due_date=None,
+                context=DASH_ACTION,
+                from_resolution=0,
+                themes=json.dumps(["children and education"]),
+                status="open",
+            ),
+            # open, no due date, a formula-looking text and owner
+            _fact(
+                "action",
+                "e1",
+                MINUTES_1,
+                FORMULA_ACTION,
+                owner="@Finance",
+                due=None,
+                due_date=None,
+                context=FORMULA_ACTION,
+                from_resolution=0,
+                themes="[]",
+                status="open",
+            ),
+        ]
+    )
     db["resolutions"].insert_all([
         _fact("resolution", "e1", MINUTES_1, "the update on anti-social behaviour be noted", cue="RESOLVED",
               part=None, is_noting=1, themes=json.dumps(asb)),
         _fact("resolution", "e1", MINUTES_1, "children's services be invited to the September meeting",
               cue="RESOLVED", part=None, is_noting=0, themes=json.dumps(["children and education"])),
     ])
-    db["amounts"].insert_all([
-        _fact("amount", "e1", MINUTES_1, "£25,000", raw="£25,000", value_gbp=25000.0, purpose="covid-19 recovery grant"),
-        _fact("amount", "e1", MINUTES_1, "£40,000", raw="£40,000", value_gbp=40000.0, purpose="housing budget"),
-    ])
-    done_start, done_end = _span(MINUTES_2, "The dispersal order map had been circulated to Members on 2 July.")
+    db["amounts"].insert_all(
+        [
+            _fact(
+                "amount",
+                "e1",
+                MINUTES_1,
+                "£25,000",
+                raw="£25,000",
+                value_gbp=25000.0,
+                purpose="covid-19 recovery grant",
+            ),
+            _fact(
+                "amount",
+                "e1",
+                MINUTES_1,
+                "£40,000",
+                raw="£40,000",
+                value_gbp=40000.0,
+                purpose="housing budget",
+            ),
+        ]
+    )
+    done_start, done_end = _span(
+        MINUTES_2, "The dispersal order map had been circulated to Members on 2 July."
+    )
     wait_start, wait_end = _span(MINUTES_2, "The children's services referral figures were still awaited.")
-    db["link_evidence"].insert_all([
-        {"id": "ev1", "subject_kind": "action", "subject_id": action_id(LONG_ACTION), "rule": "review_section",
-         "status": "done", "score": 90.0, "meeting_id": "m2", "meeting_date": "2024-07-10",
-         "evidence_document_id": "e2", "evidence_item_id": "e2-000", "start_char": done_start, "end_char": done_end,
-         "quote": MINUTES_2[done_start:done_end]},
-        {"id": "ev2", "subject_kind": "action", "subject_id": action_id(DUE_ACTION), "rule": "review_section",
-         "status": "in progress", "score": 85.0, "meeting_id": "m2", "meeting_date": "2024-07-10",
-         "evidence_document_id": "e2", "evidence_item_id": "e2-000", "start_char": wait_start,
-         "end_char": wait_end, "quote": MINUTES_2[wait_start:wait_end]},
-    ])
-    db["action_overrides"].insert({"action_id": action_id(DASH_ACTION), "status": "open",
-                                   "note": "Letter drafted, awaiting sign-off", "at": "2024-07-20T09:00:00+00:00"})
-    db["problems"].insert_all([
-        # failed once, then stored: not outstanding
-        {"path": "minutes/panel-2024-01-10.txt", "stage": "load", "message": "file was empty",
-         "at": "2024-07-01T10:00:00+00:00"},
-        {"path": "incoming/agenda-only.html", "stage": "load", "message": "not minutes: an agenda with no minutes",
-         "at": "2024-07-02T10:00:00+00:00"},
-        {"path": "incoming/locked.pdf", "stage": "load", "message": "encrypted PDF: cannot read the text",
-         "at": "2024-07-03T10:00:00+00:00"},
-        {"path": "incoming/locked.pdf", "stage": "load", "message": "encrypted PDF: cannot read the text",
-         "at": "2024-07-04T10:00:00+00:00"},
-    ])
+    db["link_evidence"].insert_all(
+        [
+            {
+                "id": "ev1",
+                "subject_kind": "action",
+                "subject_id": action_id(LONG_ACTION),
+                "rule": "review_section",
+                "status": "done",
+                "score": 90.0,
+                "meeting_id": "m2",
+                "meeting_date": "2024-07-10",
+                "evidence_document_id": "e2",
+                "evidence_item_id": "e2-000",
+                "start_char": done_start,
+                "end_char": done_end,
+                "quote": MINUTES_2[done_start:done_end],
+            },
+            {
+                "id": "ev2",
+                "subject_kind": "action",
+                "subject_id": action_id(DUE_ACTION),
+                "rule": "review_section",
+                "status": "in progress",
+                "score": 85.0,
+                "meeting_id": "m2",
+                "meeting_date": "2024-07-10",
+                "evidence_document_id": "e2",
+                "evidence_item_id": "e2-000",
+                "start_char": wait_start,
+                "end_char": wait_end,
+                "quote": MINUTES_2[wait_start:wait_end],
+            },
+        ]
+    )
+    db["action_overrides"].insert(
+        {
+            "action_id": action_id(DASH_ACTION),
+            "status": "open",
+            "note": "Letter drafted, awaiting sign-off",
+            "at": "2024-07-20T09:00:00+00:00",
+        }
+    )
+    db["problems"].insert_all(
+        [
+            # failed once, then stored: not outstanding
+            {
+                "path": "minutes/panel-2024-01-10.txt",
+                "stage": "load",
+                "message": "file was empty",
+                "at": "2024-07-01T10:00:00+00:00",
+            },
+            {
+                "path": "incoming/agenda-only.html",
+                "stage": "load",
+                "message": "not minutes: an agenda with no minutes",
+                "at": "2024-07-02T10:00:00+00:00",
+            },
+            {
+                "path": "incoming/locked.pdf",
+                "stage": "load",
+                "message": "encrypted PDF: cannot read the text",
+                "at": "2024-07-03T10:00:00+00:00",
+            },
+            {
+                "path": "incoming/locked.pdf",
+                "stage": "load",
+                "message": "encrypted PDF: cannot read the text",
+                "at": "2024-07-04T10:00:00+00:00",
+            },
+        ]
+    )
     return db

@@ -56,15 +56,19 @@ class FakeSite:
 
     def requests_to(self, path: str, **params: str) -> list[Seen]:
         want = {k.lower(): v for k, v in params.items()}
-        return [s for s in self.seen if s.path == path.lower() and all(s.query.get(k) == v for k, v in want.items())]
+        return [
+            s
+            for s in self.seen
+            if s.path == path.lower() and all(s.query.get(k) == v for k, v in want.items())
+        ]
 
     def reply_for(self, path: str, query: dict[str, str]) -> Reply:
         with self.lock:
             best = None
             for route_path, params, replies in self.routes:
-                if route_path == path and all(query.get(k) == v for k, v in params.items()):
-                    if best is None or len(params) > len(best[1]):
-                        best = (route_path, params, replies)
+                fits = route_path == path and all(query.get(k) == v for k, v in params.items())
+                if fits and (best is None or len(params) > len(best[1])):
+                    best = (route_path, params, replies)
             if best is None:
                 return Reply(404, b"<html><title>Not Found</title></html>", "text/html")
             replies = best[2]
@@ -76,7 +80,7 @@ def _handler(site: FakeSite) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:  # keep test output quiet
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             parts = urlsplit(self.path)
             path = unquote(parts.path).lower()
             query = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}

@@ -15,9 +15,20 @@ from datetime import date, datetime
 _T_MONTHS = {
     name: number
     for number, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")),
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
         start=1,
     )
     for name in names
@@ -25,11 +36,15 @@ _T_MONTHS = {
 _T_MONTH = r"(?P<month>" + "|".join(sorted(_T_MONTHS, key=len, reverse=True)) + r")\.?"
 _T_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
 _T_WRITTEN = re.compile(
-    _T_WEEKDAY + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _T_MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b",
+    _T_WEEKDAY
+    + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+"
+    + _T_MONTH
+    + r",?\s+(?P<year>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
 _T_MONTH_FIRST = re.compile(
-    _T_WEEKDAY + _T_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE
+    _T_WEEKDAY + _T_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
 )
 _T_NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.\-](?P<month>\d{1,2})[/.\-](?P<year>(?:19|20)?\d{2})\b")
 
@@ -65,7 +80,9 @@ def text_parse_date(text: str) -> str | None:
         return None
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(
+        text, languages=["en"], settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
     return parsed.date().isoformat() if parsed else None
 
 
@@ -73,7 +90,21 @@ def text_parse_date(text: str) -> str | None:
 _P_MONTHS = {
     m: i
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
     )
 }
 _P_DATE = re.compile(
@@ -119,10 +150,28 @@ def fetch_page_date(text: str) -> str | None:
 
 
 # --- pipeline/link/deferrals.py parse_date (before) -----------------------------------
-_D_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-_D_MONTH_RE = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_D_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_D_MONTH_RE = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
+    r"july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
+    r"dec(?:ember)?)"
+)
 _D_WRITTEN = re.compile(
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _D_MONTH_RE + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _D_MONTH_RE + r",?\s+(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
 )
 _D_NUMERIC = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})\b")
 

@@ -18,7 +18,10 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SEED0 = CORPUS / "000_7ee41a706ab96347.txt"
 SEED1 = CORPUS / "001_af92f7622ef826f5.txt"
 
-ASB_ACTION = "The Community Safety Manager responded that relevant support could be arranged and was subsequently agreed as an action"
+ASB_ACTION = (
+    "The Community Safety Manager responded that relevant support could be "
+    "arranged and was subsequently agreed as an action"
+)
 CAMERA_ACTION = "It was agreed that contact details would be provided to Members as an action"
 RESOLUTION0 = "the progress made by North Worcestershire Community Safety Partnership (NWCSP) be noted"
 RESOLUTION1 = "That the progress made by North Worcestershire CSP be noted"
@@ -29,7 +32,9 @@ def _span(text: str, needle: str) -> tuple[int, int]:
     return start, start + len(needle)
 
 
-def _fact(doc_id: str, meeting_id: str, item_id: str, text: str, needle: str, kind: str, page: int | None = 1) -> dict:
+def _fact(
+    doc_id: str, meeting_id: str, item_id: str, text: str, needle: str, kind: str, page: int | None = 1
+) -> dict:
     start, end = _span(text, needle)
     return {
         "id": store.short_hash(kind, doc_id, start, end),
@@ -49,10 +54,20 @@ def build(path: str | Path) -> sqlite_utils.Database:
     t0, t1 = SEED0.read_text(encoding="utf-8"), SEED1.read_text(encoding="utf-8")
     db["meetings"].insert_all(
         [
-            {"id": "m0", "council": "Bromsgrove District Council", "committee": "Overview and Scrutiny Board",
-             "date": "2024-07-15", "title": "Overview and Scrutiny Board"},
-            {"id": "m1", "council": "Redditch Borough Council", "committee": "Crime and Disorder Scrutiny Panel",
-             "date": "2023-11-20", "title": "Crime and Disorder Scrutiny Panel"},
+            {
+                "id": "m0",
+                "council": "Bromsgrove District Council",
+                "committee": "Overview and Scrutiny Board",
+                "date": "2024-07-15",
+                "title": "Overview and Scrutiny Board",
+            },
+            {
+                "id": "m1",
+                "council": "Redditch Borough Council",
+                "committee": "Crime and Disorder Scrutiny Panel",
+                "date": "2023-11-20",
+                "title": "Crime and Disorder Scrutiny Panel",
+            },
         ]
     )
     db["documents"].insert_all(
@@ -96,14 +111,26 @@ def build(path: str | Path) -> sqlite_utils.Database:
     db["amounts"].insert_all(
         [
             {**_fact("d0", "m0", "d0-000", t0, "£50k", "amount"), "raw": "£50k", "value_gbp": 50000.0},
-            {**_fact("d1", "m1", "d1-000", t1, "£195,000", "amount"), "raw": "£195,000", "value_gbp": 195000.0,
-             "kind": "capital", "purpose": "CCTV Capital Fund"},
-            {**_fact("d1", "m1", "d1-000", t1, "£130k", "amount"), "raw": "£130k", "value_gbp": 130000.0,
-             "kind": "capital", "purpose": "CCTV"},
+            {
+                **_fact("d1", "m1", "d1-000", t1, "£195,000", "amount"),
+                "raw": "£195,000",
+                "value_gbp": 195000.0,
+                "kind": "capital",
+                "purpose": "CCTV Capital Fund",
+            },
+            {
+                **_fact("d1", "m1", "d1-000", t1, "£130k", "amount"),
+                "raw": "£130k",
+                "value_gbp": 130000.0,
+                "kind": "capital",
+                "purpose": "CCTV",
+            },
         ]
     )
     cctv = store.short_hash("scheme", "pcc cctv capital fund")
-    db["schemes"].insert({"id": cctv, "name": "PCC's CCTV Capital Fund", "aliases": json.dumps(["PCC's CCTV Capital Fund"])})
+    db["schemes"].insert(
+        {"id": cctv, "name": "PCC's CCTV Capital Fund", "aliases": json.dumps(["PCC's CCTV Capital Fund"])}
+    )
     db["scheme_mentions"].insert(
         {**_fact("d1", "m1", "d1-000", t1, "PCC's CCTV Capital Fund", "scheme"), "scheme_id": cctv,
          "name": "PCC's CCTV Capital Fund", "score": 100.0}

@@ -33,7 +33,7 @@ def wait_until_up(url: str, proc: subprocess.Popen, log: Path, *, attempts: int 
         if proc.poll() is not None:
             pytest.fail(f"minutes serve exited with {proc.returncode}: {log.read_text(errors='replace')}")
         try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - loopback only
+            with urllib.request.urlopen(url, timeout=5):
                 return
         except OSError:
             time.sleep(0.2)

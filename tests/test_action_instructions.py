@@ -76,12 +76,18 @@ def test_a_delegation_in_the_sense_of_a_group_of_people_does_not_block_an_instru
 
 
 def test_instructing_part_through_the_pipeline_has_its_due(nlp):
-    text = "RESOLVED that:\n\n1. the Strategy be approved; and\n\n2. at the next meeting a programme of visits to be agreed by the Board.\n"
+    text = (
+        "RESOLVED that:\n\n1. the Strategy be approved; and\n\n2. at the next "
+        "meeting a programme of visits to be agreed by the Board.\n"
+    )
     (a,) = run(nlp, text)
     assert a.from_resolution and a.due == "the next meeting"
 
 
 def test_the_officer_asked_owns_the_request(nlp):
-    text = "RESOLVED: That the Committee:-\n\n(a) notes the information; and\n\n(b) requests the Policy Officer to investigate the issues raised.\n"
+    text = (
+        "RESOLVED: That the Committee:-\n\n(a) notes the information; and\n\n(b) "
+        "requests the Policy Officer to investigate the issues raised.\n"
+    )
     (a,) = run(nlp, text)
     assert a.owner == "the Policy Officer"

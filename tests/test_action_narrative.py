@@ -26,16 +26,37 @@ def run(nlp, text: str):
 @pytest.mark.parametrize(
     "text, expected, owner",
     [
-        ("The members discussed the bus shelter. The Vice-Chair intended to raise this with the operator.",
-         "The Vice-Chair intended to raise this with the operator", "The Vice-Chair"),
-        ("Mrs Pike stated her intention, should funding allow, to extend the trial to Westfield ward.",
-         "Mrs Pike stated her intention, should funding allow, to extend the trial to Westfield ward", "Mrs Pike"),
-        ("It was agreed to write to the bus operator about the missed services.",
-         "to write to the bus operator about the missed services", None),
-        ("The costs were discussed and it was agreed for further quotes to be obtained before a decision is made.",
-         "for further quotes to be obtained before a decision is made", None),
-        ("It was agreed that the talks with the landowner would continue, and the matter would be brought back to the Forum.",
-         "the talks with the landowner would continue, and the matter would be brought back to the Forum", None),
+        (
+            "The members discussed the bus shelter. The Vice-Chair intended to raise this with the operator.",
+            "The Vice-Chair intended to raise this with the operator",
+            "The Vice-Chair",
+        ),
+        (
+            "Mrs Pike stated her intention, should funding allow, to extend the trial to Westfield ward.",
+            "Mrs Pike stated her intention, should funding allow, to extend the trial to Westfield ward",
+            "Mrs Pike",
+        ),
+        (
+            "It was agreed to write to the bus operator about the missed services.",
+            "to write to the bus operator about the missed services",
+            None,
+        ),
+        (
+            (
+                "The costs were discussed and it was agreed for further quotes to be "
+                "obtained before a decision is made."
+            ),
+            "for further quotes to be obtained before a decision is made",
+            None,
+        ),
+        (
+            (
+                "It was agreed that the talks with the landowner would continue, and the "
+                "matter would be brought back to the Forum."
+            ),
+            "the talks with the landowner would continue, and the matter would be brought back to the Forum",
+            None,
+        ),
     ],
 )
 def test_narrative_commitments(nlp, text, expected, owner):
@@ -50,7 +71,10 @@ def test_the_frame_around_an_agreed_action_is_dropped(nlp):
 
 
 def test_a_commitment_introducing_a_list_stops_before_the_list(nlp):
-    text = "Officers agreed to obtain the following figures;\n- the number of permits issued\n- the cost of enforcement\n"
+    text = (
+        "Officers agreed to obtain the following figures;\n- the number of "
+        "permits issued\n- the cost of enforcement\n"
+    )
     (a,) = run(nlp, text)
     assert a.fact.text == "Officers agreed to obtain the following figures"
 
@@ -76,24 +100,54 @@ def test_not_actions(nlp, text):
 @pytest.mark.parametrize(
     "text, expected, owner",
     [
-        ("In reply to questions it was confirmed that:\n- The working group would look into publishing its notes.\n",
-         "The working group would look into publishing its notes", "The working group"),
-        ("Officers will work with the bus operators to restore the evening service.",
-         "Officers will work with the bus operators to restore the evening service", "Officers"),
-        ("Marisol reported that the bid had been sent. Marisol would keep the Board informed of progress.",
-         "Marisol would keep the Board informed of progress", "Marisol"),
-        ("Cllr Okafor will try to attend next month's meeting as well.",
-         "Cllr Okafor will try to attend next month's meeting as well", "Cllr Okafor"),
-        ("The skate park was discussed. TR would ask the contractor for a revised price.",
-         "TR would ask the contractor for a revised price", "TR"),
-        ("The survey results would be made available, but they would not cover the side roads.",
-         "The survey results would be made available", None),
-        ("A printed guide was handed round. This will be laminated and sent to all councillors by email.",
-         "This will be laminated and sent to all councillors by email", None),
-        ("A short note will be added to the published answers to correct the date.",
-         "A short note will be added to the published answers to correct the date", None),
-        ("Options were discussed but agreed for further prices to be sought before a decision is made.",
-         "for further prices to be sought before a decision is made", None),
+        (
+            (
+                "In reply to questions it was confirmed that:\n- The working group would "
+                "look into publishing its notes.\n"
+            ),
+            "The working group would look into publishing its notes",
+            "The working group",
+        ),
+        (
+            "Officers will work with the bus operators to restore the evening service.",
+            "Officers will work with the bus operators to restore the evening service",
+            "Officers",
+        ),
+        (
+            "Marisol reported that the bid had been sent. Marisol would keep the Board informed of progress.",
+            "Marisol would keep the Board informed of progress",
+            "Marisol",
+        ),
+        (
+            "Cllr Okafor will try to attend next month's meeting as well.",
+            "Cllr Okafor will try to attend next month's meeting as well",
+            "Cllr Okafor",
+        ),
+        (
+            "The skate park was discussed. TR would ask the contractor for a revised price.",
+            "TR would ask the contractor for a revised price",
+            "TR",
+        ),
+        (
+            "The survey results would be made available, but they would not cover the side roads.",
+            "The survey results would be made available",
+            None,
+        ),
+        (
+            "A printed guide was handed round. This will be laminated and sent to all councillors by email.",
+            "This will be laminated and sent to all councillors by email",
+            None,
+        ),
+        (
+            "A short note will be added to the published answers to correct the date.",
+            "A short note will be added to the published answers to correct the date",
+            None,
+        ),
+        (
+            "Options were discussed but agreed for further prices to be sought before a decision is made.",
+            "for further prices to be sought before a decision is made",
+            None,
+        ),
     ],
 )
 def test_would_and_will_commitments(nlp, text, expected, owner):
@@ -104,7 +158,10 @@ def test_would_and_will_commitments(nlp, text, expected, owner):
 @pytest.mark.parametrize(
     "text",
     [
-        "The wardens are paid from funding agreed last year. Funding will provide two more wardens next year.",
+        (
+            "The wardens are paid from funding agreed last year. Funding will "
+            "provide two more wardens next year."
+        ),
         "The proposals will be considered by the Planning Committee in June.",
         "The new fence will be installed by the contractor in May.",
         "If the Chair cannot attend, then written answers would be provided to the questioners.",
@@ -157,7 +214,10 @@ def test_it_was_agreed_that_someone_should(nlp):
 
 
 def test_a_request_by_the_body_names_who_must_act(nlp):
-    text = "The Councillors agreed to object to the application and requested that the Clerk writes to the planning officer."
+    text = (
+        "The Councillors agreed to object to the application and requested that "
+        "the Clerk writes to the planning officer."
+    )
     (a,) = run(nlp, text)
     assert a.fact.text == "the Clerk writes to the planning officer" and a.owner == "the Clerk"
 
@@ -207,39 +267,74 @@ def test_narrative_passives_and_agreed_commitments(nlp, text, expected):
 
 
 def test_a_document_to_be_updated_is_not_an_action(nlp):
-    assert run(nlp, "The manager explained that the foreword was to be updated before the report went to Council.") == []
+    assert (
+        run(
+            nlp,
+            "The manager explained that the foreword was to be updated before the report went to Council.",
+        )
+        == []
+    )
 
 
 def test_members_noting_and_asking_to_be_kept_advised(nlp):
-    text = "Members noted these comments and asked that the Audit Committee be kept advised of progress on the pension issues."
+    text = (
+        "Members noted these comments and asked that the Audit Committee be kept "
+        "advised of progress on the pension issues."
+    )
     (a,) = run(nlp, text)
     assert a.fact.text == "the Audit Committee be kept advised of progress on the pension issues"
 
 
 def test_a_speaker_and_a_colleague_would(nlp):
-    text = "4) Mr Obi expressed concern at the bus cuts; and about which he and the Cabinet Member would write to the operator."
+    text = (
+        "4) Mr Obi expressed concern at the bus cuts; and about which he and the "
+        "Cabinet Member would write to the operator."
+    )
     (a,) = run(nlp, text)
-    assert a.fact.text == "he and the Cabinet Member would write to the operator" and a.owner == "Mr Obi and the Cabinet Member"
+    assert (
+        a.fact.text == "he and the Cabinet Member would write to the operator"
+        and a.owner == "Mr Obi and the Cabinet Member"
+    )
 
 
 def test_agreeing_terms_and_asking_an_officer_keeps_the_asking_part(nlp):
-    text = "RESOLVED that Council agrees the revised Terms of Reference and asks the Monitoring Officer to update the Constitution accordingly."
+    text = (
+        "RESOLVED that Council agrees the revised Terms of Reference and asks "
+        "the Monitoring Officer to update the Constitution accordingly."
+    )
     (a,) = run(nlp, text)
-    assert a.fact.text == "asks the Monitoring Officer to update the Constitution accordingly" and a.owner == "the Monitoring Officer"
+    assert (
+        a.fact.text == "asks the Monitoring Officer to update the Constitution accordingly"
+        and a.owner == "the Monitoring Officer"
+    )
 
 
 def test_an_aside_between_would_and_its_verb(nlp):
-    text = "In reply to a question it was confirmed that officers would, once the review had ended, draft a new risk register."
+    text = (
+        "In reply to a question it was confirmed that officers would, once the "
+        "review had ended, draft a new risk register."
+    )
     (a,) = run(nlp, text)
-    assert a.fact.text == "officers would, once the review had ended, draft a new risk register" and a.owner == "officers"
+    assert (
+        a.fact.text == "officers would, once the review had ended, draft a new risk register"
+        and a.owner == "officers"
+    )
 
 
 def test_it_was_proposed_that_a_named_member_would(nlp):
-    (a,) = run(nlp, "It was proposed that Councillor Amin would follow up with the highways team about the verge.")
-    assert a.fact.text == "Councillor Amin would follow up with the highways team about the verge" and a.owner == "Councillor Amin"
+    (a,) = run(
+        nlp, "It was proposed that Councillor Amin would follow up with the highways team about the verge."
+    )
+    assert (
+        a.fact.text == "Councillor Amin would follow up with the highways team about the verge"
+        and a.owner == "Councillor Amin"
+    )
 
 
 def test_a_lower_case_role_as_owner(nlp):
-    text = "As the County Council had approved the work, the clerk agreed to ask for the parish to be consulted first."
+    text = (
+        "As the County Council had approved the work, the clerk agreed to ask "
+        "for the parish to be consulted first."
+    )
     (a,) = run(nlp, text)
     assert a.owner == "the clerk" and a.fact.text.startswith("the clerk agreed to ask")

@@ -30,16 +30,34 @@ def texts(nlp, text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text, expected, owner",
     [
-        ("7. Footpaths: the stile on FP4 is broken. Clerk to contact the Rights of Way officer.",
-         "Clerk to contact the Rights of Way officer", "Clerk"),
-        ("3. Play area – RT & MH to inspect the swings before the next meeting.",
-         "RT & MH to inspect the swings before the next meeting", "RT & MH"),
-        ("Members asked about the strategy. Priya Shah and Tom Ellis to draft a paragraph on the partnerships.",
-         "Priya Shah and Tom Ellis to draft a paragraph on the partnerships", "Priya Shah and Tom Ellis"),
-        ("2. Vacancies: two seats remain empty. New clerk to include a notice in the spring newsletter.",
-         "New clerk to include a notice in the spring newsletter", "New clerk"),
-        ("5. Bus shelter: Cllr Oduya was asked to obtain a second quote.",
-         "Cllr Oduya was asked to obtain a second quote", "Cllr Oduya"),
+        (
+            "7. Footpaths: the stile on FP4 is broken. Clerk to contact the Rights of Way officer.",
+            "Clerk to contact the Rights of Way officer",
+            "Clerk",
+        ),
+        (
+            "3. Play area – RT & MH to inspect the swings before the next meeting.",
+            "RT & MH to inspect the swings before the next meeting",
+            "RT & MH",
+        ),
+        (
+            (
+                "Members asked about the strategy. Priya Shah and Tom Ellis to draft a "
+                "paragraph on the partnerships."
+            ),
+            "Priya Shah and Tom Ellis to draft a paragraph on the partnerships",
+            "Priya Shah and Tom Ellis",
+        ),
+        (
+            "2. Vacancies: two seats remain empty. New clerk to include a notice in the spring newsletter.",
+            "New clerk to include a notice in the spring newsletter",
+            "New clerk",
+        ),
+        (
+            "5. Bus shelter: Cllr Oduya was asked to obtain a second quote.",
+            "Cllr Oduya was asked to obtain a second quote",
+            "Cllr Oduya",
+        ),
     ],
 )
 def test_someone_to_do_something(nlp, text, expected, owner):
@@ -48,20 +66,39 @@ def test_someone_to_do_something(nlp, text, expected, owner):
 
 
 def test_two_tasks_in_one_sentence_are_two_actions(nlp):
-    text = "4. Green: the hedge needs trimming soon. In the meantime the gutters to be cleared and Brightwell asked to quote for new fencing."
+    text = (
+        "4. Green: the hedge needs trimming soon. In the meantime the gutters to "
+        "be cleared and Brightwell asked to quote for new fencing."
+    )
     assert texts(nlp, text) == ["the gutters to be cleared", "Brightwell asked to quote for new fencing"]
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("6. Finance\n1. Monthly accounts – need to request the grant from the district council.\n", "need to request the grant from the district council"),
-        ("8. Matters arising\n1. Warden post needs to be advertised in the parish magazine again\n2. Benches – no update\n",
-         "Warden post needs to be advertised in the parish magazine again"),
-        ("4. Clerk reported she is away in December. To decide next month whether the December meeting goes ahead.\n",
-         "To decide next month whether the December meeting goes ahead"),
+        (
+            "6. Finance\n1. Monthly accounts – need to request the grant from the district council.\n",
+            "need to request the grant from the district council",
+        ),
+        (
+            (
+                "8. Matters arising\n1. Warden post needs to be advertised in the parish "
+                "magazine again\n2. Benches – no update\n"
+            ),
+            "Warden post needs to be advertised in the parish magazine again",
+        ),
+        (
+            (
+                "4. Clerk reported she is away in December. To decide next month whether "
+                "the December meeting goes ahead.\n"
+            ),
+            "To decide next month whether the December meeting goes ahead",
+        ),
         ("5. The see-saw failed its inspection. To make safe.\n", "To make safe"),
-        ("• Noticeboard – to be replaced with the new oak board. JS\n", "to be replaced with the new oak board"),
+        (
+            "• Noticeboard – to be replaced with the new oak board. JS\n",
+            "to be replaced with the new oak board",
+        ),
     ],
 )
 def test_tasks_with_no_owner(nlp, text, expected):
@@ -69,9 +106,16 @@ def test_tasks_with_no_owner(nlp, text, expected):
 
 
 def test_next_steps_in_the_imperative(nlp):
-    text = ("9. Next steps on residents' priorities\n1. Await the allotment society's plan\n2. Reply to the residents about mowing\n"
-            "3. Put the goal nets back on the field\n4. Report of the tree warden\n")
-    assert texts(nlp, text) == ["Await the allotment society's plan", "Reply to the residents about mowing", "Put the goal nets back on the field"]
+    text = (
+        "9. Next steps on residents' priorities\n1. Await the allotment "
+        "society's plan\n2. Reply to the residents about mowing\n"
+        "3. Put the goal nets back on the field\n4. Report of the tree warden\n"
+    )
+    assert texts(nlp, text) == [
+        "Await the allotment society's plan",
+        "Reply to the residents about mowing",
+        "Put the goal nets back on the field",
+    ]
 
 
 def test_keep_someone_informed_after_a_status(nlp):
@@ -114,20 +158,32 @@ def test_initials_at_the_line_end_name_the_owner(nlp):
 
 
 def test_initials_mark_a_shorthand_line_with_a_date(nlp):
-    text = "Parking by the surgery.\nCouncil to meet the practice manager about the overflow car park DS/PT 31/5\n"
+    text = (
+        "Parking by the surgery.\nCouncil to meet the practice manager about the "
+        "overflow car park DS/PT 31/5\n"
+    )
     (a,) = run(nlp, text)
-    assert a.fact.text == "Council to meet the practice manager about the overflow car park" and a.owner == "DS/PT"
+    assert (
+        a.fact.text == "Council to meet the practice manager about the overflow car park"
+        and a.owner == "DS/PT"
+    )
 
 
 def test_initials_on_a_status_line_are_not_a_new_action(nlp):
-    text = "• Village sign – an update was awaited from the joiner. GD\n• Planter – funding bid still to be written. GD/IK\n"
+    text = (
+        "• Village sign – an update was awaited from the joiner. GD\n• Planter – "
+        "funding bid still to be written. GD/IK\n"
+    )
     assert run(nlp, text) == []
 
 
 def test_action_label_with_only_an_owner_marks_the_sentence_before(nlp):
     text = "The hedge on Mill Lane is overgrown and needs cutting back before spring. Action: Clerk\n"
     (a,) = run(nlp, text)
-    assert a.fact.text == "The hedge on Mill Lane is overgrown and needs cutting back before spring" and a.owner == "Clerk"
+    assert (
+        a.fact.text == "The hedge on Mill Lane is overgrown and needs cutting back before spring"
+        and a.owner == "Clerk"
+    )
 
 
 def test_owner_column_of_a_flattened_table(nlp):
@@ -148,20 +204,30 @@ def test_words_of_a_motion_printed_in_full_are_not_shorthand(nlp):
 
 
 def test_an_action_label_then_the_next_minute_on_the_same_line(nlp):
-    text = "4.3.21 Minutes approved. Approved minutes to be put on the noticeboard. Action: Clerk/Chair 5.3.21 To receive the police report."
+    text = (
+        "4.3.21 Minutes approved. Approved minutes to be put on the noticeboard. "
+        "Action: Clerk/Chair 5.3.21 To receive the police report."
+    )
     (a,) = run(nlp, text)
     assert a.fact.text == "Approved minutes to be put on the noticeboard" and a.owner == "Clerk/Chair"
 
 
 def test_an_adverb_before_a_shorthand_task(nlp):
-    (a,) = run(nlp, "The lane is often blocked. Additionally, the fire service to be contacted about emergency access.")
+    (a,) = run(
+        nlp,
+        "The lane is often blocked. Additionally, the fire service to be contacted about emergency access.",
+    )
     assert a.fact.text == "the fire service to be contacted about emergency access"
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Parking Review\n\nThe Cabinet Member to report on the progress of the parking review.\n\nMinutes:\n\nThe Cabinet Member reported on progress.\n",
+        (
+            "Parking Review\n\nThe Cabinet Member to report on the progress of the "
+            "parking review.\n\nMinutes:\n\nThe Cabinet Member reported on "
+            "progress.\n"
+        ),
         "Planning Updates to Follow\n\nThe Director to introduce the item.\n",
     ],
 )

@@ -39,16 +39,50 @@ def seed(name: str) -> str:
     [
         ("ACTION: DO to arrange a site visit for Members.", "DO to arrange a site visit", "DO"),
         ("Action- RS to gather the figures for the next meeting.", "RS to gather the figures", "RS"),
-        ("It was agreed that PC Arnold would liaise with Hazel Simmonds on crime stats.", "PC Arnold would liaise", "PC Arnold"),
+        (
+            "It was agreed that PC Arnold would liaise with Hazel Simmonds on crime stats.",
+            "PC Arnold would liaise",
+            "PC Arnold",
+        ),
         ("Officers undertook to check the lighting on Station Road.", "check the lighting", "Officers"),
-        ("Officers were to provide this document to the Panel in due course.", "provide this document", "Officers"),
-        ("The chair added that he would follow up the matter with the police.", "he would follow up", "The chair"),
-        ("Ms Gleave offered to raise the matter with the appropriate service.", "raise the matter", "Ms Gleave"),
-        ("The Chairman asked for the relevant officers to consider this offline and report back to the Committee.",
-         "the relevant officers to consider this offline", "the relevant officers"),
-        ("It was agreed that contact details would be provided to Members as an action.", "contact details would be provided to Members", None),
-        ("Members asked about the backlog. Officers agreed to recirculate advice on reporting.", "recirculate advice", "Officers"),
-        ("The Chair confirmed that copies would be circulated to Members.", "copies would be circulated to Members", None),
+        (
+            "Officers were to provide this document to the Panel in due course.",
+            "provide this document",
+            "Officers",
+        ),
+        (
+            "The chair added that he would follow up the matter with the police.",
+            "he would follow up",
+            "The chair",
+        ),
+        (
+            "Ms Gleave offered to raise the matter with the appropriate service.",
+            "raise the matter",
+            "Ms Gleave",
+        ),
+        (
+            (
+                "The Chairman asked for the relevant officers to consider this offline "
+                "and report back to the Committee."
+            ),
+            "the relevant officers to consider this offline",
+            "the relevant officers",
+        ),
+        (
+            "It was agreed that contact details would be provided to Members as an action.",
+            "contact details would be provided to Members",
+            None,
+        ),
+        (
+            "Members asked about the backlog. Officers agreed to recirculate advice on reporting.",
+            "recirculate advice",
+            "Officers",
+        ),
+        (
+            "The Chair confirmed that copies would be circulated to Members.",
+            "copies would be circulated to Members",
+            None,
+        ),
     ],
 )
 def test_action_forms_and_owners(nlp, text, snippet, owner):
@@ -72,13 +106,19 @@ def test_instructing_resolution_is_also_an_action(nlp):
 
 
 def test_requesting_resolution_names_the_officer(nlp):
-    text = "RESOLVED that the Committee requests the Community Safety Officer to investigate the complaints and report back to the next meeting."
+    text = (
+        "RESOLVED that the Committee requests the Community Safety Officer to "
+        "investigate the complaints and report back to the next meeting."
+    )
     found = run(nlp, text)
     assert found and any(a.due == "the next meeting" for a in found)
 
 
 def test_active_instruction_in_a_resolution_part_has_its_owner(nlp):
-    text = "RESOLVED that\n\n(a) the work programme be approved;\n\n(b) the Scrutiny Coordinator email all members seeking interest."
+    text = (
+        "RESOLVED that\n\n(a) the work programme be approved;\n\n(b) the "
+        "Scrutiny Coordinator email all members seeking interest."
+    )
     (a,) = run(nlp, text)
     assert a.owner == "the Scrutiny Coordinator"
 
@@ -117,7 +157,13 @@ def test_due_as_written(text, due):
 
 @pytest.mark.parametrize(
     "due, iso",
-    [("by 31 March 2025", "2025-03-31"), ("by 03/04/2025", "2025-04-03"), ("the next meeting", None), ("April", None), (None, None)],
+    [
+        ("by 31 March 2025", "2025-03-31"),
+        ("by 03/04/2025", "2025-04-03"),
+        ("the next meeting", None),
+        ("April", None),
+        (None, None),
+    ],
 )
 def test_due_date_resolves_only_explicit_dates(due, iso):
     assert resolve_due(due) == iso
@@ -125,7 +171,8 @@ def test_due_date_resolves_only_explicit_dates(due, iso):
 
 def test_context_is_the_whole_bullet(nlp):
     text = (
-        "Members raised:\n\n  • A joy riding incident was discussed. It was agreed that the matter would be discussed "
+        "Members raised:\n\n  • A joy riding incident was discussed. It was "
+        "agreed that the matter would be discussed "
         "with the SNT Inspector as an action.\n  • The next bullet is about graffiti."
     )
     (a,) = run(nlp, text)
@@ -138,7 +185,9 @@ def test_seed_000_five_actions(nlp):
     found = run(nlp, seed("000"))
     texts = [a.fact.text for a in found]
     assert len(found) == 5
-    assert texts[0] == "relevant support could be arranged"  # "X responded that ... and was agreed as an action": the frame goes
+    assert (
+        texts[0] == "relevant support could be arranged"
+    )  # "X responded that ... and was agreed as an action": the frame goes
     assert found[0].owner == "The Community Safety Manager"
     assert any("reported to the relevant team" in t for t in texts)
     assert any("contact details would be provided to Members" in t for t in texts)
@@ -149,7 +198,9 @@ def test_seed_000_five_actions(nlp):
 
 def test_seed_002_action_is_the_instructing_resolution(nlp):
     found = run(nlp, seed("002"))
-    assert [a.fact.text for a in found] == ["Nominated Neighbour Scheme information packs be circulated for the consideration of Members"]
+    assert [a.fact.text for a in found] == [
+        "Nominated Neighbour Scheme information packs be circulated for the consideration of Members"
+    ]
     assert found[0].from_resolution and found[0].owner is None
 
 
@@ -164,7 +215,14 @@ def test_seed_003_in_due_course_is_no_due(nlp):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ACTION: It was agreed that would be circulated to Members as an action offered to\n•–.")), max_size=300))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("ACTION: It was agreed that would be circulated to Members as an action offered to\n•–.")
+        ),
+        max_size=300,
+    )
+)
 def test_never_raises_and_offsets_stay_inside(nlp, text):
     for a in run(nlp, text):
         assert text[a.fact.start_char : a.fact.end_char] == a.fact.text
@@ -192,7 +250,10 @@ def test_instructing_resolution_parts_are_actions(nlp, part, owner):
 
 
 def test_noting_and_approving_parts_are_not_actions(nlp):
-    text = "RESOLVED that the Council:\n\n(a) notes the report;\n\n(b) approves the budget; and\n\n(c) endorses the strategy.\n"
+    text = (
+        "RESOLVED that the Council:\n\n(a) notes the report;\n\n(b) approves the "
+        "budget; and\n\n(c) endorses the strategy.\n"
+    )
     assert run(nlp, text) == []
 
 
@@ -200,14 +261,33 @@ def test_noting_and_approving_parts_are_not_actions(nlp):
     "text, expected, owner",
     [
         (
-            "In response to a question from Mr Brown, Mr Green said that he and the Cabinet Member would liaise with the Highways team.",
+            (
+                "In response to a question from Mr Brown, Mr Green said that he and the "
+                "Cabinet Member would liaise with the Highways team."
+            ),
             "he and the Cabinet Member would liaise with the Highways team",
             "Mr Green and the Cabinet Member",
         ),
-        ("Mr Brown asked about the crossing. Mr Green said he would write to him with the figures.", "he would write to him with the figures", "Mr Green"),
-        ("Mr Brown asked about parking. In reply, Mr Green stated his intention to meet the residents.", "Mr Green stated his intention to meet the residents", "Mr Green"),
-        ("Mr Brown asked about the crossing. Ms Carey offered to visit the site with him.", "Ms Carey offered to visit the site with him", "Ms Carey"),
-        ("Members asked that the Committee be kept advised of progress on the flood scheme.", "the Committee be kept advised of progress on the flood scheme", None),
+        (
+            "Mr Brown asked about the crossing. Mr Green said he would write to him with the figures.",
+            "he would write to him with the figures",
+            "Mr Green",
+        ),
+        (
+            "Mr Brown asked about parking. In reply, Mr Green stated his intention to meet the residents.",
+            "Mr Green stated his intention to meet the residents",
+            "Mr Green",
+        ),
+        (
+            "Mr Brown asked about the crossing. Ms Carey offered to visit the site with him.",
+            "Ms Carey offered to visit the site with him",
+            "Ms Carey",
+        ),
+        (
+            "Members asked that the Committee be kept advised of progress on the flood scheme.",
+            "the Committee be kept advised of progress on the flood scheme",
+            None,
+        ),
     ],
 )
 def test_commitments_after_members_questions(nlp, text, expected, owner):
@@ -216,4 +296,6 @@ def test_commitments_after_members_questions(nlp, text, expected, owner):
 
 
 def test_an_individual_asking_to_be_kept_informed_is_not_an_action(nlp):
-    assert run(nlp, "Mr Brown asked that the Committee be kept informed of progress on the flood scheme.") == []
+    assert (
+        run(nlp, "Mr Brown asked that the Committee be kept informed of progress on the flood scheme.") == []
+    )

@@ -25,11 +25,16 @@ FLAGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs" if os.environ.get("MINUTES_SCREENSHOTS") == "docs" else Path(tempfile.mkdtemp(prefix="shots-"))
+DOCS = (
+    ROOT / "docs"
+    if os.environ.get("MINUTES_SCREENSHOTS") == "docs"
+    else Path(tempfile.mkdtemp(prefix="shots-"))
+)
 SCREENSHOT = DOCS / "screenshot.png"
 
 pytestmark = pytest.mark.browser
-#: Bars of the opened/closed chart: a quarter and series for each fixture meeting with an action, and the closing.
+# : Bars of the opened/closed chart: a quarter and series for each fixture meeting with an action, and the
+# closing.
 OPENED_CLOSED_BARS = len({(tf.quarter(tf.day(m)), "opened") for m in ("m0", "m1", "m2", "m3", "m4")}) + 1
 
 
@@ -114,7 +119,9 @@ def test_tracker_landing_page_and_a_chart(page: Any, server: str) -> None:
     shoot(page, "tracker.png", full_page=True)
     page.click("#card-actions-by-quarter h2 a")
     page.wait_for_url("**/-/dashboards/tracker/actions-by-quarter")
-    wait_for_chart(page, "tracker", bars=OPENED_CLOSED_BARS)  # the chart page names its element after the dashboard
+    wait_for_chart(
+        page, "tracker", bars=OPENED_CLOSED_BARS
+    )  # the chart page names its element after the dashboard
     shoot(page, "chart.png", down_to="#chart-tracker svg.marks")
 
 

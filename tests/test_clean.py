@@ -25,7 +25,10 @@ NEVER_SPLIT = [
 
 
 def _doc(*texts: str, joins: tuple[bool, ...] = ()) -> LoadedDocument:
-    blocks = tuple(Block(t, page=i + 1, joins_previous=(joins[i] if i < len(joins) else False)) for i, t in enumerate(texts))
+    blocks = tuple(
+        Block(t, page=i + 1, joins_previous=(joins[i] if i < len(joins) else False))
+        for i, t in enumerate(texts)
+    )
     return LoadedDocument(doc_id="x", path="mem", format="text", blocks=blocks)
 
 
@@ -74,7 +77,10 @@ def test_glue_rules() -> None:
 
 def test_splitting_can_be_turned_off() -> None:
     config = CleanConfig(split_glued_words=False)
-    assert repair_text("the NWCSPreviewed andagreed inFebruary", config).text == "the NWCSPreviewed andagreed inFebruary"
+    assert (
+        repair_text("the NWCSPreviewed andagreed inFebruary", config).text
+        == "the NWCSPreviewed andagreed inFebruary"
+    )
 
 
 def test_odd_spaces_and_invisible_marks() -> None:
@@ -103,10 +109,16 @@ def test_hyphen_repair_keeps_real_compounds() -> None:
 
 
 def test_spans_slice_the_repaired_blocks() -> None:
-    doc = _doc("  First\u00a0 block ", "", "second inFebruary", "continued here", joins=(False, False, False, True))
+    doc = _doc(
+        "  First\u00a0 block ", "", "second inFebruary", "continued here", joins=(False, False, False, True)
+    )
     cleaned = clean(doc)
     assert cleaned.text == "First block\n\nsecond in February continued here"
-    assert [cleaned.text[s.start : s.end] for s in cleaned.blocks] == ["First block", "second in February", "continued here"]
+    assert [cleaned.text[s.start : s.end] for s in cleaned.blocks] == [
+        "First block",
+        "second in February",
+        "continued here",
+    ]
     assert cleaned.page_at(cleaned.text.index("February")) == 3
     assert cleaned.page_at(cleaned.text.index("continued")) == 4
 
@@ -137,7 +149,9 @@ def test_repair_never_raises(text: str) -> None:
     assert repaired.text == repaired.text.strip()
 
 
-_MARKERS = re.compile("[\\s\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad\x00-\x1f\x7f-\x9f•·▪■◦●∙‣⁃➢➤►▸◆◇○o\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071]")
+_MARKERS = re.compile(
+    "[\\s\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad\x00-\x1f\x7f-\x9f•·▪■◦●∙‣⁃➢➤►▸◆◇○o\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071]"
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -9,13 +9,12 @@ import io
 from pathlib import Path
 
 import pytest
+import query_fixtures as fx
 from click.testing import CliRunner
 
 from pipeline import store
 from pipeline.cli import main
 from pipeline.reports.export import spreadsheet_safe
-
-import query_fixtures as fx
 
 FORMULAS = ["=HYPERLINK(\"http://example.invalid\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
 

@@ -52,7 +52,9 @@ def test_every_bad_key_is_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_good_values_pass(tmp_path: Path) -> None:
-    config = load_config(write(tmp_path, "schemes:\n  scorer: WRatio\n  cutoff: 0\nlink:\n  flag_older_than: 6w\n"))
+    config = load_config(
+        write(tmp_path, "schemes:\n  scorer: WRatio\n  cutoff: 0\nlink:\n  flag_older_than: 6w\n")
+    )
     assert config.schemes.scorer == "WRatio" and config.link.flag_older_than == "6w"
 
 
@@ -63,7 +65,17 @@ def test_good_values_pass(tmp_path: Path) -> None:
         ["reextract"],
         ["link"],
         ["flag"],
-        ["fetch", "--site", "http://127.0.0.1:9", "--committee", "Cabinet", "--since", "2025-01-01", "--out", "{folder}"],
+        [
+            "fetch",
+            "--site",
+            "http://127.0.0.1:9",
+            "--committee",
+            "Cabinet",
+            "--since",
+            "2025-01-01",
+            "--out",
+            "{folder}",
+        ],
     ],
     ids=lambda c: c[0],
 )

@@ -31,7 +31,10 @@ def test_seed_004_adds_up():
 
 
 def test_lists_without_a_stated_total_are_not_flagged():
-    text = "Requests:\n19 requests from Residents\n13 requests from Elected Members\n24 requests from Partner Agencies\n"
+    text = (
+        "Requests:\n19 requests from Residents\n13 requests from Elected "
+        "Members\n24 requests from Partner Agencies\n"
+    )
     assert count_issues_in("d", "x", text) == []
     text = "In total 10 visits (HSVs) were made.\n4 HSVs in Batchley.\n6 HSVs in Winyates.\n"
     assert count_issues_in("d", "x", text) == []
@@ -39,17 +42,44 @@ def test_lists_without_a_stated_total_are_not_flagged():
 
 def _amount(db, doc_needle, raw, value, suspect=None):
     doc_id, meeting_id, text = db.execute(
-        "select d.id, d.meeting_id, d.text from documents d where d.text like ?", [f"%{doc_needle}%"]).fetchone()
+        "select d.id, d.meeting_id, d.text from documents d where d.text like ?", [f"%{doc_needle}%"]
+    ).fetchone()
     s = text.index(raw)
-    db["amounts"].insert({"id": store.short_hash(doc_id, raw), "document_id": doc_id, "meeting_id": meeting_id,
-                          "start_char": s, "end_char": s + len(raw), "text": raw, "raw": raw, "value_gbp": value,
-                          "suspect": suspect})
+    db["amounts"].insert(
+        {
+            "id": store.short_hash(doc_id, raw),
+            "document_id": doc_id,
+            "meeting_id": meeting_id,
+            "start_char": s,
+            "end_char": s + len(raw),
+            "text": raw,
+            "raw": raw,
+            "value_gbp": value,
+            "suspect": suspect,
+        }
+    )
 
 
 def test_same_digits_different_magnitude_across_documents(tmp_path):
     db = store.connect(tmp_path / "c.db")
-    add(db, Minutes("Redditch", "C&D", "2023-11-01", [("NWCSP", "an annual ring-fenced amount from the PCC of £139,250.")]))
-    add(db, Minutes("Bromsgrove", "O&S", "2024-07-01", [("NWCSP", "an annual ring-fenced amount from thePCC of£139,250k to")]))
+    add(
+        db,
+        Minutes(
+            "Redditch",
+            "C&D",
+            "2023-11-01",
+            [("NWCSP", "an annual ring-fenced amount from the PCC of £139,250.")],
+        ),
+    )
+    add(
+        db,
+        Minutes(
+            "Bromsgrove",
+            "O&S",
+            "2024-07-01",
+            [("NWCSP", "an annual ring-fenced amount from thePCC of£139,250k to")],
+        ),
+    )
     _amount(db, "PCC of £139,250.", "£139,250", 139250.0)
     _amount(db, "£139,250k", "£139,250k", 139250000.0, suspect="k after thousands separators")
     issues = figure_issues(db)

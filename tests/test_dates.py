@@ -41,7 +41,15 @@ def test_each_form_reads_day_first(written, iso):
 
 @pytest.mark.parametrize(
     "impossible",
-    ["31 February 2025", "31/02/2025", "2025-02-31", "30.02.24", "February 30th, 2025", "Monday 32nd July 2023", "0/5/2024"],
+    [
+        "31 February 2025",
+        "31/02/2025",
+        "2025-02-31",
+        "30.02.24",
+        "February 30th, 2025",
+        "Monday 32nd July 2023",
+        "0/5/2024",
+    ],
 )
 def test_an_impossible_date_is_none(impossible):
     assert parse_date(impossible) is None
@@ -73,7 +81,10 @@ def test_a_weekday_is_part_of_the_span():
 
 def test_a_date_without_its_year_takes_the_year_its_weekday_fits():
     # 23 August fell on a Friday in 2024 and 2019, not in 2023 or 2025
-    assert find_yearless_date("the Meeting held on Friday 23rd August at 9am", [2023, 2024, 2025])[0] == "2024-08-23"
+    assert (
+        find_yearless_date("the Meeting held on Friday 23rd August at 9am", [2023, 2024, 2025])[0]
+        == "2024-08-23"
+    )
     assert find_yearless_date("held on Friday 23rd August", [2023, 2025]) is None
     assert find_yearless_date("held on 23rd August 2024", [2024]) is None  # it has its year
 
@@ -86,9 +97,22 @@ def test_iso_check_refuses_impossible_and_other_shapes():
     assert not is_iso_date(None)
 
 
-@given(st.dates(min_value=date(1970, 1, 1), max_value=date(2069, 12, 31)), st.sampled_from(
-    ["%d/%m/%Y", "%d.%m.%y", "%d %B %Y", "%A %d %B %Y", "%A, %d %B, %Y", "%B %d %Y", "%Y-%m-%d", "%d-%b-%Y", "%d %b %Y"]
-))
+@given(
+    st.dates(min_value=date(1970, 1, 1), max_value=date(2069, 12, 31)),
+    st.sampled_from(
+        [
+            "%d/%m/%Y",
+            "%d.%m.%y",
+            "%d %B %Y",
+            "%A %d %B %Y",
+            "%A, %d %B, %Y",
+            "%B %d %Y",
+            "%Y-%m-%d",
+            "%d-%b-%Y",
+            "%d %b %Y",
+        ]
+    ),
+)
 def test_round_trip_through_every_shape(day, shape):
     assert parse_date(day.strftime(shape)) == day.isoformat()
 

@@ -37,7 +37,9 @@ STRICT_FORMATS = (
 
 def strict(text: str) -> str | None:
     """The independent judge: weekday, ordinal, 'the'/'of' and commas dropped, then strptime."""
-    flat = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\.?,?\s+", "", text.strip(), flags=re.IGNORECASE)
+    flat = re.sub(
+        r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\.?,?\s+", "", text.strip(), flags=re.IGNORECASE
+    )
     flat = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", flat, flags=re.IGNORECASE)
     flat = re.sub(r"\b(?:the|of)\s+", "", flat, flags=re.IGNORECASE).replace(",", " ")
     flat = re.sub(r"(?<=[A-Za-z])\.", "", " ".join(flat.split()))
@@ -95,7 +97,9 @@ def test_every_difference_from_an_old_copy_is_decided_for_the_new_reader(table):
     differences = _differences(table)
     print(f"\n{len(table)} header date strings; {len(differences)} differences from the old copies")
     for row, name, value in differences:
-        print(f"  {row['written']!r:42} {name:30} old={value!s:12} new={row['new']!s:12} judge={row['strict']}")
+        print(
+            f"  {row['written']!r:42} {name:30} old={value!s:12} new={row['new']!s:12} judge={row['strict']}"
+        )
     assert differences, "the old copies disagreed somewhere (31 February, '03.07.23', 'July 3rd 2023' ...)"
     undecided = [(row["written"], name) for row, name, value in differences if row["new"] != row["strict"]]
     assert undecided == []

@@ -40,7 +40,7 @@ def ingest(*paths: Path, db: Path, prefix: tuple[str, ...] = ()) -> subprocess.C
     """The real command in a child, with a bound: a hang fails instead of stalling the suite."""
     return subprocess.run(
         [*prefix, *minutes_cmd(), "ingest", *map(str, paths), "--db", str(db), "--workers", "1", "--json"],
-        capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False, capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
 
@@ -122,7 +122,13 @@ def _unreadable_prefix() -> tuple[str, ...]:
     setpriv = shutil.which("setpriv")
     if not setpriv:
         pytest.skip("running as root without setpriv: cannot make a folder unreadable")
-    return (setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps", "-dac_override,-dac_read_search")
+    return (
+        setpriv,
+        "--bounding-set",
+        "-dac_override,-dac_read_search",
+        "--inh-caps",
+        "-dac_override,-dac_read_search",
+    )
 
 
 def test_an_unreadable_folder_is_one_line_and_exit_1(folder: Path, tmp_path: Path) -> None:

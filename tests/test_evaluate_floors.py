@@ -29,7 +29,7 @@ DEV2_FLOORS = {
     "schemes": 0.87,
 }
 
-#: Meeting metadata right, out of the gold documents that state it (pipeline/reports/meta_score.py).
+#: Meeting metadata right, out of the gold documents that state it (pipeline/reports/evaluate/meeting.py).
 META_FLOORS = {"date": 0.95, "committee": 0.58, "council": 0.18}
 DEV2_META_FLOORS = {"date": 0.95, "committee": 0.90, "council": 0.35}
 
@@ -48,7 +48,9 @@ def test_every_gold_document_is_found_and_processed(report):
 @pytest.mark.parametrize("kind", sorted(FLOORS))
 def test_f1_stays_above_its_floor(report, kind):
     score = report.by_kind()[kind]
-    assert score.f1 >= FLOORS[kind], f"{kind}: F1 {score.f1:.3f} fell below {FLOORS[kind]} ({score.as_dict()})"
+    assert score.f1 >= FLOORS[kind], (
+        f"{kind}: F1 {score.f1:.3f} fell below {FLOORS[kind]} ({score.as_dict()})"
+    )
 
 
 @pytest.fixture(scope="module")

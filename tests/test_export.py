@@ -7,13 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+import query_fixtures as fx
 from click.testing import CliRunner
 
 from pipeline import store
 from pipeline.cli import main
 from pipeline.link.schema import LINK_SCHEMA
-
-import query_fixtures as fx
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from conftest import seed_path
 
@@ -55,12 +57,14 @@ def test_every_fact_text_is_the_source_slice(extracted) -> None:  # type: ignore
 
 
 def test_item_themes_cover_every_item(extracted) -> None:  # type: ignore[no-untyped-def]
-    doc, items, ex = extracted["004"]
+    _doc, items, ex = extracted["004"]
     assert [o for o, _ in ex.item_themes] == sorted(i.ordinal for i in items)
     themes = dict(ex.item_themes)
     # an item's themes come from its title: "County Lines Drug Activity - ..."; "Apologies ..." has none
     titled = {i.title: themes[i.ordinal] for i in items}
-    assert "drugs and county lines" in titled["County Lines Drug Activity - An update on Prevention Strategies"]
+    assert (
+        "drugs and county lines" in titled["County Lines Drug Activity - An update on Prevention Strategies"]
+    )
     assert titled["Apologies and Named Substitutes"] == ()
 
 
@@ -69,7 +73,8 @@ def test_nominated_neighbour_is_one_scheme_across_seeds(extracted) -> None:  # t
     for doc, items, ex in extracted.values():
         store.save_document(db, ProcessedDocument(doc, items, ex))
     rows = db.execute(
-        "select distinct m.scheme_id, m.document_id from scheme_mentions m where lower(m.name) like 'nominate%neighbour%'"
+        "select distinct m.scheme_id, m.document_id from scheme_mentions m where "
+        "lower(m.name) like 'nominate%neighbour%'"
     ).fetchall()
     assert len({r[0] for r in rows}) == 1
     docs = {r[1] for r in rows}
@@ -88,7 +93,10 @@ def test_white_space_only_document_gives_nothing() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Cllr. Smith spoke. Minute No. 4 was agreed, e.g. by all.", ["Cllr. Smith spoke. ", "Minute No. 4 was agreed, e.g. by all."]),
+        (
+            "Cllr. Smith spoke. Minute No. 4 was agreed, e.g. by all.",
+            ["Cllr. Smith spoke. ", "Minute No. 4 was agreed, e.g. by all."],
+        ),
         ("Heading\n\nbody text here", ["Heading\n\n", "body text here"]),
         ("Actions:\n• first thing\n• second thing", ["Actions:\n", "• first thing\n", "• second thing"]),
         ("It rose. The Panel noted it.", ["It rose. ", "The Panel noted it."]),
@@ -96,4 +104,4 @@ def test_white_space_only_document_gives_nothing() -> None:
 )
 def test_sentence_starts(text: str, expected: list[str]) -> None:
     starts = sentence_starts(text) + [len(text)]
-    assert [text[a:b] for a, b in zip(starts, starts[1:])] == expected
+    assert [text[a:b] for a, b in itertools.pairwise(starts)] == expected

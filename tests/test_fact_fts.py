@@ -49,7 +49,11 @@ def db(tmp_path: Path) -> sqlite_utils.Database:
 
 
 def test_a_new_store_indexes_every_fact(db: sqlite_utils.Database) -> None:
-    assert len(indexed(db, "actions")) == 2 and len(indexed(db, "resolutions")) == 2 and len(indexed(db, "amounts")) == 3
+    assert (
+        len(indexed(db, "actions")) == 2
+        and len(indexed(db, "resolutions")) == 2
+        and len(indexed(db, "amounts")) == 3
+    )
     assert_in_step(db)
 
 
@@ -65,7 +69,9 @@ def test_insert_or_replace_update_and_delete_keep_the_index_in_step(db: sqlite_u
     db.execute("update resolutions set text = 'a changed resolution' where is_noting = 1 and part = '4.1'")
     db.execute("update amounts set purpose = 'youth diversion' where raw = '£50k'")
     assert_in_step(db)
-    assert db.execute("select count(*) from amounts_fts where amounts_fts match 'diversion'").fetchone()[0] == 1
+    assert (
+        db.execute("select count(*) from amounts_fts where amounts_fts match 'diversion'").fetchone()[0] == 1
+    )
     store.delete_document_rows(db, "d0")
     assert_in_step(db)
     assert db.execute("select count(*) from actions_fts").fetchone()[0] == 0
@@ -90,9 +96,14 @@ def test_an_older_store_gets_its_indexes_filled_on_connect(tmp_path: Path) -> No
 
 def test_amounts_are_found_by_the_words_around_them(db: sqlite_utils.Database) -> None:
     # "£195,000" is written in a sentence about the CCTV capital fund (seed 001).
-    found = {r[0] for r in db.execute(
-        "select a.raw from amounts_fts join amounts a on a.rowid = amounts_fts.rowid where amounts_fts match ?",
-        [fts_query("CCTV")])}
+    found = {
+        r[0]
+        for r in db.execute(
+            "select a.raw from amounts_fts join amounts a on a.rowid = "
+            "amounts_fts.rowid where amounts_fts match ?",
+            [fts_query("CCTV")],
+        )
+    }
     assert "£195,000" in found and "£50k" not in found
 
 

@@ -29,8 +29,15 @@ WS = "/mgWebService.asmx/"
 UA = "minutes-miner-test/1.0 (+mailto:test@example.org)"
 FAST = FetchConfig(user_agent=UA, requests_per_second=200.0, max_concurrency=2, timeout_seconds=2.0,
                    retries=2, backoff_seconds=0.01, max_backoff_seconds=0.05)
-HTML_ERROR = b"<!DOCTYPE html><html><head><title>Runtime Error</title></head><body><h1>Server Error in '/' Application.</h1></body></html>"
-JS_STUB = b"<html><head><script type='text/javascript'>window.location.href = '/mgError.aspx';</script></head><body></body></html>"
+HTML_ERROR = (
+    b"<!DOCTYPE html><html><head><title>Runtime "
+    b"Error</title></head><body><h1>Server Error in '/' "
+    b"Application.</h1></body></html>"
+)
+JS_STUB = (
+    b"<html><head><script type='text/javascript'>window.location.href = "
+    b"'/mgError.aspx';</script></head><body></body></html>"
+)
 META_REFRESH = b'<html><head><meta http-equiv="refresh" content="0; url=/login.aspx"></head></html>'
 FAKE_PDF = b"%PDF-1.4\n% fake printed minutes\n%%EOF\n"
 
@@ -44,8 +51,14 @@ def manchester(site) -> None:  # type: ignore[no-untyped-def]
 
 
 def request(site, tmp_path: Path, **kw) -> FetchRequest:  # type: ignore[no-untyped-def]
-    return FetchRequest(site=site.base, committee=kw.pop("committee", "Audit Committee"), since=date(2026, 1, 1),
-                        until=kw.pop("until", date(2026, 3, 31)), out=tmp_path / "corpus", **kw)
+    return FetchRequest(
+        site=site.base,
+        committee=kw.pop("committee", "Audit Committee"),
+        since=date(2026, 1, 1),
+        until=kw.pop("until", date(2026, 3, 31)),
+        out=tmp_path / "corpus",
+        **kw,
+    )
 
 
 def by_id(report) -> dict:  # type: ignore[no-untyped-def]
@@ -123,8 +136,14 @@ def test_unknown_committee_is_a_usage_error_naming_close_titles(tmp_path: Path, 
     assert "no committee named 'Audit Comittee'" in result.output and "Audit Committee" in result.output
 
 
-@pytest.mark.parametrize("args", [["--since", "01/01/2026"], ["--since", "2026-03-01", "--until", "2026-01-01"],
-                                  ["--since", "2026-01-01", "--site", "ftp://x"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--since", "01/01/2026"],
+        ["--since", "2026-03-01", "--until", "2026-01-01"],
+        ["--since", "2026-01-01", "--site", "ftp://x"],
+    ],
+)
 def test_bad_options_exit_2(tmp_path: Path, args: list[str]) -> None:
     base = ["fetch", "--committee", "Audit Committee", "--out", str(tmp_path)]
     if "--site" not in args:
@@ -138,7 +157,9 @@ def test_bad_options_exit_2(tmp_path: Path, args: list[str]) -> None:
 def test_500_then_success_is_retried(tmp_path: Path) -> None:
     with Server() as site:
         manchester(site)
-        site.routes.insert(0, (WS.lower() + "getcommittees", {}, [Reply(500, b"oops", "text/plain"), Reply(body=COMMITTEES)]))
+        site.routes.insert(
+            0, (WS.lower() + "getcommittees", {}, [Reply(500, b"oops", "text/plain"), Reply(body=COMMITTEES)])
+        )
         report = fetch_committee(request(site, tmp_path), config=FAST)
     assert report.exit_code == 0, report.errors
     assert len(site.requests_to(WS + "GetCommittees")) == 2
@@ -215,7 +236,9 @@ def test_existing_file_is_not_fetched_again(tmp_path: Path) -> None:
     with Server() as site:
         manchester(site)
         req = request(site, tmp_path)
-        target = meeting_file(req.out, council_slug(site.base), "Audit Committee", date(2026, 2, 10), "4967", ".xml")
+        target = meeting_file(
+            req.out, council_slug(site.base), "Audit Committee", date(2026, 2, 10), "4967", ".xml"
+        )
         target.parent.mkdir(parents=True)
         target.write_bytes(b"<meeting/>")  # left by an interrupted earlier run
         report = fetch_committee(req, config=FAST)
@@ -226,7 +249,8 @@ def test_existing_file_is_not_fetched_again(tmp_path: Path) -> None:
 
 def test_concurrency_is_capped(tmp_path: Path) -> None:
     many = b"".join(
-        b"<meeting><meetingid>%d</meetingid><meetingdate>%02d/02/2026</meetingdate></meeting>" % (5000 + i, i + 1)
+        b"<meeting><meetingid>%d</meetingid><meetingdate>%02d/02/2026</meetingdate></meeting>"
+        % (5000 + i, i + 1)
         for i in range(6)
     )
     with Server() as site:
@@ -256,20 +280,51 @@ def test_rate_limiter_spaces_request_starts() -> None:
 def test_web_service_refused_falls_back_to_meeting_pages(tmp_path: Path) -> None:
     with Server() as site:
         site.add(WS + "GetCommittees", Reply(403, b"<html><title>Forbidden</title></html>", "text/html"))
-        site.add("/mgListCommittees.aspx", Reply(body=b'<html><body><a href="mgCommitteeDetails.aspx?ID=144">Audit '
-                                                 b'Committee</a><a href="mgCommitteeDetails.aspx?ID=1">Cabinet</a>'
-                                                 b"</body></html>", content_type="text/html"))
-        site.add("/ieListMeetings.aspx", Reply(body=b'<html><body>'
-                                               b'<a href="ieListDocuments.aspx?CId=144&amp;MId=4967">10 Feb 2026 10.00 am</a>'
-                                               b'<a href="ieListDocuments.aspx?CId=144&amp;MId=4968">17 Mar 2026 10.00 am</a>'
-                                               b'<a href="ieListDocuments.aspx?CId=144&amp;MId=4900">1 Dec 2025</a>'
-                                               b"</body></html>", content_type="text/html"), CId="144", Year="2026")
-        site.add("/ieListDocuments.aspx", Reply(body=b'<html><body><a href="documents/g4967/Printed%20minutes%2010th-Feb'
-                                                b'-2026.pdf?T=1">Printed minutes 10th-Feb-2026 10.00 Audit Committee '
-                                                b"PDF 120 KB</a></body></html>", content_type="text/html"), MId="4967")
-        site.add("/ieListDocuments.aspx", Reply(body=b'<html><body><a href="https://evil.example/minutes.pdf">'
-                                                b"Printed minutes</a></body></html>", content_type="text/html"), MId="4968")
-        site.add("/documents/g4967/Printed minutes 10th-Feb-2026.pdf", Reply(body=FAKE_PDF, content_type="application/pdf"))
+        site.add(
+            "/mgListCommittees.aspx",
+            Reply(
+                body=b'<html><body><a href="mgCommitteeDetails.aspx?ID=144">Audit '
+                b'Committee</a><a href="mgCommitteeDetails.aspx?ID=1">Cabinet</a>'
+                b"</body></html>",
+                content_type="text/html",
+            ),
+        )
+        site.add(
+            "/ieListMeetings.aspx",
+            Reply(
+                body=b"<html><body>"
+                b'<a href="ieListDocuments.aspx?CId=144&amp;MId=4967">10 Feb 2026 10.00 am</a>'
+                b'<a href="ieListDocuments.aspx?CId=144&amp;MId=4968">17 Mar 2026 10.00 am</a>'
+                b'<a href="ieListDocuments.aspx?CId=144&amp;MId=4900">1 Dec 2025</a>'
+                b"</body></html>",
+                content_type="text/html",
+            ),
+            CId="144",
+            Year="2026",
+        )
+        site.add(
+            "/ieListDocuments.aspx",
+            Reply(
+                body=b'<html><body><a href="documents/g4967/Printed%20minutes%2010th-Feb'
+                b'-2026.pdf?T=1">Printed minutes 10th-Feb-2026 10.00 Audit Committee '
+                b"PDF 120 KB</a></body></html>",
+                content_type="text/html",
+            ),
+            MId="4967",
+        )
+        site.add(
+            "/ieListDocuments.aspx",
+            Reply(
+                body=b'<html><body><a href="https://evil.example/minutes.pdf">'
+                b"Printed minutes</a></body></html>",
+                content_type="text/html",
+            ),
+            MId="4968",
+        )
+        site.add(
+            "/documents/g4967/Printed minutes 10th-Feb-2026.pdf",
+            Reply(body=FAKE_PDF, content_type="application/pdf"),
+        )
         report = fetch_committee(request(site, tmp_path), config=FAST)
         paths = {s.path for s in site.seen}
     assert report.source == "meeting-pages"
@@ -298,26 +353,45 @@ def test_hostile_ids_titles_and_redirects_stay_contained(tmp_path: Path) -> None
         site.add(WS + "GetMeetings", Reply(body=meetings))
         site.add(WS + "GetMeeting", Reply(body=WITH_MINUTES.replace(b"4967", b"4968")), lMeetingId="4968")
         site.add(WS + "GetMeeting", Reply(body=WITH_MINUTES), lMeetingId="4970")  # says it is 4967
-        site.add(WS + "GetMeeting", Reply(302, headers=(("Location", "http://evil.example/steal"),)), lMeetingId="4971")
-        report = fetch_committee(request(site, tmp_path, committee="../../../etc/passwd", documents=True), config=FAST)
+        site.add(
+            WS + "GetMeeting",
+            Reply(302, headers=(("Location", "http://evil.example/steal"),)),
+            lMeetingId="4971",
+        )
+        report = fetch_committee(
+            request(site, tmp_path, committee="../../../etc/passwd", documents=True), config=FAST
+        )
     out = (tmp_path / "corpus").resolve()
     everything = [p.resolve() for p in tmp_path.rglob("*")]
-    assert all(p.is_relative_to(out) or p in (tmp_path.resolve() / "corpus",) for p in everything if p != tmp_path.resolve())
+    assert all(
+        p.is_relative_to(out) or p in (tmp_path.resolve() / "corpus",)
+        for p in everything
+        if p != tmp_path.resolve()
+    )
     assert not any("passwd" == p.name for p in everything)
     got = by_id(report)
     assert got["4968"].outcome == "saved"
     assert Path(got["4968"].path) == out / council_slug(site.base) / "etc-passwd" / "2026-02-10-4968.xml"
-    assert got["../../../../etc/passwd"].outcome == "failed" and "unsafe meeting id" in got["../../../../etc/passwd"].reason
+    assert (
+        got["../../../../etc/passwd"].outcome == "failed"
+        and "unsafe meeting id" in got["../../../../etc/passwd"].reason
+    )
     assert got["4969"].outcome == "failed" and "unreadable meeting date" in got["4969"].reason
     assert got["4970"].outcome == "failed" and "answer is for meeting '4967'" in got["4970"].reason
-    assert got["4971"].outcome == "failed" and "refused redirect to http://evil.example/steal" in got["4971"].reason
+    assert (
+        got["4971"].outcome == "failed"
+        and "refused redirect to http://evil.example/steal" in got["4971"].reason
+    )
     # --documents: the linked documents live on democracy.manchester.gov.uk, another host
     assert any("mgConvert2PDF.aspx?ID=60860" in n and "outside the site" in n for n in report.notes)
     assert report.exit_code == 1
 
 
 def test_hostile_committee_id_is_refused(tmp_path: Path) -> None:
-    committees = b"<committees><committee><committeeid>../../1</committeeid><committeetitle>Audit</committeetitle></committee></committees>"
+    committees = (
+        b"<committees><committee><committeeid>../../1</committeeid>"
+        b"<committeetitle>Audit</committeetitle></committee></committees>"
+    )
     with Server() as site:
         site.add(WS + "GetCommittees", Reply(body=committees))
         report = fetch_committee(request(site, tmp_path, committee="Audit"), config=FAST)

@@ -17,8 +17,16 @@ UA = "minutes-miner-test/1.0 (+mailto:test@example.org)"
 
 
 def config(**overrides: float) -> FetchConfig:
-    values = {"requests_per_second": 200.0, "max_concurrency": 2, "timeout_seconds": 2.0, "deadline_seconds": 10.0,
-              "retries": 0, "backoff_seconds": 0.01, "max_backoff_seconds": 5.0, **overrides}
+    values = {
+        "requests_per_second": 200.0,
+        "max_concurrency": 2,
+        "timeout_seconds": 2.0,
+        "deadline_seconds": 10.0,
+        "retries": 0,
+        "backoff_seconds": 0.01,
+        "max_backoff_seconds": 5.0,
+        **overrides,
+    }
     return FetchConfig(user_agent=UA, **values)  # type: ignore[arg-type]
 
 
@@ -34,7 +42,10 @@ def test_a_trickling_server_is_cut_off_at_the_deadline() -> None:
     # takes about 12 s, the deadline allows 1 s.
     with Server() as site:
         site.add("/slow", Reply(body=b"<xml/>" * 20, trickle=0.05))
-        with SiteClient(site.base, config=config(deadline_seconds=1.0)) as client, pytest.raises(FetchError) as caught:
+        with (
+            SiteClient(site.base, config=config(deadline_seconds=1.0)) as client,
+            pytest.raises(FetchError) as caught,
+        ):
             client.get(site.base + "/slow")
         asked = len(site.requests_to("/slow"))
     assert "within the 1s deadline" in caught.value.reason
@@ -68,7 +79,11 @@ def test_an_answer_over_the_size_cap_is_dropped_not_retried(length: bool) -> Non
 def test_retry_after_is_waited_for(status: int) -> None:
     sleeps = Sleeps()
     with Server() as site:
-        site.add("/busy", Reply(status, b"busy", "text/plain", headers=(("Retry-After", "3"),)), Reply(body=b"<ok/>"))
+        site.add(
+            "/busy",
+            Reply(status, b"busy", "text/plain", headers=(("Retry-After", "3"),)),
+            Reply(body=b"<ok/>"),
+        )
         with SiteClient(site.base, config=config(retries=2), sleep=sleeps) as client:
             assert client.get(site.base + "/busy").body == b"<ok/>"
         assert len(site.requests_to("/busy")) == 2
@@ -78,8 +93,15 @@ def test_retry_after_is_waited_for(status: int) -> None:
 def test_a_retry_after_longer_than_the_cap_is_reported_not_cut_short() -> None:
     sleeps = Sleeps()
     with Server() as site:
-        site.add("/busy", Reply(503, b"busy", "text/plain", headers=(("Retry-After", "3600"),)), Reply(body=b"<ok/>"))
-        with SiteClient(site.base, config=config(retries=3), sleep=sleeps) as client, pytest.raises(FetchError) as caught:
+        site.add(
+            "/busy",
+            Reply(503, b"busy", "text/plain", headers=(("Retry-After", "3600"),)),
+            Reply(body=b"<ok/>"),
+        )
+        with (
+            SiteClient(site.base, config=config(retries=3), sleep=sleeps) as client,
+            pytest.raises(FetchError) as caught,
+        ):
             client.get(site.base + "/busy")
         assert len(site.requests_to("/busy")) == 1
     assert "asks to wait 3,600s" in caught.value.reason and "try again later" in caught.value.reason

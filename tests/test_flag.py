@@ -51,14 +51,29 @@ def test_default_is_quiet_about_young_actions_but_lists_undated(db_path):
     data = json.loads(res.output)
     texts = {a["action"]: a for a in data["actions"]}
     assert set(texts) == {OLD, UNDATED}  # NEW is 13 days old, under the 28d default
-    assert texts[OLD]["days_outstanding"] == (2026 - 2024) * 365 + 145 and texts[OLD]["meeting_date"] == "2024-07-01"
+    assert (
+        texts[OLD]["days_outstanding"] == (2026 - 2024) * 365 + 145
+        and texts[OLD]["meeting_date"] == "2024-07-01"
+    )
     assert texts[UNDATED]["meeting_date"] == "undated" and texts[UNDATED]["days_outstanding"] is None
     assert texts[OLD]["source"].startswith("minutes/bromsgrove-2024-07-01.txt p.1 chars ")
     assert texts[OLD]["context"] and texts[OLD]["item_title"] == "NWCSP"
 
 
 def test_older_than_and_filters(db_path):
-    res = run("flag", "--db", db_path, "--as-of", "2026-11-23", "--older-than", "0d", "--council", "bromsgrove", "--format", "csv")
+    res = run(
+        "flag",
+        "--db",
+        db_path,
+        "--as-of",
+        "2026-11-23",
+        "--older-than",
+        "0d",
+        "--council",
+        "bromsgrove",
+        "--format",
+        "csv",
+    )
     assert res.exit_code == 3
     lines = res.output.strip().splitlines()
     assert len(lines) == 3 and lines[0].startswith("action_id,council")
@@ -68,7 +83,12 @@ def test_older_than_and_filters(db_path):
 
 def test_done_and_overridden_actions_are_not_flagged(db_path):
     db = store.connect(db_path)
-    add(db, Minutes(C, K, "2024-09-01", [("Matters arising", "The contact details had been provided to Members.")]))
+    add(
+        db,
+        Minutes(
+            C, K, "2024-09-01", [("Matters arising", "The contact details had been provided to Members.")]
+        ),
+    )
     ids = {r[1]: r[0] for r in db.execute("select id, text from actions")}
     set_override(db, ids[UNDATED], status="dropped", note="Scheme closed in 2021")
     link(db, config=CFG)
@@ -78,7 +98,9 @@ def test_done_and_overridden_actions_are_not_flagged(db_path):
     assert OLD in [r.action for r in flagged(db, FlagQuery("2024-08-15", 0))]
 
 
-@pytest.mark.parametrize("fmt,marker", [("markdown", "| council |"), ("html", "<table>"), ("table", "source:")])
+@pytest.mark.parametrize(
+    "fmt,marker", [("markdown", "| council |"), ("html", "<table>"), ("table", "source:")]
+)
 def test_formats_and_output_file(db_path, tmp_path, fmt, marker):
     out = tmp_path / f"report.{fmt}"
     res = run("flag", "--db", db_path, "--as-of", "2026-11-23", "--format", fmt, "--output", str(out))

@@ -71,8 +71,25 @@ def test_hyphenated_words_are_not_read_as_fts_operators(conn: sqlite3.Connection
 
 @pytest.mark.parametrize(
     "typed",
-    ["housing AND", "OR housing", "((housing", "housing )", '"unclosed phrase', "AND OR NOT", "a,b,,c", "NEAR(",
-     "text:", "nope:housing", "14:30 meeting", "£50k", "- & –", "'quoted'", "***", "^housing", "housing +"],
+    [
+        "housing AND",
+        "OR housing",
+        "((housing",
+        "housing )",
+        '"unclosed phrase',
+        "AND OR NOT",
+        "a,b,,c",
+        "NEAR(",
+        "text:",
+        "nope:housing",
+        "14:30 meeting",
+        "£50k",
+        "- & –",
+        "'quoted'",
+        "***",
+        "^housing",
+        "housing +",
+    ],
 )
 def test_malformed_input_is_still_a_valid_query(typed: str) -> None:
     query = fts_query(typed, ["text"])

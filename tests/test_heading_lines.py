@@ -15,12 +15,24 @@ from pipeline.segment.heading_lines import clean_title, is_date, is_prose, is_se
         ("Christmas Lights 2026 Concern was expressed about the lack of volunteers", "Christmas Lights 2026"),
         ("Footpath Repairs Cllr Webb reported the broken stile again", "Footpath Repairs"),
         ("Apologies for Absence Apologies were received from two members", "Apologies for Absence"),
-        ("Minutes of the Meeting held on 2 May 2026 The minutes were approved as a correct record", "Minutes of the Meeting held on 2 May 2026"),
+        (
+            "Minutes of the Meeting held on 2 May 2026 The minutes were approved as a correct record",
+            "Minutes of the Meeting held on 2 May 2026",
+        ),
         # titles that must stay whole
         ("Business of The Right Worshipful the Mayor", "Business of The Right Worshipful the Mayor"),
-        ("Funding for Rural Bus Services Task and Finish Group Update report", "Funding for Rural Bus Services Task and Finish Group Update report"),
-        ("THE NEXT PUBLIC MEETING AND THE AUTUMN NEWSLETTER", "THE NEXT PUBLIC MEETING AND THE AUTUMN NEWSLETTER"),
-        ("Urgent item - Petition debate: Keep the Library Open!", "Urgent item - Petition debate: Keep the Library Open!"),
+        (
+            "Funding for Rural Bus Services Task and Finish Group Update report",
+            "Funding for Rural Bus Services Task and Finish Group Update report",
+        ),
+        (
+            "THE NEXT PUBLIC MEETING AND THE AUTUMN NEWSLETTER",
+            "THE NEXT PUBLIC MEETING AND THE AUTUMN NEWSLETTER",
+        ),
+        (
+            "Urgent item - Petition debate: Keep the Library Open!",
+            "Urgent item - Petition debate: Keep the Library Open!",
+        ),
     ],
 )
 def test_run_on_title(line, title):

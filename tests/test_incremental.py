@@ -73,7 +73,9 @@ def test_touched_identical_file_recognised_by_hash_not_restored(folder, tmp_path
     after = {t: _rows(db, t) for t in before}
     assert after["agenda_items"] == before["agenda_items"]
     assert all(after[t] == before[t] for t in store.FACT_TABLES)
-    ingested = db.execute("select ingested_at, mtime from documents where path = ?", [str(touched)]).fetchone()
+    ingested = db.execute(
+        "select ingested_at, mtime from documents where path = ?", [str(touched)]
+    ).fetchone()
     old = next(r for r in before["documents"] if r[1] == str(touched))
     assert ingested[0] == old[list(store.SCHEMA["documents"]["columns"]).index("ingested_at")]
     assert ingested[1] == touched.stat().st_mtime  # refreshed: next run skips it without hashing

@@ -35,7 +35,9 @@ def test_ingest_then_reingest_stores_nothing_new(seeds, tmp_path):
     summary = json.loads(first.output)
     assert summary["new"] == len(SEEDS) and summary["failed"] == 0
     before = counts(db)
-    second = json.loads(run("ingest", str(seeds), "--db", str(db), "--json", "--quiet", "--workers", "1").output)
+    second = json.loads(
+        run("ingest", str(seeds), "--db", str(db), "--json", "--quiet", "--workers", "1").output
+    )
     assert second["new"] == 0 and second["unchanged"] == len(SEEDS)
     assert counts(db) == before
 
@@ -90,7 +92,9 @@ def test_usage_errors_exit_2(tmp_path):
 
 
 def test_json_output_is_only_json(seeds, tmp_path):
-    result = CliRunner().invoke(main, ["ingest", str(seeds), "--db", str(tmp_path / "m.db"), "--json", "--workers", "1"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(seeds), "--db", str(tmp_path / "m.db"), "--json", "--workers", "1"]
+    )
     json.loads(result.stdout)  # progress bar went to stderr, not stdout
 
 
@@ -117,6 +121,7 @@ def test_items_slice_the_stored_text(seeds, tmp_path):
     db = store.connect(tmp_path / "m.db")
     ingest([seeds], db=db, workers=1)
     for row in db.execute(
-        "select d.text, i.start_char, i.end_char, i.text from agenda_items i join documents d on d.id = i.document_id"
+        "select d.text, i.start_char, i.end_char, i.text from agenda_items i "
+        "join documents d on d.id = i.document_id"
     ):
         assert row[0][row[1]:row[2]] == row[3]

@@ -19,7 +19,8 @@ from pipeline.records import MeetingMeta
 from pipeline.run import ingest
 
 pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("extractors.actions") is None or importlib.util.find_spec("extractors.resolutions") is None,
+    importlib.util.find_spec("extractors.actions") is None
+    or importlib.util.find_spec("extractors.resolutions") is None,
     reason="needs the action and resolution extractors",
 )
 
@@ -36,7 +37,8 @@ RESOLVED that Nominated Neighbour Scheme information packs be circulated to Memb
 
 2. CCTV in Batchley
 
-Members asked where the redeployable cameras had been placed. It was agreed that officers would provide the locations of the CCTV cameras in Batchley to Members as an action.
+Members asked where the redeployable cameras had been placed. It was agreed that officers would \
+provide the locations of the CCTV cameras in Batchley to Members as an action.
 
 3. Safer Streets Fund bid
 
@@ -106,12 +108,19 @@ def test_override_survives_reingest(panel, tmp_path):
 def test_city_of_london_deferral_chain(tmp_path, shared_corpus):
     pages = shared_corpus / "pages"
     db = store.connect(tmp_path / "col.db")
-    group = MeetingMeta(council="City of London Corporation", committee="Safer City Partnership Strategy Group")
-    for name, when in (("cityoflondon_mgAi_64244.txt", "2017-09-13"), ("cityoflondon_mgAi_66092.txt", "2017-11-03")):
+    group = MeetingMeta(
+        council="City of London Corporation", committee="Safer City Partnership Strategy Group"
+    )
+    for name, when in (
+        ("cityoflondon_mgAi_64244.txt", "2017-09-13"),
+        ("cityoflondon_mgAi_66092.txt", "2017-11-03"),
+    ):
         ingest([pages / name], db=db, meta=MeetingMeta(date=when).merged(group), workers=1)
     rows = db.execute(
-        "select e.rule, e.meeting_date, d.path from link_evidence e join documents d on d.id = e.evidence_document_id"
-        " order by e.meeting_date").fetchall()
+        "select e.rule, e.meeting_date, d.path from link_evidence e join "
+        "documents d on d.id = e.evidence_document_id"
+        " order by e.meeting_date"
+    ).fetchall()
     assert ("deferral", "2017-11-03", str(pages / "cityoflondon_mgAi_66092.txt")) in rows
     assert any(r[:2] == ("deferred", "2017-09-13") for r in rows)
 
@@ -124,6 +133,8 @@ def test_seeds_flag_2024_and_2019_actions(tmp_path):
     assert res.exit_code == 3
     flagged = json.loads(res.output)["actions"]
     seed000 = [a for a in flagged if "000_7ee41a706ab96347" in a["document"]]
-    assert len(seed000) >= 4 and any("contact details would be provided to Members" in a["action"] for a in seed000)
+    assert len(seed000) >= 4 and any(
+        "contact details would be provided to Members" in a["action"] for a in seed000
+    )
     assert any("information packs be circulated" in a["action"] and "002_8ea32eccb86cc6f3" in a["document"]
                for a in flagged)

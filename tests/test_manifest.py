@@ -9,7 +9,9 @@ from pipeline.run.manifest import ManifestIndex, read_manifest
 
 
 def test_csv_manifest_by_name(tmp_path: Path):
-    (tmp_path / "m.csv").write_text("file,council,committee,date\na.txt,Kent County Council,Cabinet,2025-01-09\n")
+    (tmp_path / "m.csv").write_text(
+        "file,council,committee,date\na.txt,Kent County Council,Cabinet,2025-01-09\n"
+    )
     entries = read_manifest(tmp_path / "m.csv")
     meta = entries["a.txt"]
     assert (meta.council, meta.committee, meta.date) == ("Kent County Council", "Cabinet", "2025-01-09")
@@ -23,7 +25,9 @@ def test_folder_manifest_is_found_beside_files(tmp_path: Path):
 
 
 def test_explicit_manifest_wins_and_fills_from_folder(tmp_path: Path):
-    (tmp_path / "manifest.tsv").write_text("file\tcouncil\tcommittee\nc.txt\tFolder Council\tFolder Committee\n")
+    (tmp_path / "manifest.tsv").write_text(
+        "file\tcouncil\tcommittee\nc.txt\tFolder Council\tFolder Committee\n"
+    )
     (tmp_path / "explicit.csv").write_text("file,council\nc.txt,Explicit Council\n")
     meta = ManifestIndex.from_file(tmp_path / "explicit.csv").meta_for(tmp_path / "c.txt")
     assert meta.council == "Explicit Council"

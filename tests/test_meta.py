@@ -41,14 +41,18 @@ def test_subtitle_gives_committee_and_date():
 
 
 def test_subtitle_drops_a_moved_from_clause():
-    committee, date = parse_subtitle("Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm")
+    committee, date = parse_subtitle(
+        "Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm"
+    )
     assert (committee, date) == ("Cabinet", "2018-10-02")
 
 
 def test_minutes_of_a_meeting_line():
     meta = meta_from_text(
-        "KENT COUNTY COUNCIL\nCABINET\nMINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions\n"
-        "House, County Hall, Maidstone on Thursday, 9 January 2025.\nPRESENT: Mr R W Gough (Chairman), Mr N Baker,\n"
+        "KENT COUNTY COUNCIL\nCABINET\nMINUTES of a meeting of the Cabinet held "
+        "in the Council Chamber, Sessions\n"
+        "House, County Hall, Maidstone on Thursday, 9 January 2025.\nPRESENT: Mr "
+        "R W Gough (Chairman), Mr N Baker,\n"
         "Mr R C Love, OBE and Mr R J Thomas\nIN ATTENDANCE: Dr A Ghosh (Director of Public Health)\n"
     )
     assert meta.council == "Kent County Council"
@@ -64,7 +68,9 @@ def test_venue_label_without_view_directions():
 
 
 def test_issue_meeting_line(shared_corpus):
-    meta = meta_from_text((shared_corpus / "pages" / "haringey_csp_ieIssueDetails_IId39204.txt").read_text(encoding="utf-8"))
+    meta = meta_from_text(
+        (shared_corpus / "pages" / "haringey_csp_ieIssueDetails_IId39204.txt").read_text(encoding="utf-8")
+    )
     assert (meta.committee, meta.date) == ("Community Safety Partnership", "2013-06-13")
 
 
@@ -75,4 +81,8 @@ def test_council_in_an_affiliation_bracket_is_not_the_host():
 
 
 def test_split_names_drops_roles_and_honours():
-    assert split_names("Mr A Smith (Chairman), Mrs B Jones, OBE and Ms C Brown") == ("Mr A Smith", "Mrs B Jones", "Ms C Brown")
+    assert split_names("Mr A Smith (Chairman), Mrs B Jones, OBE and Ms C Brown") == (
+        "Mr A Smith",
+        "Mrs B Jones",
+        "Ms C Brown",
+    )

@@ -16,7 +16,8 @@ from pipeline.link.overrides import set_override
 
 HEADED = """ANYSHIRE COUNTY COUNCIL
 
-MINUTES of a meeting of the Highways Committee held in the Council Chamber, County Hall on Monday, 7 October 2019.
+MINUTES of a meeting of the Highways Committee held in the Council Chamber, County Hall on \
+Monday, 7 October 2019.
 
 1. Pavement repairs
 
@@ -63,14 +64,34 @@ def test_supplied_metadata_fills_only_what_the_document_leaves_empty(folder):
                  "--committee", "Cabinet", "--date", "2020-01-01", "--council", "Otherton Council")
     assert result.exit_code == 0
     assert meeting_of(db, "headed.txt")[1:] == ("Anyshire County Council", "Highways Committee", "2019-10-07")
-    run("ingest", str(folder / "docs" / "later.txt"), "--db", str(db), "-q", "--committee", "Highways Committee",
-        "--date", "2019-11-04", "--council", "Anyshire County Council")
+    run(
+        "ingest",
+        str(folder / "docs" / "later.txt"),
+        "--db",
+        str(db),
+        "-q",
+        "--committee",
+        "Highways Committee",
+        "--date",
+        "2019-11-04",
+        "--council",
+        "Anyshire County Council",
+    )
     assert meeting_of(db, "later.txt")[1:] == ("Anyshire County Council", "Highways Committee", "2019-11-04")
 
 
 def test_override_makes_supplied_metadata_win(folder):
     db = folder / "m.db"
-    run("ingest", str(folder / "docs" / "headed.txt"), "--db", str(db), "-q", "--committee", "Cabinet", "--override")
+    run(
+        "ingest",
+        str(folder / "docs" / "headed.txt"),
+        "--db",
+        str(db),
+        "-q",
+        "--committee",
+        "Cabinet",
+        "--override",
+    )
     assert meeting_of(db, "headed.txt")[1:] == ("Anyshire County Council", "Cabinet", "2019-10-07")
 
 
@@ -96,16 +117,30 @@ def stored(folder):
 
 def _facts(db_path: Path, name: str) -> list:
     db = store.connect(db_path)
-    return sorted(db.execute(
-        "select f.id, f.text, f.meeting_id = d.meeting_id from (select id, document_id, text, meeting_id from resolutions"
-        " union all select id, document_id, text, meeting_id from actions) f join documents d on d.id = f.document_id"
-        " where d.path like ?", [f"%{name}"]).fetchall())
+    return sorted(
+        db.execute(
+            "select f.id, f.text, f.meeting_id = d.meeting_id from (select id, "
+            "document_id, text, meeting_id from resolutions"
+            " union all select id, document_id, text, meeting_id from actions) f "
+            "join documents d on d.id = f.document_id"
+            " where d.path like ?",
+            [f"%{name}"],
+        ).fetchall()
+    )
 
 
 def test_meta_moves_a_stored_document_and_keeps_its_facts(stored):
     before = _facts(stored, "later.txt")
     old_meeting = meeting_of(stored, "later.txt")[0]
-    result = run("meta", str(stored.parent / "docs" / "later.txt"), "--db", str(stored), "--date", "2019-11-04", "--json")
+    result = run(
+        "meta",
+        str(stored.parent / "docs" / "later.txt"),
+        "--db",
+        str(stored),
+        "--date",
+        "2019-11-04",
+        "--json",
+    )
     assert result.exit_code == 0
     change = json.loads(result.stdout)["documents"][0]
     assert change["changed"] and change["after"]["date"] == "2019-11-04"
@@ -121,18 +156,27 @@ def test_meta_moves_a_stored_document_and_keeps_its_facts(stored):
 def test_meta_relinks_and_keeps_an_officers_override(stored):
     db = store.connect(stored)
     run("meta", str(stored.parent / "docs" / "later.txt"), "--db", str(stored), "--date", "2019-11-04")
-    action = db.execute("select id, status from actions where text like '%list of repaired pavements%'").fetchone()
+    action = db.execute(
+        "select id, status from actions where text like '%list of repaired pavements%'"
+    ).fetchone()
     assert action[1] == "done"
-    dates = {r[0] for r in db.execute("select meeting_date from link_evidence where subject_id = ?", [action[0]])}
+    dates = {
+        r[0] for r in db.execute("select meeting_date from link_evidence where subject_id = ?", [action[0]])
+    }
     assert dates == {"2019-11-04"}
     set_override(db, action[0], status="in progress", note="partly sent")
-    assert run("meta", "later.txt", "--db", str(stored), "--date", "2019-11-05").exit_code == 1  # a name alone is not enough
-    result = run("meta", str(stored.parent / "docs" / "later.txt"), "--db", str(stored), "--date", "2019-11-05")
+    assert (
+        run("meta", "later.txt", "--db", str(stored), "--date", "2019-11-05").exit_code == 1
+    )  # a name alone is not enough
+    result = run(
+        "meta", str(stored.parent / "docs" / "later.txt"), "--db", str(stored), "--date", "2019-11-05"
+    )
     assert result.exit_code == 0
     db = store.connect(stored)
     assert db.execute("select status from actions where id = ?", [action[0]]).fetchone()[0] == "in progress"
-    assert {r[0] for r in db.execute("select meeting_date from link_evidence where subject_id = ?", [action[0]])} == {
-        "2019-11-05"}
+    assert {
+        r[0] for r in db.execute("select meeting_date from link_evidence where subject_id = ?", [action[0]])
+    } == {"2019-11-05"}
 
 
 def test_meta_joins_a_meeting_already_stored(stored):
@@ -154,23 +198,58 @@ def test_meta_by_document_id_and_unknown_paths(stored):
 def test_reingest_with_override_moves_stored_files_without_reading_them(stored):
     db = store.connect(stored)
     ingested = db.execute("select ingested_at from documents where path like '%headed.txt'").fetchone()[0]
-    result = run("ingest", str(stored.parent / "docs" / "headed.txt"), "--db", str(stored), "--date", "2019-10-08",
-                 "--override", "--json")
+    result = run(
+        "ingest",
+        str(stored.parent / "docs" / "headed.txt"),
+        "--db",
+        str(stored),
+        "--date",
+        "2019-10-08",
+        "--override",
+        "--json",
+    )
     summary = json.loads(result.stdout)
     assert (summary["new"], summary["updated"]) == (0, 1)
     assert meeting_of(stored, "headed.txt")[3] == "2019-10-08"
-    assert db.execute("select ingested_at from documents where path like '%headed.txt'").fetchone()[0] == ingested
-    again = json.loads(run("ingest", str(stored.parent / "docs" / "headed.txt"), "--db", str(stored), "--date",
-                           "2019-10-08", "--override", "--json").stdout)
+    assert (
+        db.execute("select ingested_at from documents where path like '%headed.txt'").fetchone()[0]
+        == ingested
+    )
+    again = json.loads(
+        run(
+            "ingest",
+            str(stored.parent / "docs" / "headed.txt"),
+            "--db",
+            str(stored),
+            "--date",
+            "2019-10-08",
+            "--override",
+            "--json",
+        ).stdout
+    )
     assert (again["updated"], again["unchanged"]) == (0, 1)
 
 
 def test_reingest_without_override_only_fills_gaps(stored):
-    result = run("ingest", str(stored.parent / "docs" / "headed.txt"), "--db", str(stored), "--date", "2019-10-08",
-                 "--json")
+    result = run(
+        "ingest",
+        str(stored.parent / "docs" / "headed.txt"),
+        "--db",
+        str(stored),
+        "--date",
+        "2019-10-08",
+        "--json",
+    )
     assert json.loads(result.stdout)["updated"] == 0
     assert meeting_of(stored, "headed.txt")[3] == "2019-10-07"
-    result = run("ingest", str(stored.parent / "docs" / "later.txt"), "--db", str(stored), "--date", "2019-11-04",
-                 "--json")
+    result = run(
+        "ingest",
+        str(stored.parent / "docs" / "later.txt"),
+        "--db",
+        str(stored),
+        "--date",
+        "2019-11-04",
+        "--json",
+    )
     assert json.loads(result.stdout)["updated"] == 1
     assert meeting_of(stored, "later.txt")[3] == "2019-11-04"

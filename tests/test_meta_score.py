@@ -1,9 +1,9 @@
-"""The meeting-metadata scorer's matching rules (pipeline/reports/meta_score.py)."""
+"""The meeting-metadata scorer's matching rules (pipeline/reports/evaluate/meeting.py)."""
 
 from __future__ import annotations
 
 from pipeline.records import MeetingMeta
-from pipeline.reports.meta_score import accuracy, same_committee, same_council, score_meeting
+from pipeline.reports.evaluate.meeting import accuracy, same_committee, same_council, score_meeting
 
 
 def test_committee_names_match_after_normalising():
@@ -19,9 +19,13 @@ def test_full_council_names_are_one_body():
 
 
 def test_a_place_name_in_front_counts_only_when_it_is_the_councils():
-    assert same_committee("Health and Wellbeing Board", "Plymouth Health and Wellbeing Board", ("Plymouth City Council",))
+    assert same_committee(
+        "Health and Wellbeing Board", "Plymouth Health and Wellbeing Board", ("Plymouth City Council",)
+    )
     assert not same_committee("Overview and Scrutiny Committee", "Scrutiny Committee", ("Anytown Council",))
-    assert not same_committee("Health and Wellbeing Board", "Plymouth Health and Wellbeing Board", ("Anytown Council",))
+    assert not same_committee(
+        "Health and Wellbeing Board", "Plymouth Health and Wellbeing Board", ("Anytown Council",)
+    )
 
 
 def test_different_committees_do_not_match():
@@ -38,7 +42,9 @@ def test_council_names_match_on_their_place_words():
 
 def test_only_what_the_gold_states_is_scored():
     gold = {"meeting_date": "2024-05-01", "committee": None, "council": "Anytown District Council"}
-    fields = score_meeting(gold, MeetingMeta(council="Anytown District Council", committee="Cabinet", date="2024-05-02"))
+    fields = score_meeting(
+        gold, MeetingMeta(council="Anytown District Council", committee="Cabinet", date="2024-05-02")
+    )
     assert fields["date"].right is False
     assert fields["committee"].right is None
     assert fields["council"].right is True

@@ -13,7 +13,7 @@ import pytest
 import spacy
 from conftest import need_shared
 
-import extractors.actions  # noqa: F401  (registers minutes_actions)
+import extractors.actions
 import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
 from extractors.actions import actions
 from extractors.motions import motions, not_decision_at
@@ -31,7 +31,9 @@ def nlp():
 
 def decisions(nlp, text: str) -> list[str]:
     doc = nlp(text)
-    return [r.fact.text for r in resolutions(doc, fact=lambda s, e: Fact("resolution", s, e, text[s:e], 0, None))]
+    return [
+        r.fact.text for r in resolutions(doc, fact=lambda s, e: Fact("resolution", s, e, text[s:e], 0, None))
+    ]
 
 
 def commitments(nlp, text: str) -> list[str]:
@@ -57,17 +59,21 @@ def test_a_lost_motion_gives_no_resolution_and_no_action(nlp):
 
 def test_an_amendment_carried_replaces_the_motion_and_the_resolved_text_is_the_decision(nlp):
     text = (
-        "1) Mr Grey proposed, and Ms White seconded the motion that\n\n“Council is asked to adopt the parking plan.”\n\n"
+        "1) Mr Grey proposed, and Ms White seconded the motion that\n\n“Council "
+        "is asked to adopt the parking plan.”\n\n"
         "2) Mr Stone proposed and Mrs Wood seconded the following amendment:\n\n"
         "“Council is asked to adopt the parking plan, subject to a review of charges in the town centre.”\n\n"
         "3) Following the debate the Chairman put the amendment to the vote.\n\nAmendment carried.\n\n"
         "4) The Chairman put the substantive motion to the vote.\n\nSubstantive motion carried.\n\n"
-        "5) RESOLVED that Council adopts the parking plan, subject to a review of charges in the town centre.\n"
+        "5) RESOLVED that Council adopts the parking plan, subject to a review "
+        "of charges in the town centre.\n"
     )
     original, amendment = motions(text)
     assert original.fate == "replaced"
     assert amendment.fate == "carried" and amendment.recorded_after
-    assert decisions(nlp, text) == ["Council adopts the parking plan, subject to a review of charges in the town centre"]
+    assert decisions(nlp, text) == [
+        "Council adopts the parking plan, subject to a review of charges in the town centre"
+    ]
 
 
 def test_a_withdrawn_amendment_is_not_a_decision(nlp):
@@ -92,7 +98,8 @@ def test_a_carried_motion_recorded_nowhere_else_is_the_decision(nlp):
 def test_agreement_written_after_the_proposal(nlp):
     text = (
         "12/24 Minutes of the last meeting: It was proposed by Cllr Vale that the draft minutes of the "
-        "meeting held on 4 June were a true record. This was seconded by Cllr Moss and agreed by all present.\n"
+        "meeting held on 4 June were a true record. This was seconded by Cllr "
+        "Moss and agreed by all present.\n"
     )
     assert decisions(nlp, text) == ["the draft minutes of the meeting held on 4 June were a true record"]
 
@@ -100,16 +107,20 @@ def test_agreement_written_after_the_proposal(nlp):
 def test_a_second_motion_carried_on_a_casting_vote_replaces_the_first(nlp):
     text = (
         "Moved by Councillor Ash, Seconded by Councillor Elm;\n“That the motion be rejected.”\n"
-        "Moved by Councillor Oak, Seconded by Councillor Yew,\n“That the motion be referred to the Council for debate.”\n"
-        "On a vote, eight Members voted for the amendment and eight against and the Chairperson cast the deciding "
-        "vote in favour of the amendment.\nThe amendment was then put to the Committee as the substantive motion and accordingly agreed.\n"
+        "Moved by Councillor Oak, Seconded by Councillor Yew,\n“That the motion "
+        "be referred to the Council for debate.”\n"
+        "On a vote, eight Members voted for the amendment and eight against and "
+        "the Chairperson cast the deciding "
+        "vote in favour of the amendment.\nThe amendment was then put to the "
+        "Committee as the substantive motion and accordingly agreed.\n"
     )
     assert decisions(nlp, text) == ["the motion be referred to the Council for debate"]
 
 
 def test_a_procedural_motion_between_does_not_replace_the_motion(nlp):
     text = (
-        "1) Mrs Hill proposed, and Mr Dale seconded the motion that\n\n“Council is asked to endorse the pay policy.”\n\n"
+        "1) Mrs Hill proposed, and Mr Dale seconded the motion that\n\n“Council "
+        "is asked to endorse the pay policy.”\n\n"
         "2) Mr Ford proposed and Ms Lake seconded that the motion be put to the vote.\n\nAgreed.\n\n"
         "3) The Chairman put the motion set out in paragraph 1 to the vote.\n\nMotion carried.\n\n"
         "4) RESOLVED that Council endorses the pay policy.\n"
@@ -122,8 +133,10 @@ def test_a_procedural_motion_between_does_not_replace_the_motion(nlp):
 
 def test_a_motion_amended_before_the_text_ends_is_not_a_decision(nlp):
     text = (
-        "Moved by Councillor Ash, Seconded by Councillor Elm,\nThat the minutes of the Finance Committee be approved and adopted.\n"
-        "Amendment\nMoved by Councillor Oak, Seconded by Councillor Yew,\n“That the minute on parking charges be referred back.”\n"
+        "Moved by Councillor Ash, Seconded by Councillor Elm,\nThat the minutes "
+        "of the Finance Committee be approved and adopted.\n"
+        "Amendment\nMoved by Councillor Oak, Seconded by Councillor Yew,\n“That "
+        "the minute on parking charges be referred back.”\n"
     )
     assert not any("approved and adopted" in d for d in decisions(nlp, text))
 
@@ -137,9 +150,9 @@ def test_not_decision_at_names_the_failed_motion():
 
 # ---------------------------------------------------------------- the Kent County Council minutes
 
-PARAGRAPH = re.compile(r"^[^\S\n]*\d{1,2}[.)][^\S\n]+", re.M)
-INTRO = re.compile(r"\bproposed\b.{0,80}\bseconded\b", re.S)
-PROCEDURE = re.compile(r"proposed|seconded|Following|Chairman|put|RESOLVED|voting", re.I)
+PARAGRAPH = re.compile(r"^[^\S\n]*\d{1,2}[.)][^\S\n]+", re.MULTILINE)
+INTRO = re.compile(r"\bproposed\b.{0,80}\bseconded\b", re.DOTALL)
+PROCEDURE = re.compile(r"proposed|seconded|Following|Chairman|put|RESOLVED|voting", re.IGNORECASE)
 
 
 def _failed_motion_spans(text: str) -> list[tuple[int, int, str]]:
@@ -170,7 +183,13 @@ def _failed_motion_spans(text: str) -> list[tuple[int, int, str]]:
     return failed
 
 
-@pytest.fixture(scope="module", params=["kent_cc_county_council_2024-12-19_minutes.pdf", "kent_cc_county_council_2025-03-13_printed_minutes.pdf"])
+@pytest.fixture(
+    scope="module",
+    params=[
+        "kent_cc_county_council_2024-12-19_minutes.pdf",
+        "kent_cc_county_council_2025-03-13_printed_minutes.pdf",
+    ],
+)
 def kent(request):
     path = need_shared("corpus", "pdf", request.param)
     from pipeline.run.process import process_file
@@ -188,7 +207,9 @@ def test_kent_minutes_have_failed_motions_to_check(kent):
 def test_kent_no_resolution_or_action_comes_from_a_lost_or_replaced_motion(kent):
     text = kent.clean.text
     failed = _failed_motion_spans(text)
-    facts = [("resolution", r.fact) for r in kent.extraction.resolutions] + [("action", a.fact) for a in kent.extraction.actions]
+    facts = [("resolution", r.fact) for r in kent.extraction.resolutions] + [
+        ("action", a.fact) for a in kent.extraction.actions
+    ]
     bad = [(kind, f.text[:80], fate) for kind, f in facts for s, e, fate in failed if s <= f.start_char < e]
     assert bad == []
 
@@ -196,6 +217,8 @@ def test_kent_no_resolution_or_action_comes_from_a_lost_or_replaced_motion(kent)
 def test_kent_every_recorded_resolution_is_still_found(kent):
     text = kent.clean.text
     found = [r.fact.start_char for r in kent.extraction.resolutions]
-    labels = [m.end() for m in re.finditer(r"^[^\S\n]*(?:\d{1,2}[.)][^\S\n]*)?RESOLVED\b", text, re.M)]
+    labels = [
+        m.end() for m in re.finditer(r"^[^\S\n]*(?:\d{1,2}[.)][^\S\n]*)?RESOLVED\b", text, re.MULTILINE)
+    ]
     assert labels
     assert [at for at in labels if not any(at <= s <= at + 400 for s in found)] == []

@@ -31,7 +31,9 @@ def by_the_rule(pages: list[PageLines]) -> set[tuple[str, int]]:
     return found
 
 
-texts = st.sampled_from(["Planning Committee", "Page 1 of 9", "Page 2 of 9", "RESOLVED", "Item 4", "Draft minutes"])
+texts = st.sampled_from(
+    ["Planning Committee", "Page 1 of 9", "Page 2 of 9", "RESOLVED", "Item 4", "Draft minutes"]
+)
 tops = st.sampled_from([20.0, 24.0, 26.5, 30.0, 33.0, 400.0, 790.0, 795.0, 801.0])
 pages_strategy = st.lists(st.lists(st.tuples(texts, tops), max_size=14), min_size=1, max_size=12)
 
@@ -45,8 +47,14 @@ def test_running_keys_follow_the_rule(rows: list[list[tuple[str, float]]]) -> No
 
 def test_a_header_on_every_page_is_removed_and_body_lines_stay() -> None:
     pages = [
-        page(n, [("Planning Committee 9 January", 20.0 + (n % 3)), (f"Body line {chr(97 + n // 26)}{chr(97 + n % 26)}", 300.0),
-                 (f"Page {n} of 40", 800.0)])
+        page(
+            n,
+            [
+                ("Planning Committee 9 January", 20.0 + (n % 3)),
+                (f"Body line {chr(97 + n // 26)}{chr(97 + n % 26)}", 300.0),
+                (f"Page {n} of 40", 800.0),
+            ],
+        )
         for n in range(1, 41)
     ]
     kept = strip_furniture(pages)

@@ -77,7 +77,9 @@ def test_date_bound_expands_years_and_months() -> None:
 
 
 def test_council_and_committee_filters(db_path: str) -> None:
-    assert {r["council"] for r in rows(db_path, "resolutions", "--council", "redditch")} == {"Redditch Borough Council"}
+    assert {r["council"] for r in rows(db_path, "resolutions", "--council", "redditch")} == {
+        "Redditch Borough Council"
+    }
     assert {r["committee"] for r in rows(db_path, "amounts", "--committee", "Crime and Disorder")} == {
         "Crime and Disorder Scrutiny Panel"
     }
@@ -92,7 +94,9 @@ def test_search_restricts_to_matching_items(db_path: str) -> None:
     assert [r["council"] for r in found] == ["Bromsgrove District Council"]
 
 
-@pytest.mark.parametrize("expression", ['"unbalanced', "AND OR", "nosuchcolumn:word", "anti-social", "shop's"])
+@pytest.mark.parametrize(
+    "expression", ['"unbalanced', "AND OR", "nosuchcolumn:word", "anti-social", "shop's"]
+)
 def test_search_filter_takes_words_as_typed(db_path: str, expression: str) -> None:
     code, out, err = run("actions", "--search", expression, "--db", db_path, "--json")
     assert code == 0, err
@@ -100,9 +104,9 @@ def test_search_filter_takes_words_as_typed(db_path: str, expression: str) -> No
 
 
 def test_search_filter_keeps_fts_syntax(db_path: str) -> None:
-    assert [r["council"] for r in rows(db_path, "resolutions", "--search", "shoplifting OR zzzunfindable")] == [
-        "Bromsgrove District Council"
-    ]
+    assert [
+        r["council"] for r in rows(db_path, "resolutions", "--search", "shoplifting OR zzzunfindable")
+    ] == ["Bromsgrove District Council"]
     assert rows(db_path, "resolutions", "--search", "shoplifting NOT partnership") == []
 
 
@@ -184,7 +188,9 @@ def test_seed_ingest_finds_the_asb_action(tmp_path: Path) -> None:
     code, _, err = run("ingest", str(fx.CORPUS), "--db", db, "--quiet")
     assert code in (0, 1), err
     found = rows(db, "actions", "--theme", "anti-social behaviour", "--status", "open")
-    asb = [r for r in found if "relevant support could be arranged" in r["text"]]  # the Community Safety Manager's commitment
+    asb = [
+        r for r in found if "relevant support could be arranged" in r["text"]
+    ]  # the Community Safety Manager's commitment
     assert len(asb) == 1, [r["text"] for r in found]
     assert asb[0]["document_path"].endswith("000_7ee41a706ab96347.txt")
     assert "ASB" in (asb[0]["context"] or "")

@@ -73,7 +73,11 @@ def test_rebuilt_document_extracts_the_same_facts_as_ingest(db):
 
 def test_rebuilt_pages_match_original_pages(tmp_path):
     """A paged document round-trips through page_map: every fact keeps its page."""
-    pages = ["Minutes of the Cabinet.\n1. Apologies none.", "2. Budget. RESOLVED that £2m be approved.", "3. Close."]
+    pages = [
+        "Minutes of the Cabinet.\n1. Apologies none.",
+        "2. Budget. RESOLVED that £2m be approved.",
+        "3. Close.",
+    ]
     blocks, spans, pos, parts = [], [], 0, []
     for n, body in enumerate(pages, start=1):
         if parts:
@@ -103,8 +107,18 @@ def test_reextract_restores_facts_and_keeps_documents_and_items(db):
     doc_id, meeting_id = db.execute("select id, meeting_id from documents limit 1").fetchone()
     with store.transaction(db):
         db["amounts"].delete_where()  # stale rules lost some facts ...
-        db["amounts"].insert({"id": "bogus", "document_id": doc_id, "meeting_id": meeting_id, "text": "x",
-                              "start_char": 0, "end_char": 1, "raw": "£1", "value_gbp": 1.0})  # ... and invented one
+        db["amounts"].insert(
+            {
+                "id": "bogus",
+                "document_id": doc_id,
+                "meeting_id": meeting_id,
+                "text": "x",
+                "start_char": 0,
+                "end_char": 1,
+                "raw": "£1",
+                "value_gbp": 1.0,
+            }
+        )  # ... and invented one
 
     summary = reextract(db, config=load_config())
 
@@ -116,12 +130,16 @@ def test_reextract_restores_facts_and_keeps_documents_and_items(db):
 
 def test_action_status_override_survives(db, monkeypatch):
     doc_id = db.execute("select id from documents order by id limit 1").fetchone()[0]
-    clean, items = rebuild(db, doc_id)
+    clean, _items = rebuild(db, doc_id)
     start = clean.text.index(" ") + 1
     fact = Fact("action", start, start + 10, clean.text[start:start + 10], None, None)
     action = Action(fact, owner="Director", due=None, due_date=None, context=fact.text,
                     context_start=start, context_end=start + 10)
-    monkeypatch.setattr(rx, "extract", lambda c, i, config: Extraction(actions=(action,)) if c.source.doc_id == doc_id else Extraction())
+    monkeypatch.setattr(
+        rx,
+        "extract",
+        lambda c, i, config: Extraction(actions=(action,)) if c.source.doc_id == doc_id else Extraction(),
+    )
     reextract(db, config=load_config(), doc_ids=[doc_id])
     action_id = store.action_id(doc_id, fact.text)
     assert db.execute("select status from actions where id = ?", [action_id]).fetchone() == ("open",)

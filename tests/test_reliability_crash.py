@@ -16,8 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import crash_test  # noqa: E402
-from pipeline import store  # noqa: E402
+from bench import crash_test
+from pipeline import store
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_twenty_sigkills_leave_a_whole_store_that_a_rerun_completes(corpus, tmp_path):
-    report = crash_test.crash_cycles(corpus, tmp_path, kills=20, mode="fork", workers=1, seed=20240611, timeout=300)
+    report = crash_test.crash_cycles(
+        corpus, tmp_path, kills=20, mode="fork", workers=1, seed=20240611, timeout=300
+    )
     assert report.failures == [], "\n".join(report.failures)
     assert report.kills == 20 and report.reruns == 20
     # The kills must have hit the interesting window, not only start-up.
@@ -76,13 +78,18 @@ def test_checks_catch_a_half_stored_document(corpus, tmp_path):
     db = tmp_path / "clean.db"
     assert crash_test.check_store(db, signature) == []
     conn = sqlite3.connect(db)
-    doc_id = conn.execute("select document_id from agenda_items group by 1 having count(*) > 1 limit 1").fetchone()[0]
+    doc_id = conn.execute(
+        "select document_id from agenda_items group by 1 having count(*) > 1 limit 1"
+    ).fetchone()[0]
     conn.execute("pragma foreign_keys=off")
     conn.execute("delete from resolutions where document_id = ?", [doc_id])
     conn.execute("delete from actions where document_id = ?", [doc_id])
     conn.execute("delete from amounts where document_id = ?", [doc_id])
     conn.execute("delete from scheme_mentions where document_id = ?", [doc_id])
-    conn.execute("delete from agenda_items where id = (select max(id) from agenda_items where document_id = ?)", [doc_id])
+    conn.execute(
+        "delete from agenda_items where id = (select max(id) from agenda_items where document_id = ?)",
+        [doc_id],
+    )
     conn.commit()
     conn.close()
     problems = crash_test.check_store(db, signature)

@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import fuzz  # noqa: E402
-from pipeline.clean.textrepair import repair_text, to_raw  # noqa: E402
-from pipeline.config import CleanConfig  # noqa: E402
-from pipeline.records import Block  # noqa: E402
+from bench import fuzz
+from pipeline.clean.textrepair import repair_text, to_raw
+from pipeline.config import CleanConfig
+from pipeline.records import Block
 
 EXAMPLES = 80
 
@@ -55,7 +55,9 @@ def test_checks_catch_a_fact_that_does_not_slice_the_text():
     from pipeline.extract import extract
     from pipeline.segment import segment
 
-    doc = clean(fuzz.loaded((Block("1. Budget\n\nRESOLVED that £1,000k be approved for the Highways Fund."),)))
+    doc = clean(
+        fuzz.loaded((Block("1. Budget\n\nRESOLVED that £1,000k be approved for the Highways Fund."),))
+    )
     items = segment(doc)
     extraction = extract(doc, items, config=cached_config())
     assert fuzz.check_extraction(doc, items, extraction) > 0

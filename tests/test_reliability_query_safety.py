@@ -7,10 +7,10 @@ import json
 import subprocess
 import sys
 import traceback
-from dataclasses import dataclass
 import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,11 +19,12 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import crash_test  # noqa: E402
-from pipeline import store  # noqa: E402
-from pipeline.cli import main  # noqa: E402
-from pipeline.run import ingest  # noqa: E402
-from served import served  # noqa: E402
+from served import served
+
+from bench import crash_test
+from pipeline import store
+from pipeline.cli import main
+from pipeline.run import ingest
 
 INJECTIONS = [
     "x' OR 1=1 --",
@@ -104,7 +105,9 @@ def test_injection_strings_in_filters_match_nothing_and_change_nothing(db_path):
                     continue
                 assert done.returncode == 0, (command, option, value, done.stderr)
                 rows = _json_rows(done)
-                if option == "--search":  # an FTS expression: it may match words ("OR"), never more than all rows
+                if (
+                    option == "--search"
+                ):  # an FTS expression: it may match words ("OR"), never more than all rows
                     assert {_key(r) for r in rows} <= all_rows, (command, value)
                 elif value != "x%":
                     assert rows == [], (command, option, value, rows[:2])
@@ -136,7 +139,7 @@ def test_fts_syntax_errors_are_one_plain_line_exit_2(db_path, expression):
 
 def _get(url: str) -> tuple[int, str]:
     try:
-        with urllib.request.urlopen(url, timeout=30) as r:  # noqa: S310 - localhost
+        with urllib.request.urlopen(url, timeout=30) as r:
             return r.status, r.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode("utf-8", "replace")
@@ -146,7 +149,7 @@ def _post(url: str, body: dict[str, object]) -> int:
     req = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
                                  headers={"Content-Type": "application/json"})
     try:
-        with urllib.request.urlopen(req, timeout=30) as r:  # noqa: S310 - localhost
+        with urllib.request.urlopen(req, timeout=30) as r:
             return r.status
     except urllib.error.HTTPError as exc:
         return exc.code
@@ -168,11 +171,17 @@ def test_serve_cannot_write_to_the_store(db_path):
         ]
         for sql in writes:
             status, body = _get(f"{base}/{name}.json?" + urllib.parse.urlencode({"sql": sql}))
-            assert status >= 400 or '"ok": false' in body.replace('"ok":false', '"ok": false'), (sql, status, body[:200])
+            assert status >= 400 or '"ok": false' in body.replace('"ok":false', '"ok": false'), (
+                sql,
+                status,
+                body[:200],
+            )
         # Datasette's JSON write API, without credentials
         assert _post(f"{base}/{name}/problems/-/insert", {"row": {"path": "x"}}) >= 400
         assert _post(f"{base}/{name}/actions/-/drop", {"confirm": True}) >= 400
         # and a read still works
-        status, body = _get(f"{base}/{name}.json?" + urllib.parse.urlencode({"sql": "select count(*) from documents"}))
+        status, body = _get(
+            f"{base}/{name}.json?" + urllib.parse.urlencode({"sql": "select count(*) from documents"})
+        )
         assert status == 200, body[:300]
     assert _all_rows(db_path) == before

@@ -21,6 +21,7 @@ import yaml
 from conftest import ROOT, SEED_TEXTS
 
 from pipeline import store
+from pipeline.config import Config, load_config
 from pipeline.run import ingest
 from pipeline.run.pool import Limits, Lost, WorkerPool
 
@@ -59,12 +60,11 @@ def bomb_pdf(path: Path, megabytes: int) -> Path:
     return path
 
 
-def config_with(tmp_path: Path, **ingest_keys: object) -> str:
-    data = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
-    data["ingest"].update(ingest_keys)
+def config_with(tmp_path: Path, **ingest_keys: object) -> Config:
+    """The packaged defaults with these ``ingest:`` limits, read as a user's file."""
     path = tmp_path / "config.yaml"
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    return str(path)
+    path.write_text(yaml.safe_dump({"ingest": ingest_keys}), encoding="utf-8")
+    return load_config(path)
 
 
 def vm_mb() -> int:
@@ -106,7 +106,7 @@ def test_a_document_over_the_time_limit_is_stopped_and_the_rest_stored(folder, t
     slow = long_minutes(folder / "002_long.txt", 4000)
     db = store.connect(tmp_path / "m.db")
     summary = ingest([folder], db=db, workers=1, isolate=True,
-                     config_path=config_with(tmp_path, max_seconds_per_document=3))
+                     config=config_with(tmp_path, max_seconds_per_document=3))
     assert (summary.new, summary.failed) == (len(SEED_TEXTS), 1)
     stage, message = _problems(db)[slow.name]
     assert stage == "worker" and "longer than 3 s" in message and "max_seconds_per_document" in message
@@ -118,7 +118,7 @@ def test_a_pdf_that_inflates_past_the_memory_ceiling_fails_alone(folder, tmp_pat
     db = store.connect(tmp_path / "m.db")
     # The ceiling is on address space: leave the worker room for itself, not for 400 MB more.
     summary = ingest([folder], db=db, workers=1, isolate=True,
-                     config_path=config_with(tmp_path, max_memory_mb=vm_mb() + 250))
+                     config=config_with(tmp_path, max_memory_mb=vm_mb() + 250))
     assert (summary.new, summary.failed) == (len(SEED_TEXTS), 1)
     _stage, message = _problems(db)[bomb.name]
     assert "memory" in message, message

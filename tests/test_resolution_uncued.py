@@ -28,14 +28,18 @@ def texts(nlp, text: str) -> list[str]:
 
 
 def test_label_lost_after_a_minutes_label_run_into_the_title_row(nlp):
-    text = "Street Lighting Motion PDF 210 KB Minutes: That the Motion be referred to the Environment Committee.\n"
+    text = (
+        "Street Lighting Motion PDF 210 KB Minutes: That the Motion be referred "
+        "to the Environment Committee.\n"
+    )
     assert texts(nlp, text) == ["the Motion be referred to the Environment Committee"]
 
 
 def test_a_body_stem_without_a_colon_over_numbered_parts(nlp):
     text = (
         "It was APPROVED that;\n\nThat the Committee for Parks and Leisure\n"
-        "1. Approved the submission of the lido business case.\n2. Authorised the Director to procure the works.\n"
+        "1. Approved the submission of the lido business case.\n2. Authorised "
+        "the Director to procure the works.\n"
     )
     assert [(r.part, r.fact.text) for r in run(nlp, text)] == [
         ("1", "Approved the submission of the lido business case"),
@@ -44,18 +48,33 @@ def test_a_body_stem_without_a_colon_over_numbered_parts(nlp):
 
 
 def test_that_the_body_over_parts_with_no_cue_at_all(nlp):
-    text = "That the Parks and Leisure Policy Committee:\n1. Noted the membership of the Committee.\n2. Noted the dates of its meetings.\n"
+    text = (
+        "That the Parks and Leisure Policy Committee:\n1. Noted the membership "
+        "of the Committee.\n2. Noted the dates of its meetings.\n"
+    )
     assert [r.part for r in run(nlp, text)] == ["1", "2"]
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The Committee for Parks and Leisure noted the update report.", "The Committee for Parks and Leisure noted the update report"),
+        (
+            "The Committee for Parks and Leisure noted the update report.",
+            "The Committee for Parks and Leisure noted the update report",
+        ),
         ("That the Parks Committee noted the report.", "the Parks Committee noted the report"),
-        ("The Committee confirmed the minutes of the meeting held on 3 May as a true record.", "The Committee confirmed the minutes of the meeting held on 3 May as a true record"),
-        ("Members confirmed their support for the application and agreed to fund it in full.", "Members confirmed their support for the application and agreed to fund it in full"),
-        ("With the consent of members, the Chair advised that the committee noted Part A of the report.", "the committee noted Part A of the report"),
+        (
+            "The Committee confirmed the minutes of the meeting held on 3 May as a true record.",
+            "The Committee confirmed the minutes of the meeting held on 3 May as a true record",
+        ),
+        (
+            "Members confirmed their support for the application and agreed to fund it in full.",
+            "Members confirmed their support for the application and agreed to fund it in full",
+        ),
+        (
+            "With the consent of members, the Chair advised that the committee noted Part A of the report.",
+            "the committee noted Part A of the report",
+        ),
     ],
 )
 def test_the_deciding_body_as_subject_with_no_cue_word(nlp, text, expected):
@@ -86,7 +105,10 @@ def test_a_narrative_decision_then_the_same_decision_under_a_label_is_one(nlp):
 
 
 def test_a_body_resolved_label_gives_only_its_parts(nlp):
-    text = "The Cabinet RESOLVED:\n\n1. To consult on the revised criteria; and\n\n2. That the new arrangements be implemented.\n"
+    text = (
+        "The Cabinet RESOLVED:\n\n1. To consult on the revised criteria; "
+        "and\n\n2. That the new arrangements be implemented.\n"
+    )
     assert [r.part for r in run(nlp, text)] == ["1", "2"]
 
 
@@ -112,9 +134,18 @@ def test_a_change_to_the_order_of_business_is_not_a_decision(nlp, text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("3. Minutes of the meeting held on 2nd May 2024 read and signed by the Chairman\n4. Planning", "Minutes of the meeting held on 2nd May 2024 read and signed by the Chairman"),
-        ("5.Minutes of previous meeting held on 1st March approved & signed by chair\n", "Minutes of previous meeting held on 1st March approved & signed by chair"),
-        ("Minutes of the last meeting, provided by the Clerk, agreed and signed.\n", "Minutes of the last meeting, provided by the Clerk, agreed and signed"),
+        (
+            "3. Minutes of the meeting held on 2nd May 2024 read and signed by the Chairman\n4. Planning",
+            "Minutes of the meeting held on 2nd May 2024 read and signed by the Chairman",
+        ),
+        (
+            "5.Minutes of previous meeting held on 1st March approved & signed by chair\n",
+            "Minutes of previous meeting held on 1st March approved & signed by chair",
+        ),
+        (
+            "Minutes of the last meeting, provided by the Clerk, agreed and signed.\n",
+            "Minutes of the last meeting, provided by the Clerk, agreed and signed",
+        ),
     ],
 )
 def test_minutes_approved_under_a_run_in_heading(nlp, text, expected):
@@ -135,9 +166,18 @@ def test_an_agenda_line_about_the_minutes_is_not_their_approval(nlp, text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("7. Planning:- AB/2024/01234 Mill Cottage, Church Lane: rear extension – no objections.", "AB/2024/01234 Mill Cottage, Church Lane: rear extension – no objections"),
-        ("1. PL/KT/0524/0311 Hill Farm, Top Road : no comments\n", "PL/KT/0524/0311 Hill Farm, Top Road : no comments"),
-        ("24/01122/FUL Two storey side extension, 3 The Green – Object.\n", "24/01122/FUL Two storey side extension, 3 The Green – Object"),
+        (
+            "7. Planning:- AB/2024/01234 Mill Cottage, Church Lane: rear extension – no objections.",
+            "AB/2024/01234 Mill Cottage, Church Lane: rear extension – no objections",
+        ),
+        (
+            "1. PL/KT/0524/0311 Hill Farm, Top Road : no comments\n",
+            "PL/KT/0524/0311 Hill Farm, Top Road : no comments",
+        ),
+        (
+            "24/01122/FUL Two storey side extension, 3 The Green – Object.\n",
+            "24/01122/FUL Two storey side extension, 3 The Green – Object",
+        ),
     ],
 )
 def test_the_councils_response_to_a_planning_consultation(nlp, text, expected):
@@ -151,7 +191,10 @@ def test_a_date_with_slashes_is_not_a_planning_reference(nlp):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("12. To discuss new benches: Defer until the grant decision is known.\n", "Defer until the grant decision is known"),
+        (
+            "12. To discuss new benches: Defer until the grant decision is known.\n",
+            "Defer until the grant decision is known",
+        ),
         ("13 To discuss the clock repairs:- Defer.\n14 Correspondence", "Defer"),
         ("9. Footpath lighting – Deferred to the March meeting.\n", "Deferred to the March meeting"),
     ],
@@ -174,8 +217,13 @@ def test_a_payment_reported_is_not_a_decision(nlp):
 
 
 def test_apologies_accepted_by_the_council(nlp):
-    text = "1. Apologies for absence.\nThe Clerk had received apologies from Cllrs. AB and CD, all accepted by council.\n"
-    assert texts(nlp, text) == ["The Clerk had received apologies from Cllrs. AB and CD, all accepted by council"]
+    text = (
+        "1. Apologies for absence.\nThe Clerk had received apologies from Cllrs. "
+        "AB and CD, all accepted by council.\n"
+    )
+    assert texts(nlp, text) == [
+        "The Clerk had received apologies from Cllrs. AB and CD, all accepted by council"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -183,9 +231,18 @@ def test_apologies_accepted_by_the_council(nlp):
     [
         ("Decision:\nThe scheme was approved.", "The scheme was approved"),
         ("The revised terms of reference were approved.", "The revised terms of reference were approved"),
-        ("Accordingly, the minutes of the meeting held on 3 June were agreed as a correct record.", "the minutes of the meeting held on 3 June were agreed as a correct record"),
-        ("Minutes: The Minutes of the meeting of 5 May were signed and agreed as a correct record. |", "The Minutes of the meeting of 5 May were signed and agreed as a correct record"),
-        ("The minutes of the meeting held on 3 June were taken as read and confirmed.", "The minutes of the meeting held on 3 June were taken as read and confirmed"),
+        (
+            "Accordingly, the minutes of the meeting held on 3 June were agreed as a correct record.",
+            "the minutes of the meeting held on 3 June were agreed as a correct record",
+        ),
+        (
+            "Minutes: The Minutes of the meeting of 5 May were signed and agreed as a correct record. |",
+            "The Minutes of the meeting of 5 May were signed and agreed as a correct record",
+        ),
+        (
+            "The minutes of the meeting held on 3 June were taken as read and confirmed.",
+            "The minutes of the meeting held on 3 June were taken as read and confirmed",
+        ),
     ],
 )
 def test_passive_decisions_with_no_cue(nlp, text, expected):
@@ -219,9 +276,16 @@ def test_lettered_parts_whose_resolved_label_was_lost_after_the_discussion(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "Matters arising\n1. Vacancy needs to be advertised in the newsletter again\n2. Benches – no update\n3. Grit bin still to be filled\n",
+        (
+            "Matters arising\n1. Vacancy needs to be advertised in the newsletter "
+            "again\n2. Benches – no update\n3. Grit bin still to be filled\n"
+        ),
         "Items\n(a) To agree the minutes of the last meeting\n(b) Matters arising\n",
-        "Issues\na) Parking: Cllr A asked that any reply be sent to all members.\nb) Library: the premises could be made available\nc) Budget: cuts were reported\n",
+        (
+            "Issues\na) Parking: Cllr A asked that any reply be sent to all "
+            "members.\nb) Library: the premises could be made available\nc) Budget: "
+            "cuts were reported\n"
+        ),
     ],
 )
 def test_numbered_narrative_and_agenda_lists_are_not_lost_label_parts(nlp, text):
@@ -235,7 +299,9 @@ def test_noting_that_papers_had_been_received_is_a_formal_noting(nlp):
 
 
 def test_a_bare_noted_with_the_time_of_the_item(nlp):
-    assert texts(nlp, "7 WORK PROGRAMME (Agenda item 7)\n\nNOTED (19:28 TO 20:24)\n\nPRESENT: Councillors A and B.\n") == ["NOTED"]
+    assert texts(
+        nlp, "7 WORK PROGRAMME (Agenda item 7)\n\nNOTED (19:28 TO 20:24)\n\nPRESENT: Councillors A and B.\n"
+    ) == ["NOTED"]
 
 
 def test_another_bodys_decision_reported_in_quotation_marks_is_not_a_resolution(nlp):

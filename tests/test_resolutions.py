@@ -10,7 +10,7 @@ from conftest import seed_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import extractors.actions  # noqa: F401  (registers minutes_actions)
+import extractors.actions
 import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
 from extractors.resolutions import resolutions
 from pipeline.records import Fact
@@ -41,15 +41,30 @@ def seed(name: str) -> str:
     "text, expected",
     [
         ("RESOLVED that the report be noted.", "the report be noted"),
-        ("RESOLVED – the minutes be approved as a correct record.", "the minutes be approved as a correct record"),
-        ("RESOLVED: That all items be taken in public as proposed.", "all items be taken in public as proposed"),
+        (
+            "RESOLVED – the minutes be approved as a correct record.",
+            "the minutes be approved as a correct record",
+        ),
+        (
+            "RESOLVED: That all items be taken in public as proposed.",
+            "all items be taken in public as proposed",
+        ),
         ("RESOLVED, that – the public minutes be approved.", "the public minutes be approved"),
         ("Resolved: That the work programme be approved.", "the work programme be approved"),
-        ("UNANIMOUSLY RESOLVED that the minutes be signed as a correct record.", "the minutes be signed as a correct record"),
+        (
+            "UNANIMOUSLY RESOLVED that the minutes be signed as a correct record.",
+            "the minutes be signed as a correct record",
+        ),
         ("It was resolved that the policy be adopted.", "the policy be adopted"),
         ("Council resolved to approve the budget for 2025/26.", "to approve the budget for 2025/26"),
-        ("AGREED\nThat the notes of the informal meeting be approved.", "the notes of the informal meeting be approved"),
-        ("The Board agreed the review’s methodology and the appointments.", "the review’s methodology and the appointments"),
+        (
+            "AGREED\nThat the notes of the informal meeting be approved.",
+            "the notes of the informal meeting be approved",
+        ),
+        (
+            "The Board agreed the review’s methodology and the appointments.",
+            "the review’s methodology and the appointments",
+        ),
         ("The Panel agreed that the item be deferred to June.", "the item be deferred to June"),
         ("DECISION: The scheme be extended for a further year.", "The scheme be extended for a further year"),
         ("RECOMMENDED that the Cabinet approve the strategy.", "the Cabinet approve the strategy"),
@@ -69,7 +84,9 @@ def test_cue_word_is_recorded(nlp):
 
 
 def test_fact_offsets_cover_exactly_the_text(nlp):
-    text = "Intro.\n\nRESOLVED that\n\n1)   packs be circulated to Members; and\n\n2)   the report be noted.\n"
+    text = (
+        "Intro.\n\nRESOLVED that\n\n1)   packs be circulated to Members; and\n\n2)   the report be noted.\n"
+    )
     for r in run(nlp, text):
         assert text[r.fact.start_char : r.fact.end_char] == r.fact.text
 
@@ -99,7 +116,8 @@ def test_numbers_out_of_sequence_are_not_parts(nlp):
 def test_continuation_lines_belong_to_their_part(nlp):
     text = (
         "RESOLVED that\n\n(a) the work programme be approved;\n\n(b) the following members be appointed –\n\n"
-        "Education – Councillor Rhys Thomas\n\nPlanning – Councillor Marston, and\n\n(c) the matter be considered at the next meeting.\n\n"
+        "Education – Councillor Rhys Thomas\n\nPlanning – Councillor Marston, "
+        "and\n\n(c) the matter be considered at the next meeting.\n\n"
         "The meeting concluded at 12.40 p.m."
     )
     found = run(nlp, text)
@@ -109,7 +127,10 @@ def test_continuation_lines_belong_to_their_part(nlp):
 
 
 def test_bulleted_parts_after_a_bare_stem(nlp):
-    text = "RESOLVED that Council:\n\n• Agrees the revised Terms of Reference; and\n\n• Delegates to the Monitoring Officer the changes."
+    text = (
+        "RESOLVED that Council:\n\n• Agrees the revised Terms of Reference; "
+        "and\n\n• Delegates to the Monitoring Officer the changes."
+    )
     assert len(run(nlp, text)) == 2
 
 
@@ -133,10 +154,16 @@ def test_noting_is_marked_apart(nlp, text, noting):
 @pytest.mark.parametrize(
     "text",
     [
-        "·        That the minutes of the meeting held on 21 March be agreed as an accurate record and signed by the Chair.",
+        (
+            "·        That the minutes of the meeting held on 21 March be agreed as "
+            "an accurate record and signed by the Chair."
+        ),
         "That the verbal update be noted.",
         "The minutes of the meeting held on 28th August 2018 were agreed and signed as a true record.",
-        "The public minutes and summary of the meeting held on 14 September 2012 were approved and agreed as a correct record.",
+        (
+            "The public minutes and summary of the meeting held on 14 September 2012 "
+            "were approved and agreed as a correct record."
+        ),
     ],
 )
 def test_decisions_whose_label_was_lost(nlp, text):
@@ -150,7 +177,10 @@ def test_decisions_whose_label_was_lost(nlp, text):
     [
         "4. Recommendation\n\n4.1 That the progress made by North Worcestershire CSP be noted.",
         "Recommendations\n\nThat the progress be noted.",
-        "It was agreed that the following amendments be made:\n· That any reference to the Manager be amended to Head of Service.",
+        (
+            "It was agreed that the following amendments be made:\n· That any "
+            "reference to the Manager be amended to Head of Service."
+        ),
         "The Partnership resolve community safety issues in Redditch.",
         "The partnership worked to resolve community safety issues.",
         "The minutes from the meeting were submitted for Members’ consideration.",
@@ -161,14 +191,17 @@ def test_decisions_whose_label_was_lost(nlp, text):
 )
 def test_not_resolutions(nlp, text):
     found = [r.fact.text for r in run(nlp, text)]
-    assert not any("amended to Head" in t or "progress" in t or "children" in t or "contact details" in t for t in found)
+    assert not any(
+        "amended to Head" in t or "progress" in t or "children" in t or "contact details" in t for t in found
+    )
     if "agreed that the following" not in text:
         assert found == []
 
 
 def test_decision_printed_twice_in_an_item_is_stored_once(nlp):
     text = (
-        "Decision: Cabinet RESOLVED that the minutes of the previous meeting be approved as an accurate record. "
+        "Decision: Cabinet RESOLVED that the minutes of the previous meeting be "
+        "approved as an accurate record. "
         "Minutes: RESOLVED that the minutes of the previous meeting be approved as an accurate record."
     )
     assert len(run(nlp, text)) == 1
@@ -186,7 +219,10 @@ def test_seed_002_gives_exactly_its_two_resolutions(nlp):
 
 def test_seed_000_resolution(nlp):
     (r,) = run(nlp, seed("000"))
-    assert r.fact.text == "the progress made by North Worcestershire Community Safety Partnership (NWCSP) be noted"
+    assert (
+        r.fact.text
+        == "the progress made by North Worcestershire Community Safety Partnership (NWCSP) be noted"
+    )
     assert r.is_noting
 
 
@@ -207,7 +243,12 @@ def test_corpus_page_with_numbered_parts(nlp, shared_corpus):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("RESOLVED that AGREED (a)(b) 1) 2. be noted\n\n•·–:;.,xyz")), max_size=300))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("RESOLVED that AGREED (a)(b) 1) 2. be noted\n\n•·–:;.,xyz")),
+        max_size=300,
+    )
+)
 def test_never_raises_and_offsets_stay_inside(nlp, text):
     for r in run(nlp, text):
         assert 0 <= r.fact.start_char <= r.fact.end_char <= len(text)
@@ -216,7 +257,8 @@ def test_never_raises_and_offsets_stay_inside(nlp, text):
 
 def test_preamble_then_parts_with_subheadings(nlp):
     text = (
-        "(27) RESOLVED that:\n\nCouncil, having given due regard to the report, is asked to agree the following:\n\n"
+        "(27) RESOLVED that:\n\nCouncil, having given due regard to the report, "
+        "is asked to agree the following:\n\n"
         "Capital Programme 2025-28\n\n(a) The capital programme totalling £12m be approved.\n\n"
         "(b) The directorate programmes as set out in appendix A.\n\nRevenue Budget\n\n"
         "(c) The net revenue budget of £30.9m for 2025-26.\n\n(d) To note the financial plan.\n\n"
@@ -229,13 +271,20 @@ def test_preamble_then_parts_with_subheadings(nlp):
 
 
 def test_subheading_then_parts_directly_after_cue(nlp):
-    text = "RESOLVED that:\n\nHousing Strategy\n\n(a) the strategy be adopted;\n\n(b) the action plan be published.\n\n292. Budget Monitoring\n\nThe report was presented."
+    text = (
+        "RESOLVED that:\n\nHousing Strategy\n\n(a) the strategy be "
+        "adopted;\n\n(b) the action plan be published.\n\n292. Budget "
+        "Monitoring\n\nThe report was presented."
+    )
     found = run(nlp, text)
     assert [r.part for r in found] == ["a", "b"]
 
 
 def test_heading_not_followed_by_a_part_stops_the_list(nlp):
-    text = "RESOLVED that:\n\n(a) the strategy be adopted;\n\n(b) the plan be published.\n\nPublic Questions\n\nA question was asked about parking."
+    text = (
+        "RESOLVED that:\n\n(a) the strategy be adopted;\n\n(b) the plan be "
+        "published.\n\nPublic Questions\n\nA question was asked about parking."
+    )
     found = run(nlp, text)
     assert [r.part for r in found] == ["a", "b"]
     assert "parking" not in found[1].fact.text
@@ -247,11 +296,27 @@ def test_heading_not_followed_by_a_part_stops_the_list(nlp):
         ("Members discussed the update at length.\n\nNOTED\n\n5. Budget Monitoring\n", "NOTED", True),
         ("The Chair summarised the discussion.\n\nNoted.\n", "Noted", True),
         ("Members asked about the timetable.\n\nAGREED\n\nThe meeting closed at 5pm.", "AGREED", False),
-        ("Officers answered questions. The report was otherwise noted.", "The report was otherwise noted", True),
+        (
+            "Officers answered questions. The report was otherwise noted.",
+            "The report was otherwise noted",
+            True,
+        ),
         ("The update was noted.", "The update was noted", True),
-        ("Council resolved to extend the meeting beyond 4.30pm.", "to extend the meeting beyond 4.30pm", False),
-        ("Council resolve to extend the meeting beyond 4.30pm.", "to extend the meeting beyond 4.30pm", False),
-        ("Councillor Smith moved that the question be now put to the vote, which was agreed.", "the question be now put to the vote", False),
+        (
+            "Council resolved to extend the meeting beyond 4.30pm.",
+            "to extend the meeting beyond 4.30pm",
+            False,
+        ),
+        (
+            "Council resolve to extend the meeting beyond 4.30pm.",
+            "to extend the meeting beyond 4.30pm",
+            False,
+        ),
+        (
+            "Councillor Smith moved that the question be now put to the vote, which was agreed.",
+            "the question be now put to the vote",
+            False,
+        ),
     ],
 )
 def test_decisions_without_a_cue_or_with_a_bare_label(nlp, text, expected, noting):
@@ -260,13 +325,21 @@ def test_decisions_without_a_cue_or_with_a_bare_label(nlp, text, expected, notin
 
 
 def test_agreed_unanimously_takes_the_motion_before_it(nlp):
-    text = "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThat this Council supports the campaign for safer roads.\n\nAgreed unanimously.\n"
+    text = (
+        "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThat "
+        "this Council supports the campaign for safer roads.\n\nAgreed "
+        "unanimously.\n"
+    )
     (r,) = run(nlp, text)
     assert r.fact.text == "this Council supports the campaign for safer roads"
 
 
 def test_bare_label_followed_by_the_recorded_resolution_is_not_counted_twice(nlp):
-    text = "1. Mr A proposed, and Mr B seconded that Mr C be elected Chair.\n\nAgreed unanimously.\n\n2. RESOLVED that Mr C be elected Chair.\n"
+    text = (
+        "1. Mr A proposed, and Mr B seconded that Mr C be elected "
+        "Chair.\n\nAgreed unanimously.\n\n2. RESOLVED that Mr C be elected "
+        "Chair.\n"
+    )
     assert texts(nlp, text) == ["Mr C be elected Chair"]
 
 
@@ -275,8 +348,16 @@ def test_bare_label_followed_by_the_recorded_resolution_is_not_counted_twice(nlp
     [
         "The Partnership resolve community safety issues in the town.",
         "Councillor Smith moved that the question be now put. This was lost.",
-        "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThis Council resolves to lobby the Government for fair funding.\n\nMotion lost.\n",
-        "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThat this Council calls on the Government to act.\n\nThe motion was defeated.\n",
+        (
+            "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThis "
+            "Council resolves to lobby the Government for fair funding.\n\nMotion "
+            "lost.\n"
+        ),
+        (
+            "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThat "
+            "this Council calls on the Government to act.\n\nThe motion was "
+            "defeated.\n"
+        ),
         "The report was noted that the scheme had finished.",
         "As the figures had changed, the report was noted.",
     ],
@@ -288,13 +369,17 @@ def test_lost_motions_and_plain_remarks_are_not_decisions(nlp, text):
 def test_carried_motion_keeps_only_the_recorded_resolution(nlp):
     text = (
         "Mr Smith proposed and Mr Jones seconded the following motion:\n\n"
-        "This Council resolves to lobby the Government for fair funding.\n\nThe motion was carried and it was\n\n"
+        "This Council resolves to lobby the Government for fair funding.\n\nThe "
+        "motion was carried and it was\n\n"
         "RESOLVED that this Council write to the Government seeking fair funding.\n"
     )
     assert texts(nlp, text) == ["this Council write to the Government seeking fair funding"]
 
 
 def test_carried_motion_with_no_recorded_resolution_is_the_decision(nlp):
-    text = "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThis Council resolves to lobby the Government for fair funding.\n\nCarried.\n"
+    text = (
+        "Mr Smith proposed and Mr Jones seconded the following motion:\n\nThis "
+        "Council resolves to lobby the Government for fair funding.\n\nCarried.\n"
+    )
     (found,) = texts(nlp, text)
     assert found.endswith("to lobby the Government for fair funding")  # the carried motion's words

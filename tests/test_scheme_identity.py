@@ -16,8 +16,14 @@ from extractors.schemes.names import Found
         ("Devolution Programme", "Devolution Priority Programme"),  # start and end of the longer key
         ("Youth Justice Service", "Kent Youth Justice Service"),  # its end
         ("White Ribbon", "White Ribbon Domestic Abuse Campaign"),  # its start, no head of its own
-        ("Housing Policy programme", "West of England Housing Policy Development"),  # inside a name without a head
-        ("Nature Recovery programme", "Nature Recovery Workplan"),  # a generic type word for a name without one
+        (
+            "Housing Policy programme",
+            "West of England Housing Policy Development",
+        ),  # inside a name without a head
+        (
+            "Nature Recovery programme",
+            "Nature Recovery Workplan",
+        ),  # a generic type word for a name without one
         ("Gainshare funding", "Gainshare capital funding"),  # a kind word left out
     ],
 )
@@ -29,7 +35,10 @@ def test_a_shorter_form_belongs_to_the_fuller_name(short: str, long: str) -> Non
     ("short", "long"),
     [
         ("CCTV Scheme", "CCTV Capital Fund"),  # another head, another scheme
-        ("Temple Quarter project", "Northgate Temple Quarter Southern Gateway Project"),  # inside a headed name
+        (
+            "Temple Quarter project",
+            "Northgate Temple Quarter Southern Gateway Project",
+        ),  # inside a headed name
         ("Street Pastors Project", "Street Pastors Project"),  # not shorter
         ("Safer Roads", "Safer Homes Fund"),
     ],

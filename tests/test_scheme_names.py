@@ -68,7 +68,10 @@ def test_newer_head_words_do_not_make_every_phrase_a_scheme(nlp: Language, text:
     [
         ("There was a warm response to the ‘Great Neighbour Week’ this year.", ["Great Neighbour Week"]),
         ("Posters for the ‘Look Both Ways’ campaign went up.", ["‘Look Both Ways’ campaign"]),
-        ("Schools took part in the ‘Walk Safe’ and ‘Ride Safe’ campaign.", ["‘Walk Safe’ campaign", "‘Ride Safe’ campaign"]),
+        (
+            "Schools took part in the ‘Walk Safe’ and ‘Ride Safe’ campaign.",
+            ["‘Walk Safe’ campaign", "‘Ride Safe’ campaign"],
+        ),
         ("The council ran a campaign called ‘Mind the Gap’ in May.", ["Mind the Gap"]),
     ],
 )
@@ -98,7 +101,10 @@ def test_one_distinctive_word_before_a_lower_case_head(nlp: Language, text: str,
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Committee approved the Site Readiness Funding Application in full.", ["Site Readiness Funding"]),
+        (
+            "The Committee approved the Site Readiness Funding Application in full.",
+            ["Site Readiness Funding"],
+        ),
         ("Officers submitted the Coastal Towns Fund bid last week.", ["Coastal Towns Fund"]),
         ("The HIF bid was successful.", ["HIF"]),
         ("The Harbour Deal bid was submitted in March.", ["Harbour Deal"]),
@@ -134,7 +140,10 @@ def test_a_defined_acronym_before_funding_is_the_scheme_itself(nlp: Language) ->
 
 
 def test_an_acronym_is_written_out_from_its_initials_in_the_document(nlp: Language) -> None:
-    doc = nlp("The Metro Region Bus Settlement was agreed. Two MRBS schemes were paused.\nThe MRBS schemes restart in May.")
+    doc = nlp(
+        "The Metro Region Bus Settlement was agreed. Two MRBS schemes were "
+        "paused.\nThe MRBS schemes restart in May."
+    )
     assert {f.name for f in doc._.schemes} == {"Metro Region Bus Settlement schemes"}
     assert {doc.text[f.start:f.end] for f in doc._.schemes} == {"MRBS schemes"}
 
@@ -143,7 +152,10 @@ def test_an_acronym_is_written_out_from_its_initials_in_the_document(nlp: Langua
     ("text", "expected"),
     [
         ("The Committee approved the Harbourside Link Full Business Case.", ["Harbourside Link"]),
-        ("Work began on an outline business case for a Northgate Park and Ride.", ["Northgate Park and Ride"]),
+        (
+            "Work began on an outline business case for a Northgate Park and Ride.",
+            ["Northgate Park and Ride"],
+        ),
         ("Officers will develop the Outline Business Case and Full Business Case.", []),
     ],
 )
@@ -154,8 +166,14 @@ def test_the_subject_of_a_business_case(nlp: Language, text: str, expected: list
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Committee approved the award of £205,000 for the Coastal Resilience Workplan.", ["Coastal Resilience Workplan"]),
-        ("It approved the award of £1.2m for Town Centre Capacity which includes staff.", ["Town Centre Capacity"]),
+        (
+            "The Committee approved the award of £205,000 for the Coastal Resilience Workplan.",
+            ["Coastal Resilience Workplan"],
+        ),
+        (
+            "It approved the award of £1.2m for Town Centre Capacity which includes staff.",
+            ["Town Centre Capacity"],
+        ),
         ("A grant of £5,000 for the Village Hall was agreed.", []),
         ("Funding of £4m for the Corn Exchange Institute in Ayr was announced.", []),
     ],
@@ -180,9 +198,15 @@ def test_bodies_listed_before_a_plural_head_are_departments(nlp: Language) -> No
 
 
 def test_lower_case_names_in_a_list_of_schemes(nlp: Language) -> None:
-    text = "Officers supported campaigns such as hate crime awareness week and the good neighbour scheme in town."
+    text = (
+        "Officers supported campaigns such as hate crime awareness week and the "
+        "good neighbour scheme in town."
+    )
     assert names(nlp, text) == ["hate crime awareness week", "good neighbour scheme"]
-    bullets = "The projects included:\n- community speedwatch\n- the safer homes grant scheme\n- coffee mornings\n\nNext."
+    bullets = (
+        "The projects included:\n- community speedwatch\n- the safer homes grant "
+        "scheme\n- coffee mornings\n\nNext."
+    )
     assert names(nlp, bullets) == ["community speedwatch", "safer homes grant scheme"]
 
 
@@ -215,7 +239,10 @@ def test_surnames_that_look_like_heads_are_people(nlp: Language, text: str) -> N
 
 
 def test_a_person_before_a_name_in_a_table_row_is_left_out(nlp: Language) -> None:
-    text = "Statements received:\n08 Helen Price North Town Liveable Neighbourhood\n09 Tom Hart Parking Charges\n"
+    text = (
+        "Statements received:\n08 Helen Price North Town Liveable "
+        "Neighbourhood\n09 Tom Hart Parking Charges\n"
+    )
     assert names(nlp, text) == ["North Town Liveable Neighbourhood"]
 
 
@@ -233,7 +260,9 @@ def test_a_name_after_a_person_s_first_name_is_kept_when_it_is_named_after_them(
         "The Remembrance Day service was well attended.",
     ],
 )
-def test_awards_budget_codes_funders_posts_and_services_of_worship_are_not_schemes(nlp: Language, text: str) -> None:
+def test_awards_budget_codes_funders_posts_and_services_of_worship_are_not_schemes(
+    nlp: Language, text: str
+) -> None:
     assert names(nlp, text) == []
 
 
@@ -242,9 +271,14 @@ def test_a_road_number_is_part_of_a_name_not_a_code(nlp: Language) -> None:
 
 
 def test_a_fund_in_a_list_of_committees_is_the_committee(nlp: Language) -> None:
-    text = "Consider Minutes of the following Committees:-\n\n(a) Ardmore Common Good Fund 16 May 2023\n\n(b) Audit 2 June\n"
+    text = (
+        "Consider Minutes of the following Committees:-\n\n(a) Ardmore Common "
+        "Good Fund 16 May 2023\n\n(b) Audit 2 June\n"
+    )
     assert names(nlp, text) == []
-    assert names(nlp, "A payment from the Ardmore Common Good Fund was agreed.") == ["Ardmore Common Good Fund"]
+    assert names(nlp, "A payment from the Ardmore Common Good Fund was agreed.") == [
+        "Ardmore Common Good Fund"
+    ]
 
 
 def test_a_name_before_the_moderngov_cut_marker_may_be_cut_short(nlp: Language) -> None:
@@ -286,7 +320,14 @@ def test_coined_words_are_two_common_words_run_together(word: str, expected: boo
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("KIDVA", True), ("CCTV", False), ("GetSafe", True), ("Levelling-up", True), ("One-off", False), ("Lottery", False)],
+    [
+        ("KIDVA", True),
+        ("CCTV", False),
+        ("GetSafe", True),
+        ("Levelling-up", True),
+        ("One-off", False),
+        ("Lottery", False),
+    ],
 )
 def test_distinctive_single_words(word: str, expected: bool) -> None:
     assert distinctive(word) is expected

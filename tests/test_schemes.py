@@ -71,7 +71,10 @@ def test_every_mention_is_found_in_any_case(nlp: Language) -> None:
 
 
 def test_defined_acronym_is_expanded(nlp: Language) -> None:
-    doc = nlp("The Multi-Agency Targeted Enforcement Scheme (MATES) started. MATES Scheme work went well. MATES ended.")
+    doc = nlp(
+        "The Multi-Agency Targeted Enforcement Scheme (MATES) started. MATES "
+        "Scheme work went well. MATES ended."
+    )
     found = [f.name for f in doc._.schemes]
     assert "Multi-Agency Targeted Enforcement Scheme" in found
     assert found.count("Multi-Agency Targeted Enforcement Scheme") == 3
@@ -176,9 +179,36 @@ def test_head_windows_find_what_the_whole_text_would() -> None:
     from extractors.schemes.names import head_windows
 
     named = lexicon().named
-    words = ["The", "Safer", "Streets", "Fund", "scheme", "Project", "and", "of", "the", "iPhone", "(NUE)", "‘Just",
-             "Out’", "Day", "Week", "Officer", "\n", ",", "funding", "Kent", "Scheme,", "Scheme-based", "123", "a",
-             "Service", "Manager", "Programme", "for"]
+    words = [
+        "The",
+        "Safer",
+        "Streets",
+        "Fund",
+        "scheme",
+        "Project",
+        "and",
+        "of",
+        "the",
+        "iPhone",
+        "(NUE)",
+        "‘Just",
+        "Out’",
+        "Day",
+        "Week",
+        "Officer",
+        "\n",
+        ",",
+        "funding",
+        "Kent",
+        "Scheme,",
+        "Scheme-based",
+        "123",
+        "a",
+        "Service",
+        "Manager",
+        "Programme",
+        "for",
+    ]
     rng = random.Random(7)
     for _ in range(300):
         text = " ".join(rng.choice(words) for _ in range(40)).replace(" \n ", "\n")

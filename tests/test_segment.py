@@ -37,20 +37,20 @@ def test_every_text_document_segments_with_exact_offsets(path):
 
 
 def test_seed_004_has_exactly_five_items():
-    doc, items = items_of(seed_path("004"))
+    _doc, items = items_of(seed_path("004"))
     assert [i.number for i in items] == ["1", "2", "3", "4", "5"]
     assert "view the full minutes text for item 5" in items[4].text
 
 
 def test_meeting_header_is_not_an_item(shared_corpus):
-    doc, items = items_of(shared_corpus / "pages" / "coventry_ieListDocuments_MId11774.txt")
+    _doc, items = items_of(shared_corpus / "pages" / "coventry_ieListDocuments_MId11774.txt")
     assert [i.number for i in items] == ["39", "40", "41", "42"]
     assert "Venue:" not in items[0].text
     assert items[0].text.startswith("39.")
 
 
 def test_document_without_items_is_one_unnumbered_item(shared_corpus):
-    doc, items = items_of(shared_corpus / "pages" / "cityoflondon_mgAi_66092.txt")
+    _doc, items = items_of(shared_corpus / "pages" / "cityoflondon_mgAi_66092.txt")
     (item,) = items
     assert item.number is None
     assert "To consider the draft strategy" in item.text  # its numbered list did not become items
@@ -73,7 +73,9 @@ def test_kent_panel_without_minute_numbers_uses_agenda_numbers(shared_corpus):
 
 
 def test_contents_page_is_not_taken_for_minutes(shared_corpus):
-    doc, items = items_of(shared_corpus / "pdf" / "merton_audit_committee_2009-10-22_agenda_with_minutes_2009-09-24.pdf")
+    _doc, items = items_of(
+        shared_corpus / "pdf" / "merton_audit_committee_2009-10-22_agenda_with_minutes_2009-09-24.pdf"
+    )
     assert [i.number for i in items] == ["1", "2", "3", "4", "5", "6", "7"]
     assert items[0].title == "DECLARATIONS OF INTEREST"
     assert items[0].page_start == 3
@@ -109,5 +111,5 @@ def test_numbered_paragraphs_inside_an_item_are_not_items():
 def test_numbering_styles(first, second, number):
     doc = _doc(f"Header\n\n{first}\n\nNone were received.\n\n{second}\n\nApproved as a correct record.")
     items = segment(doc)
-    assert [i.number for i in items][0] == number
+    assert next(i.number for i in items) == number
     assert len(items) == 2

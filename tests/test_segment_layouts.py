@@ -9,9 +9,9 @@ headers, attendance lines, dates) became an item.
 from __future__ import annotations
 
 from pipeline.clean import clean
+from pipeline.load import load
 from pipeline.records import Block, LoadedDocument
 from pipeline.segment import segment
-from pipeline.load import load
 
 
 def _doc(text: str):
@@ -60,12 +60,16 @@ def test_parish_titles_with_the_minute_after_a_colon():
         "1. Apologies for Absence:- Cllr Penn, on holiday.\n\n"
         "2.Declarations of Interest: None.\n\n"
         "3.. Minutes of the last meeting to be signed:-\n\nThe minutes were signed as correct.\n\n"
-        "4. Footpaths:- The stile near the church needs repair and the clerk will ask the county for a date.\n\n"
+        "4. Footpaths:- The stile near the church needs repair and the clerk "
+        "will ask the county for a date.\n\n"
         "5 Correspondence:- None received."
     )
     assert _numbers(items) == ["1", "2", "3", "4", "5"]
     assert _titles(items) == [
-        "Apologies for Absence", "Declarations of Interest", "Minutes of the last meeting to be signed", "Footpaths",
+        "Apologies for Absence",
+        "Declarations of Interest",
+        "Minutes of the last meeting to be signed",
+        "Footpaths",
         "Correspondence",
     ]
     assert "Present" not in items[0].text
@@ -124,7 +128,8 @@ def test_minute_year_numbers_with_a_council_prefix():
 
 def test_minute_word_numbers():
     items = _items(
-        "Header\n\nMinute 23/045 - Apologies\n\nNone were received.\n\nMinute 23/046 - Planning\n\nNo objections were raised."
+        "Header\n\nMinute 23/045 - Apologies\n\nNone were received.\n\nMinute "
+        "23/046 - Planning\n\nNo objections were raised."
     )
     assert _numbers(items) == ["23/045", "23/046"]
     assert items[1].title == "Planning"
@@ -132,8 +137,10 @@ def test_minute_word_numbers():
 
 def test_minute_numbers_inside_text_saved_as_one_line():
     body = (
-        "Hollow End Parish Council Minutes of the Monthly Meeting held on 9 April 2025 in the hall starting at 7pm "
-        "Present: Councillors: R Dale (Chair); S Fenn; T Gower. Clerk: M Hart 31/25 Apologies for Absence P Innes "
+        "Hollow End Parish Council Minutes of the Monthly Meeting held on 9 "
+        "April 2025 in the hall starting at 7pm "
+        "Present: Councillors: R Dale (Chair); S Fenn; T Gower. Clerk: M Hart "
+        "31/25 Apologies for Absence P Innes "
         "32/25 Declaration of Interests Members were reminded to declare any interests. None were declared. "
         "33/25 Planning Applications 25/01234/FUL Rear extension at Mill Cottage, no objection. 25/01300/HHE "
         "Garage at Oak Farm, no objection. 34/25 Highways The Clerk reported the pothole on Mill Lane again "
@@ -163,11 +170,19 @@ def test_titles_in_capitals_with_lettered_sub_items():
         "POLICY COMMITTEE\n\n12 MARCH 2024\n\nMINUTES\n\nATTENDANCE\n\nMEMBERS OF THE COMMITTEE\n\n"
         "A B Carter, D E Frost (Chairman), G H Irwin\n\n"
         "CHAIRMAN'S ANNOUNCEMENTS\n\n"
-        "(A)Spring Seminar For Members\n\nThe Chairman reminded members that the seminar would be held in the library.\n\n"
-        "(B)Room Changes\n\nMeetings in May would move to the council chamber while the committee room was repaired.\n\n"
-        "ROAD SAFETY REVIEW\n\nThe Committee received a report on road safety schemes and asked for a further update."
+        "(A)Spring Seminar For Members\n\nThe Chairman reminded members that the "
+        "seminar would be held in the library.\n\n"
+        "(B)Room Changes\n\nMeetings in May would move to the council chamber "
+        "while the committee room was repaired.\n\n"
+        "ROAD SAFETY REVIEW\n\nThe Committee received a report on road safety "
+        "schemes and asked for a further update."
     )
-    assert _titles(items) == ["CHAIRMAN'S ANNOUNCEMENTS", "Spring Seminar For Members", "Room Changes", "ROAD SAFETY REVIEW"]
+    assert _titles(items) == [
+        "CHAIRMAN'S ANNOUNCEMENTS",
+        "Spring Seminar For Members",
+        "Room Changes",
+        "ROAD SAFETY REVIEW",
+    ]
     assert _numbers(items) == [None, "A", "B", None]
     assert not any(t in ("MINUTES", "ATTENDANCE", "12 MARCH 2024") for t in _titles(items))
 
@@ -177,7 +192,8 @@ def test_titles_over_status_fields():
         "Meeting of Licensing Committee on Tuesday, 4 June 2024, 6pm\n\n"
         "Present: Councillors A. Brook (Chair), C. Dale.\n\n"
         "APOLOGIES FOR ABSENCE\n\nStatus: Noted\n\nBusiness: There were no apologies.\n\n"
-        "APPOINTMENT OF VICE-CHAIR\n\nStatus: Agreed\n\nDecision: It was RESOLVED that Cllr Dale be Vice-Chair."
+        "APPOINTMENT OF VICE-CHAIR\n\nStatus: Agreed\n\nDecision: It was "
+        "RESOLVED that Cllr Dale be Vice-Chair."
     )
     assert _titles(items) == ["APOLOGIES FOR ABSENCE", "APPOINTMENT OF VICE-CHAIR"]
 
@@ -185,7 +201,8 @@ def test_titles_over_status_fields():
 def test_decision_page_title_over_decision_maker():
     items = _items(
         "Decision details\n\nAnnual Review of Sheltered Housing - HSG.25.010\n\nDecision Maker: Cabinet\n\n"
-        "Decision status: Approved\n\nDecision:\n\n(i) to note the review; and\n\n(ii) to approve the action plan."
+        "Decision status: Approved\n\nDecision:\n\n(i) to note the review; "
+        "and\n\n(ii) to approve the action plan."
     )
     (item,) = items
     assert item.title == "Annual Review of Sheltered Housing - HSG.25.010"
@@ -196,8 +213,10 @@ def test_short_title_before_the_numbered_items():
     items = _items(
         "Minutes of the Meeting of Council held in the Civic Centre on Monday, 2 June 2025\n\n"
         "PRESENT: The Mayor Councillor A Brown\n\nAldermen B Clark and D Evans\n\n"
-        "Welcome to New Members\n\nThe Mayor welcomed the two councillors elected at the by-election last month.\n\n"
-        "1. Business of the Mayor\n\n1.1 Civic Service\n\nThe Mayor thanked everyone who had attended the civic service.\n\n"
+        "Welcome to New Members\n\nThe Mayor welcomed the two councillors "
+        "elected at the by-election last month.\n\n"
+        "1. Business of the Mayor\n\n1.1 Civic Service\n\nThe Mayor thanked "
+        "everyone who had attended the civic service.\n\n"
         "2. Minutes\n\nThe minutes of the previous meeting were agreed."
     )
     assert _titles(items) == ["Welcome to New Members", "Business of the Mayor", "Civic Service", "Minutes"]
@@ -206,8 +225,10 @@ def test_short_title_before_the_numbered_items():
 
 def test_numbered_paragraphs_under_an_item_are_not_sub_items():
     items = _items(
-        "Header\n\n7. Budget Monitoring\n\n7.1 The Director introduced the report on the budget position for the year.\n\n"
-        "7.2 Members asked about the reserves and were told they were adequate.\n\n8. Work Programme\n\nNoted."
+        "Header\n\n7. Budget Monitoring\n\n7.1 The Director introduced the "
+        "report on the budget position for the year.\n\n"
+        "7.2 Members asked about the reserves and were told they were "
+        "adequate.\n\n8. Work Programme\n\nNoted."
     )
     assert _numbers(items) == ["7", "8"]
 
@@ -218,7 +239,8 @@ def test_numbered_paragraphs_under_an_item_are_not_sub_items():
 def test_lone_number_over_a_title_ending_in_a_full_stop(tmp_path):
     items = _loaded(
         tmp_path,
-        "Agenda and minutes\n\nItems\nNo. Item\n\n1.\n\nProvost's Remarks.\n\nMinutes:\n\nThe Provost congratulated the volunteers.\n\n"
+        "Agenda and minutes\n\nItems\nNo. Item\n\n1.\n\nProvost's "
+        "Remarks.\n\nMinutes:\n\nThe Provost congratulated the volunteers.\n\n"
         "2.\n\nMinute pdf icon PDF 120 KB\n\nMinutes:\n\nThe Minute of the last meeting was approved.\n\n"
         "3.\n\nAudit Report\n\nMinutes:\n\nThe Committee noted the report.",
     )
@@ -232,7 +254,8 @@ def test_unnumbered_rows_between_numbered_items(tmp_path):
         "Agenda and minutes\n\nItems\nNo. Item\n\nDeclaration of Interest\n\n"
         "Councillor Grey declared an interest in the next item and left the room during the discussion.\n\n"
         "1.\n\nGrant to the Riverside Club\n\nMinutes:\n\nMembers considered the application.\n\nDECISION\n\n"
-        "AGREED to award the club a grant towards new goalposts.\n\nMember\n\nCouncillor Grey returned to the meeting.\n\n"
+        "AGREED to award the club a grant towards new "
+        "goalposts.\n\nMember\n\nCouncillor Grey returned to the meeting.\n\n"
         "2.\n\nGrant to the Heritage Trust\n\nMinutes:\n\nMembers considered the application and agreed it.",
     )
     assert _titles(items) == [
@@ -250,7 +273,13 @@ def test_flattened_table_rows_each_start_an_item(tmp_path):
         "Minutes: Moved by Councillor Ash, Seconded by Councillor Birch,\n“That the motion be noted.” |\n"
         "Tree Planting Week PDF 205 KB Minutes: That the motion be referred to the Environment Committee.",
     )
-    assert _titles(items) == ["Apologies", "Minutes", "Motions", "Bus Lane on the High Street", "Tree Planting Week"]
+    assert _titles(items) == [
+        "Apologies",
+        "Minutes",
+        "Motions",
+        "Bus Lane on the High Street",
+        "Tree Planting Week",
+    ]
     assert "Councillor Ash" in items[3].text  # a row whose title was lost stays in the item above
 
 
@@ -280,7 +309,8 @@ def test_agenda_item_page_takes_its_first_line_as_title(tmp_path):
 
 def test_committee_code_alone_over_a_lone_number():
     items = _items(
-        "Minutes of the Planning Committee\n\nPAR\n\n1\n\nPublic Speaking\n\nThe applicant addressed the meeting.\n\n"
+        "Minutes of the Planning Committee\n\nPAR\n\n1\n\nPublic Speaking\n\nThe "
+        "applicant addressed the meeting.\n\n"
         "PAR\n\n2\n\nSite Visits\n\nMembers agreed the visits."
     )
     assert _numbers(items) == ["PAR 1", "PAR 2"]
@@ -291,7 +321,8 @@ def test_decision_recording_form_subjects():
     items = _items(
         "Decision Recording Form\n\n(a) Subject: Bus Shelter Programme (agenda item 6)\n\n(b) Ward:\n\n"
         "(d) Decision taken\n\n1. Approved the programme.\n\n"
-        "(a) Subject: Parking Charges Review for the\ncity centre\n(agenda item 7)\n\n(b) Ward:\n\n(d) Decision taken\n\n"
+        "(a) Subject: Parking Charges Review for the\ncity centre\n(agenda item "
+        "7)\n\n(b) Ward:\n\n(d) Decision taken\n\n"
         "1. Noted the review."
     )
     assert _numbers(items) == ["6", "7"]
@@ -300,12 +331,17 @@ def test_decision_recording_form_subjects():
 
 def test_a_contents_page_before_the_minutes_is_not_taken():
     items = _items(
-        "Agenda\n\n1. Declarations of interest 1\n\n2. Apologies for absence\n\n3. Minutes of the last meeting 3\n\n"
+        "Agenda\n\n1. Declarations of interest 1\n\n2. Apologies for "
+        "absence\n\n3. Minutes of the last meeting 3\n\n"
         "4. Annual audit letter 9\n\n5. Work programme 21\n\nMINUTES\n\nPRESENT: Councillors A, B and C.\n\n"
         "1 DECLARATIONS OF INTEREST\n\nNone were made.\n\n2 MINUTES OF THE LAST MEETING\n\nAgreed.\n\n"
         "3 ANNUAL AUDIT LETTER\n\nThe auditor presented the letter."
     )
-    assert _titles(items) == ["DECLARATIONS OF INTEREST", "MINUTES OF THE LAST MEETING", "ANNUAL AUDIT LETTER"]
+    assert _titles(items) == [
+        "DECLARATIONS OF INTEREST",
+        "MINUTES OF THE LAST MEETING",
+        "ANNUAL AUDIT LETTER",
+    ]
 
 
 def test_resolution_parts_introduced_by_a_colon_are_not_items():
@@ -323,9 +359,12 @@ def test_a_reference_list_of_statements_is_not_the_agenda():
         "1 Welcome\n\nThe Chair welcomed everyone to the meeting of the committee.\n\n"
         "2 Public Forum\n\nThe following statements were received:\n"
         "01 Ann Baker Cycle lanes on the ring road\n02 Carl Dunn Parking permits\n03 Eve Ford Bus services\n"
-        "04 Gary Hunt Street lights\n05 Ian Jones School streets\n06 Kim Lane Road safety\n07 Liam Moss Trees\n"
-        "08 Mia Nash Pavements\n09 Ned Owen Potholes\n10 Pat Quinn Bins\n11 Ray Sims Benches\n12 Sue Tate Signs\n\n"
-        "3 Annual Report\n\nThe Committee noted the annual report.\n\n4 Work Programme\n\nThe work programme was agreed."
+        "04 Gary Hunt Street lights\n05 Ian Jones School streets\n06 Kim Lane "
+        "Road safety\n07 Liam Moss Trees\n"
+        "08 Mia Nash Pavements\n09 Ned Owen Potholes\n10 Pat Quinn Bins\n11 Ray "
+        "Sims Benches\n12 Sue Tate Signs\n\n"
+        "3 Annual Report\n\nThe Committee noted the annual report.\n\n4 Work "
+        "Programme\n\nThe work programme was agreed."
     )
     assert _numbers(items) == ["1", "2", "3", "4"]
 

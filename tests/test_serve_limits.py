@@ -54,7 +54,9 @@ def sql(ds: Datasette, query: str):  # type: ignore[no-untyped-def]
     return asyncio.run(ds.client.get("/council.json", params={"sql": query, "_shape": "array"}))
 
 
-@pytest.mark.parametrize("query", ["select zeroblob(200000000)", "select length(randomblob(200000000))", "select ZeroBlob(1)"])
+@pytest.mark.parametrize(
+    "query", ["select zeroblob(200000000)", "select length(randomblob(200000000))", "select ZeroBlob(1)"]
+)
 def test_zeroblob_and_randomblob_are_refused(ds: Datasette, query: str) -> None:
     refused = sql(ds, query)
     assert refused.status_code == 400
@@ -63,7 +65,9 @@ def test_zeroblob_and_randomblob_are_refused(ds: Datasette, query: str) -> None:
 
 def test_one_huge_value_is_refused(ds: Datasette) -> None:
     # 2 MB of hex, each character made ten: 20 MB in one value
-    response = sql(ds, "select replace(hex(cast(printf('%.*c', 1000000, 'x') as blob)), '7', '7777777777') as big")
+    response = sql(
+        ds, "select replace(hex(cast(printf('%.*c', 1000000, 'x') as blob)), '7', '7777777777') as big"
+    )
     assert response.status_code == 400
     assert "too big" in response.text
 

@@ -11,16 +11,19 @@ from pipeline.errors import NotMinutesError
 from pipeline.load.moderngov_html import load_html
 from pipeline.segment import segment
 
-MEETING_PAGE = b"""<html><head><title>Agenda for Audit Committee on Tuesday, 10th February, 2026</title></head>
+MEETING_PAGE = b"""<html><head><title>Agenda for Audit Committee on Tuesday, 10th February, \
+2026</title></head>
 <body><div id="modgov"><div class="mgContent" >
 <h1 class="mgMainTitleTxt">Agenda and minutes</h1>
 <h2 class="mgSubTitleTxt" >Audit Committee - Tuesday, 10th February, 2026 10.00 am</h2>
-<p><span class="mgLabel">Venue: </span>Council Antechamber, Town Hall Extension. <a href="#">View directions</a></p>
+<p><span class="mgLabel">Venue: </span>Council Antechamber, Town Hall Extension. <a href="#">View \
+directions</a></p>
 <table class="mgItemTable"><tr><th>No.</th><th>Item</th></tr>
 <tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">1.</p></td>
 <td><p class="mgAiTitleTxt"><a href="mgAi.aspx?ID=18831">Minutes</a> <a href="x.pdf">PDF 145 KB</a></p>
 <p class="mgSubItemTitleTxt">Minutes:</p><div class="mgWordPara"><div class="WordSection1">
-<p class="MsoNormal">RESOLVED &#40;1&#41; that the minutes be approved.</p><p class="MsoNormal">Signed by the Chair.</p></div></div></td></tr>
+<p class="MsoNormal">RESOLVED &#40;1&#41; that the minutes be approved.</p><p \
+class="MsoNormal">Signed by the Chair.</p></div></div></td></tr>
 <tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">9.</p></td>
 <td><p class="mgAiTitleTxt"><a href="mgIssueHistoryHome.aspx?IId=6611">Work Programme</a></p>
 <p class="mgSubItemTitleTxt">Decision:</p><div class="mgWordPara"><p>Noted.</p></div></td></tr>
@@ -28,12 +31,14 @@ MEETING_PAGE = b"""<html><head><title>Agenda for Audit Committee on Tuesday, 10t
 
 AGENDA_ITEM_PAGE = b"""<html><body><div class="mgContent"><h1>Agenda item</h1>
 <p class="mgAiTitleTxt">Scrutiny of the Community Safety Partnership</p>
-<p class="mgSubItemTitleTxt">Minutes:</p><div class="mgWordPara"><p class="MsoNormal">Members<b>discussed</b> the report.</p>
+<p class="mgSubItemTitleTxt">Minutes:</p><div class="mgWordPara"><p \
+class="MsoNormal">Members<b>discussed</b> the report.</p>
 <ul><li>Funding</li><li>CCTV</li></ul><p>RESOLVED that the update be noted.</p></div></div></body></html>"""
 
 ISSUE_PAGE = b"""<html><body><h1>Issue - meetings</h1>
 <h3>Meeting: 13/06/2013 - Community Safety Partnership (Item 64)</h3>
-<p>64 Minutes <a href="m.pdf">PDF 75 KB</a></p><p>Minutes:</p><p>That the minutes be agreed.</p></body></html>"""
+<p>64 Minutes <a href="m.pdf">PDF 75 KB</a></p><p>Minutes:</p><p>That the minutes be \
+agreed.</p></body></html>"""
 
 
 def test_meeting_page_rows_become_numbered_items():
@@ -64,7 +69,9 @@ def test_block_boundaries_do_not_glue_words():
 
 def test_agenda_item_page_marks_its_title():
     doc = load_html(Path("ai.html"), AGENDA_ITEM_PAGE, "id")
-    assert [b.title for b in doc.blocks if b.role == "item"] == ["Scrutiny of the Community Safety Partnership"]
+    assert [b.title for b in doc.blocks if b.role == "item"] == [
+        "Scrutiny of the Community Safety Partnership"
+    ]
 
 
 def test_issue_page_uses_the_meeting_line():
@@ -74,7 +81,10 @@ def test_issue_page_uses_the_meeting_line():
 
 
 def test_generic_page_reads_paragraphs_rows_and_lists():
-    page = b"<html><body><h2>Minutes</h2><table><tr><td>Present:</td><td>Cllr A</td></tr></table><p>RESOLVED that X.</p></body></html>"
+    page = (
+        b"<html><body><h2>Minutes</h2><table><tr><td>Present:</td><td>Cllr "
+        b"A</td></tr></table><p>RESOLVED that X.</p></body></html>"
+    )
     texts = [b.text for b in load_html(Path("g.html"), page, "id").blocks]
     assert texts == ["Minutes", "Present: Cllr A", "RESOLVED that X."]
 
@@ -85,6 +95,12 @@ def test_page_without_minutes_is_not_minutes():
 
 
 def test_deeply_nested_markup_keeps_its_text():
-    page = b"<html><body>" + b"<div>" * 20000 + b"<p>Minutes: RESOLVED deep</p>" + b"</div>" * 20000 + b"<p>after</p></body></html>"
+    page = (
+        b"<html><body>"
+        + b"<div>" * 20000
+        + b"<p>Minutes: RESOLVED deep</p>"
+        + b"</div>" * 20000
+        + b"<p>after</p></body></html>"
+    )
     texts = [b.text for b in load_html(Path("deep.html"), page, "id").blocks]
     assert "Minutes: RESOLVED deep" in texts and "after" in texts

@@ -51,7 +51,9 @@ def test_real_pdf_loads_with_pages_and_no_furniture(path: Path) -> None:
     cleaned = clean(doc)
     assert doc.format == "pdf"
     assert doc.pages == len(pdfium.PdfDocument(str(path)))
-    assert {b.page for b in doc.blocks} >= set(range(2, doc.pages)) - {8}  # every page has text (Merton's last is blank)
+    assert {b.page for b in doc.blocks} >= set(range(2, doc.pages)) - {
+        8
+    }  # every page has text (Merton's last is blank)
     assert all(1 <= (b.page or 0) <= doc.pages for b in doc.blocks)
     numbers = [b for b in doc.blocks if re.fullmatch(r"(?:Page\s*)?\d{1,4}(?:\s*of\s*\d+)?", b.text)]
     assert not [b.text for b in numbers if re.search(rf"\b{b.page}\b", b.text)]
@@ -62,7 +64,9 @@ def test_real_pdf_loads_with_pages_and_no_furniture(path: Path) -> None:
 
 
 def test_merton_running_header_removed_but_minutes_kept(shared_corpus: Path) -> None:
-    text = clean(load(shared_corpus / "pdf" / "merton_audit_committee_2009-10-22_agenda_with_minutes_2009-09-24.pdf")).text
+    text = clean(
+        load(shared_corpus / "pdf" / "merton_audit_committee_2009-10-22_agenda_with_minutes_2009-09-24.pdf")
+    ).text
     assert "All minutes are draft until agreed" not in text
     assert "intentionally blank" not in text
     assert "RESOLVED: That the minutes of the meeting held on 23 June are agreed as a correct record." in text
@@ -105,7 +109,12 @@ def test_sample_pdf_recovers_the_seed_without_furniture() -> None:
     text = re.sub(r"\s+", " ", clean(doc).text)
     assert doc.pages >= 2
     assert len({b.page for b in doc.blocks}) == doc.pages
-    for furniture in ["Page 1 of", "Page 2 of", "Overview and Scrutiny Committee - Community", "Minutes are draft until"]:
+    for furniture in [
+        "Page 1 of",
+        "Page 2 of",
+        "Overview and Scrutiny Committee - Community",
+        "Minutes are draft until",
+    ]:
         assert furniture not in text
     pieces = re.split(r"·|\n\s*\n|(?<=\.)\s", SEED_002.read_text(encoding="utf-8"))
     sentences = [re.sub(r"\s+", " ", s).strip() for s in pieces if len(s.strip()) > 40]
@@ -143,7 +152,9 @@ def _encrypted(data: bytes, user: str) -> bytes:
         ("empty.pdf", lambda d: b"", "file is empty"),
     ],
 )
-def test_bad_pdfs_give_one_line_errors(tmp_path: Path, kent_cabinet: Path, name: str, make, reason: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_pdfs_give_one_line_errors(
+    tmp_path: Path, kent_cabinet: Path, name: str, make, reason: str
+) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / name
     path.write_bytes(make(kent_cabinet.read_bytes()))
     with pytest.raises(SourceError) as info:

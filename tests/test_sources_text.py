@@ -84,7 +84,10 @@ def test_agenda_item_page_title_only_when_printed(shared_corpus):
     ids=["utf-8-sig", "utf-16-bom", "utf-16-le-no-bom", "cp1252"],
 )
 def test_encodings_decode_to_the_same_text(encode, tmp_path):
-    text = "Agenda item\r\n\r\nCouncil Tax – £1,200 approved\r\n\r\nMinutes:\r\n\r\nRESOLVED that it be noted.\r\n"
+    text = (
+        "Agenda item\r\n\r\nCouncil Tax – £1,200 "
+        "approved\r\n\r\nMinutes:\r\n\r\nRESOLVED that it be noted.\r\n"
+    )
     doc = load_text(tmp_path / "x.txt", encode(text), "id")
     joined = "\n".join(b.text for b in doc.blocks)
     assert "Council Tax – £1,200 approved" in joined

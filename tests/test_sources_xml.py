@@ -62,8 +62,14 @@ def test_other_responses_are_not_minutes(xml_dir, name, reason):
 @pytest.mark.parametrize(
     "data, reason",
     [
-        (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "x"><!ENTITY b "&a;&a;">]><meeting>&b;</meeting>', "unsafe XML"),
-        (b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><meeting>&x;</meeting>', "unsafe XML"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "x"><!ENTITY b "&a;&a;">]><meeting>&b;</meeting>',
+            "unsafe XML",
+        ),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><meeting>&x;</meeting>',
+            "unsafe XML",
+        ),
         (b"<!DOCTYPE html><html><body><h1>Runtime Error</h1></body></html>", "HTML page"),
         (b'<script>window.location.href="/mgWebService.asmx"</script>', "JavaScript redirect"),
         (b"  \n ", "empty"),

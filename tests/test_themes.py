@@ -33,7 +33,9 @@ def test_phrases_match_any_case_and_acronyms_only_exactly() -> None:
 
 
 def test_token_patterns_from_config_are_used() -> None:
-    nlp = tagger([{"name": "knives", "patterns": [[{"LOWER": "knife"}, {"LOWER": {"IN": ["crime", "arches"]}}]]}])
+    nlp = tagger(
+        [{"name": "knives", "patterns": [[{"LOWER": "knife"}, {"LOWER": {"IN": ["crime", "arches"]}}]]}]
+    )
     assert labels(nlp("Knife arches were deployed.")) == ["knives"]
 
 
@@ -53,8 +55,16 @@ def test_project_taxonomy_covers_the_whole_of_council_business() -> None:
             "children and education", "adult social care and health", "community safety",
             "economy and regeneration", "leisure and culture", "governance and democracy"} <= set(themes)
     # the community-safety taxonomy lives on as its sub-themes
-    for sub in ("anti-social behaviour", "domestic abuse", "serious violence", "hate crime", "CCTV and surveillance",
-                "drugs and county lines", "exploitation and safeguarding", "shoplifting and neighbourhood crime"):
+    for sub in (
+        "anti-social behaviour",
+        "domestic abuse",
+        "serious violence",
+        "hate crime",
+        "CCTV and surveillance",
+        "drugs and county lines",
+        "exploitation and safeguarding",
+        "shoplifting and neighbourhood crime",
+    ):
         assert themes[sub].parent == "community safety", sub
     assert all(t.parent is None or t.parent in themes for t in themes.values())
 
@@ -119,8 +129,9 @@ def test_a_fact_takes_its_own_sentence_and_its_title_not_the_whole_item() -> Non
 
 def test_title_span_finds_a_title_broken_over_lines() -> None:
     text = "7 Opportunities to promote walking through a review\nof footway repairs\n\nThe Committee..."
-    assert title_span(text, 0, len(text), "Opportunities to promote walking through a review of footway repairs") == (
-        2, text.index("\n\n"))
+    assert title_span(
+        text, 0, len(text), "Opportunities to promote walking through a review of footway repairs"
+    ) == (2, text.index("\n\n"))
     assert title_span(text, 0, len(text), "Something else") is None
     assert title_span(text, 0, len(text), None) is None
 
@@ -129,7 +140,8 @@ MINUTES = """Minutes of the Community Panel held on 12 March 2024
 
 1. Budget Monitoring Report
 
-The Head of Finance presented the quarter three position. A member asked whether the bus route past the leisure
+The Head of Finance presented the quarter three position. A member asked whether the bus route \
+past the leisure
 centre would be affected, and was told it would not.
 
 RESOLVED that the forecast overspend of £120,000 be noted.
@@ -184,7 +196,9 @@ def test_ingested_facts_take_themes_from_their_sentence_and_title(tmp_path: Path
     unknown = runner.invoke(main, ["actions", "--theme", "parking meters", "--db", db])
     assert unknown.exit_code == 2 and unknown.stdout == ""
     (line,) = unknown.stderr.strip().splitlines()
-    assert "unknown theme 'parking meters'" in line and "housing" in line and "governance and democracy" in line
+    assert (
+        "unknown theme 'parking meters'" in line and "housing" in line and "governance and democracy" in line
+    )
 
 
 def test_the_approval_of_a_committees_minutes_is_not_about_what_the_committee_does() -> None:
@@ -210,8 +224,12 @@ def test_the_national_budget_is_not_the_councils() -> None:
 
 
 def test_a_full_stop_ends_the_facts_sentence_even_when_the_splitter_missed_it() -> None:
-    nlp = tagger([{"name": "transport", "phrases": ["bus stops"]}, {"name": "finance", "phrases": ["funding"]}])
-    text = "DH agreed to explore costs and funding options.  Bus Timetable Information: new boards at bus stops."
+    nlp = tagger(
+        [{"name": "transport", "phrases": ["bus stops"]}, {"name": "finance", "phrases": ["funding"]}]
+    )
+    text = (
+        "DH agreed to explore costs and funding options.  Bus Timetable Information: new boards at bus stops."
+    )
     doc = nlp.make_doc(text)
     for token in doc:  # one sentence, as a splitter that missed the boundary would give
         token.is_sent_start = token.i == 0

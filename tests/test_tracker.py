@@ -62,7 +62,10 @@ def test_columns_of_a_scrutiny_tracker(db_path: str) -> None:
     assert row["rag_reason"] == "overdue since 2024-07-10"
     assert fx.action_id(fx.DUE_ACTION).startswith(row["reference"]) and len(row["reference"]) >= 8
     # the officer's note wins over evidence
-    assert rows(db_path)[fx.DASH_ACTION]["action_taken"] == "2024-07-20 (officer): Letter drafted, awaiting sign-off"
+    assert (
+        rows(db_path)[fx.DASH_ACTION]["action_taken"]
+        == "2024-07-20 (officer): Letter drafted, awaiting sign-off"
+    )
 
 
 def test_rag_filter(db_path: str) -> None:
@@ -73,8 +76,17 @@ def test_csv_has_headings_and_neutralised_cells(db_path: str) -> None:
     code, out, _ = run("tracker", "--db", db_path, "--as-of", AS_OF, "--format", "csv")
     assert code == 0
     table = list(csv.reader(io.StringIO(out)))
-    assert table[0][:9] == ["Reference", "Council", "Committee", "Meeting date", "Agenda item", "Directorate / owner",
-                            "Action / recommendation", "Due date", "Action taken (evidence)"]
+    assert table[0][:9] == [
+        "Reference",
+        "Council",
+        "Committee",
+        "Meeting date",
+        "Agenda item",
+        "Directorate / owner",
+        "Action / recommendation",
+        "Due date",
+        "Action taken (evidence)",
+    ]
     cells = [c for row in table[1:] for c in row]
     assert "'" + fx.FORMULA_ACTION in cells and "'@Finance" in cells and "'" + fx.DASH_ACTION in cells
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)

@@ -13,8 +13,9 @@ are dropped (``extractors.motions``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -31,7 +32,17 @@ from .readers import at_line_start, clip, motion_words
 from .rules import RANK, Hit, anchors, cue_rows, phrases
 from .uncued import lost_label_parts
 
-__all__ = ["KEY", "EXT", "RANK", "DUPLICATE_RATIO", "Hit", "ResolutionFinder", "find_hits", "hits_of", "resolutions"]
+__all__ = [
+    "DUPLICATE_RATIO",
+    "EXT",
+    "KEY",
+    "RANK",
+    "Hit",
+    "ResolutionFinder",
+    "find_hits",
+    "hits_of",
+    "resolutions",
+]
 
 KEY = "resolutions"
 EXT = "minutes_resolution"
@@ -44,7 +55,7 @@ _at_line_start = at_line_start  # read by the actions extractor
 
 
 @Language.factory("minutes_resolutions", assigns=["doc.spans"], requires=[])
-def make_resolutions(nlp: Language, name: str) -> "ResolutionFinder":
+def make_resolutions(nlp: Language, name: str) -> ResolutionFinder:
     return ResolutionFinder(nlp)
 
 
@@ -116,7 +127,9 @@ def find_hits(doc: Doc, matcher: Matcher, rows: dict[int, dict[str, Any]]) -> li
         row = rows[match_id]
         candidates.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), start, row))
     candidates.sort(key=lambda c: (c[0], -RANK.get(c[3]["kind"], 0), -(c[1] - c[0])))
-    cue_starts = sorted({c[0] for c in candidates if RANK.get(c[3]["kind"], 0) >= 2 and c[3]["kind"] != "body_past"})
+    cue_starts = sorted(
+        {c[0] for c in candidates if RANK.get(c[3]["kind"], 0) >= 2 and c[3]["kind"] != "body_past"}
+    )
     hits: list[Hit] = []
     for cue_start, cue_end, tok, row in candidates:
         if any(h.start <= cue_start < h.end for h in hits if h.rank >= RANK.get(row["kind"], 0)):
@@ -149,7 +162,11 @@ def _quoted(text: str, pos: int) -> bool:
 
 def _cut_short(text: str, hit: Hit) -> bool:
     """A part cut off by the end of the text with fewer than three words ("(b) the")."""
-    return hit.end >= len(text.rstrip()) - 1 and len(text[hit.start : hit.end].split()) < 3 and text[hit.end : hit.end + 1] not in (".", ";")
+    return (
+        hit.end >= len(text.rstrip()) - 1
+        and len(text[hit.start : hit.end].split()) < 3
+        and text[hit.end : hit.end + 1] not in (".", ";")
+    )
 
 
 def _recorded_next(hit: Hit, hits: list[Hit]) -> bool:
@@ -170,7 +187,9 @@ def _against_motions(text: str, hits: list[Hit]) -> list[Hit]:
     for motion in decided_motions(text):
         inside = [h for h in hits if motion.holds(h.start)]
         if len(inside) == 1 and inside[0].rank < 3 and inside[0].part is None:
-            hits.remove(inside[0])  # a cue inside the motion ("Council resolve to ..."): its words are the decision
+            hits.remove(
+                inside[0]
+            )  # a cue inside the motion ("Council resolve to ..."): its words are the decision
             inside = []
         if not inside:
             hits.extend(motion_words(text, motion.body, motion.end))

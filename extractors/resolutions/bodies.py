@@ -19,8 +19,11 @@ BODY = (
     r"(?:\s+(?:for|of|on)\s+[A-Z][\w&’'\-]*(?:\s+(?:and\s+|&\s+)?[\w&’'\-]+){0,4})?"
     r"|Members|members"
 )
-_SUBJECT = re.compile(rf"(?:That\s+)?(?P<subject>{BODY})\s+(?:(?:also|then|unanimously|formally|further|therefore)\s+)?$")
-#: What may stand before the subject in its sentence: "With the consent of members, the Chair advised that ...".
+_SUBJECT = re.compile(
+    rf"(?:That\s+)?(?P<subject>{BODY})\s+(?:(?:also|then|unanimously|formally|further|therefore)\s+)?$"
+)
+# : What may stand before the subject in its sentence: "With the consent of members, the Chair advised that
+# ...".
 _LEAD = re.compile(r"(?:[^.;:\n]{0,80},\s+)?(?:[^.;:\n]{0,60}\b(?:advised|confirmed|announced)\s+that\s+)?")
 #: After "noted": a paper or record noted ("the update report", "Part A"), not a remark or a concern.
 _NOTED_OBJECT = re.compile(
@@ -29,11 +32,15 @@ _NOTED_OBJECT = re.compile(
     r"terms|dates|plan|programme|log|petition|statements?|outcome|response|paper|presentation|briefing|summary|item|"
     r"letter|correspondence|budget|forecast|accounts|decisions?|proposals?|approach|arrangements)\b|Part\s+[A-Z0-9]\b"
     r"|that\s+the\s+following\s+(?:[\w\-]+\s+){0,3}(?:had|have)\s+been\s+received\b)",
-    re.I,
+    re.IGNORECASE,
 )
 #: A lead-in that places the decision at another meeting or time: another body's earlier decision.
-_ELSEWHERE = re.compile(r"\b(?:meeting|previous(?:ly)?|earlier|last|in\s+\d{4}|on\s+\d{1,2}(?:st|nd|rd|th)?\s)", re.I)
-_NOT_AFTER = re.compile(r"\s*(?:with|by|upon|on\s+the|that\s+(?:it|he|she|they|there|this|officers?)\b|[.,:;–-])", re.I)
+_ELSEWHERE = re.compile(
+    r"\b(?:meeting|previous(?:ly)?|earlier|last|in\s+\d{4}|on\s+\d{1,2}(?:st|nd|rd|th)?\s)", re.IGNORECASE
+)
+_NOT_AFTER = re.compile(
+    r"\s*(?:with|by|upon|on\s+the|that\s+(?:it|he|she|they|there|this|officers?)\b|[.,:;–-])", re.IGNORECASE
+)
 _BODY_STEM_LINE = re.compile(rf"That\s+(?:{BODY})[^\S\n]*[:;,\-–]?[^\S\n]*$")
 
 
@@ -51,7 +58,8 @@ def body_decision(text: str, cue_start: int, cue_end: int) -> list[Hit]:
     if subject is None or _ELSEWHERE.search(text[s0:subject]):
         return []
     if text[subject:cue_start].strip().lower().startswith("members") and subject != s0:
-        return []  # "At that meeting, Members agreed ...": only a sentence opening "Members ..." is the meeting's own
+        # "At that meeting, Members agreed ...": only a sentence opening "Members ..." is the meeting's own
+        return []
     verb = text[cue_start:cue_end].lower()
     after = text[cue_end : cue_end + 120]
     if verb == "noted" and not _NOTED_OBJECT.match(after):

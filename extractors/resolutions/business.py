@@ -13,7 +13,7 @@ import re
 from ..clauses import sentence_start, trim
 from .rules import Hit, make_hit, phrases
 
-_APOLOGIES = re.compile(r"\bapolog(?:ies|y)\b", re.I)
+_APOLOGIES = re.compile(r"\bapolog(?:ies|y)\b", re.IGNORECASE)
 #: Regex kind -> the kind of Hit it gives.
 FORMS = {
     "minutes_line": "minutes",
@@ -31,7 +31,9 @@ def business_hits(text: str) -> list[Hit]:
     for form, kind in FORMS.items():
         for m in rx[form].finditer(text):
             start, end = m.span("d")
-            if form == "payment_line" and rx["not_a_payer"].search(text, start, m.start("d") + text[start:end].lower().index(" to be paid")):
+            if form == "payment_line" and rx["not_a_payer"].search(
+                text, start, m.start("d") + text[start:end].lower().index(" to be paid")
+            ):
                 continue  # "the grant was to be paid in May": a report, not the payment agreed
             if form == "planning_response" and not any(c.isalpha() for c in m.group("ref")):
                 continue  # "12/05/2024" is a date; an application reference carries letters ("WL/2024/00861")

@@ -21,7 +21,9 @@ from .rules import Hit, phrases
 from .uncued import item_noted, label_lost, recorded_decision
 
 
-def read(doc: Doc, text: str, cue_start: int, cue_end: int, tok: int, row: dict[str, Any], cue_starts: list[int]) -> list[Hit]:
+def read(
+    doc: Doc, text: str, cue_start: int, cue_end: int, tok: int, row: dict[str, Any], cue_starts: list[int]
+) -> list[Hit]:
     kind = row["kind"]
     cue = row["cue"]
     if kind in ("label_line", "elided", "that") and not at_line_start(text, cue_start):
@@ -57,7 +59,9 @@ def read(doc: Doc, text: str, cue_start: int, cue_end: int, tok: int, row: dict[
     body = strip_that(text, body, len(text))
     recommend = phrases()["recommend_label"].match(text, body)
     if recommend is not None and recommend.end() > body:
-        body = strip_that(text, skip_space(text, recommend.end()), len(text))  # "Resolved to RECOMMEND: (to Council) That ..."
+        body = strip_that(
+            text, skip_space(text, recommend.end()), len(text)
+        )  # "Resolved to RECOMMEND: (to Council) That ..."
     if kind == "carried":
         return carried_parts(text, cue_start, body)
     if kind == "it_was":
@@ -67,8 +71,17 @@ def read(doc: Doc, text: str, cue_start: int, cue_end: int, tok: int, row: dict[
         if phrases()["no_decision"].match(head.strip()) or any(body <= s < body + 80 for s in cue_starts):
             return []
         first = text[body : sentence_end(text, body, body + 600)].rstrip()
-        if not first.endswith((":", "–", "-")) and not (phrases()["decision_word"].search(first) or phrases()["subjunctive"].search(first)):
+        if not first.endswith((":", "–", "-")) and not (
+            phrases()["decision_word"].search(first) or phrases()["subjunctive"].search(first)
+        ):
             return []  # "Decision: Clarification was provided ...": narrative, not the decision
     own = kind in ("label", "label_line") and "\n" in text[cue_end:body]
     own_paragraph = own and kind == "label"
-    return decision(text, body, cue, kind, own_paragraph=own_paragraph, siblings=own and text[cue_start:body].rstrip().endswith(":"))
+    return decision(
+        text,
+        body,
+        cue,
+        kind,
+        own_paragraph=own_paragraph,
+        siblings=own and text[cue_start:body].rstrip().endswith(":"),
+    )

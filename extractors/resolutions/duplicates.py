@@ -16,10 +16,36 @@ SAME_WORDS = 0.8  # share of content words two wordings of one decision have in 
 
 #: Words that change between two wordings of one decision without changing the decision.
 _FRAME = frozenset(
-    "that the a an be is are was were to of and cabinet committee council panel board sub resolved agreed "
-    "decision decided it its this these".split()
+    [
+        "that",
+        "the",
+        "a",
+        "an",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "to",
+        "of",
+        "and",
+        "cabinet",
+        "committee",
+        "council",
+        "panel",
+        "board",
+        "sub",
+        "resolved",
+        "agreed",
+        "decision",
+        "decided",
+        "it",
+        "its",
+        "this",
+        "these",
+    ]
 )
-_NUMBER = re.compile(r"[£$]?\d[\d,.]*[kmb]?\b", re.I)
+_NUMBER = re.compile(r"[£$]?\d[\d,.]*[kmb]?\b", re.IGNORECASE)
 
 
 def _stem(word: str) -> str:

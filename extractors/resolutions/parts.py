@@ -16,7 +16,9 @@ MARKER = re.compile(
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
           "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
-HEADINGISH = re.compile(r"[^\S\n]*(?:\d{1,4}\.?[^\S\n]*$|\(Item\b|(?:Minutes|Decision|Supporting documents|Reasons?)\b)")
+HEADINGISH = re.compile(
+    r"[^\S\n]*(?:\d{1,4}\.?[^\S\n]*$|\(Item\b|(?:Minutes|Decision|Supporting documents|Reasons?)\b)"
+)
 
 
 def parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str, int, int]]] | None:
@@ -30,7 +32,11 @@ def parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str,
     cont = False
     stem_colon = text[max(0, body - 20) : body].rstrip().endswith(":")
     for index, (s, e, blank_before) in enumerate(lines):
-        if (blank_before or index == 0) and not cont and _subheading_before_part(text, lines, index, style, kinds, found, stem, stem_colon):
+        if (
+            (blank_before or index == 0)
+            and not cont
+            and _subheading_before_part(text, lines, index, style, kinds, found, stem, stem_colon)
+        ):
             continue
         if text[s] in BULLETS and (style == "bullet" or (not found and _bare_stem(text, stem))):
             style = "bullet"
@@ -40,8 +46,14 @@ def parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str,
         marker = MARKER.match(text, s, e + 1)
         if marker is not None:
             mstyle, readings = reading(marker)
-            if not found and (any(v == 1 for _, v in readings) or (stem is not None and _body_stem(text, stem))):
-                if stem is not None and not text[stem[0] : stem[1]].rstrip().endswith((":", "–", "-", ",", ";")) and not _body_stem(text, stem):
+            if not found and (
+                any(v == 1 for _, v in readings) or (stem is not None and _body_stem(text, stem))
+            ):
+                if (
+                    stem is not None
+                    and not text[stem[0] : stem[1]].rstrip().endswith((":", "–", "-", ",", ";"))
+                    and not _body_stem(text, stem)
+                ):
                     return None
                 style, kinds = mstyle, ({r for r in readings if r[1] == 1} or set(readings))
                 found.append([label_of(marker), marker.end(), e])
@@ -60,7 +72,12 @@ def parts(text: str, body: int) -> tuple[tuple[int, int] | None, list[tuple[str,
             if index == 0:
                 stem = (s, e)
                 continue
-            if stem is not None and not blank_before and not text[stem[0] : stem[1]].rstrip().endswith((".", ":")) and index < 3:
+            if (
+                stem is not None
+                and not blank_before
+                and not text[stem[0] : stem[1]].rstrip().endswith((".", ":"))
+                and index < 3
+            ):
                 stem = (stem[0], e)  # a wrapped stem line
                 continue
             return None
@@ -126,12 +143,13 @@ def _subheading_before_part(
 _BODY_STEM = re.compile(
     r"[^\S\n]*(?:that\s+)?(?:the\s+)?(?:[\w&’'\-]+\s+){0,4}(?:committee|sub-committee|panel|board|cabinet|council|executive|forum|authority)"
     r"(?:\s+(?:for|of|on)\s+[\w&’'\-]+(?:\s+(?:and|&)?\s*[\w&’'\-]+){0,4})?[^\S\n]*[:;,\-–]?[^\S\n]*",
-    re.I,
+    re.IGNORECASE,
 )
 
 
 def _body_stem(text: str, stem: tuple[int, int]) -> bool:
-    """"That the Committee for Transport and Connectivity" with no colon: the deciding body before its parts."""
+    """ "That the Committee for Transport and Connectivity" with no colon: the
+    deciding body before its parts."""
     return _BODY_STEM.fullmatch(text, *stem) is not None
 
 
@@ -140,10 +158,16 @@ def _bare_stem(text: str, stem: tuple[int, int] | None) -> bool:
     if stem is None:
         return True
     words = text[stem[0] : stem[1]].strip()
-    return words.endswith((":", "–", "-")) and len(words.split()) <= 5 and not phrases()["subjunctive"].search(words)
+    return (
+        words.endswith((":", "–", "-"))
+        and len(words.split()) <= 5
+        and not phrases()["subjunctive"].search(words)
+    )
 
 
-_PAGE_FURNITURE = re.compile(r"[^\S\n]*(?:\S+@\S+\.\S+|(?:https?://|www\.)\S+|Page\s+\d+(?:\s+of\s+\d+)?)[^\S\n]*", re.I)
+_PAGE_FURNITURE = re.compile(
+    r"[^\S\n]*(?:\S+@\S+\.\S+|(?:https?://|www\.)\S+|Page\s+\d+(?:\s+of\s+\d+)?)[^\S\n]*", re.IGNORECASE
+)
 
 
 def lines_from(text: str, start: int, limit: int) -> list[tuple[int, int, bool]]:
@@ -187,4 +211,8 @@ def reading(marker: re.Match[str]) -> tuple[str, set[tuple[str, int]]]:
 
 
 def label_of(marker: re.Match[str]) -> str:
-    return (marker.group("p") or marker.group("b")).lower() if not (marker.group("p") or marker.group("b")).isdigit() else (marker.group("p") or marker.group("b"))
+    return (
+        (marker.group("p") or marker.group("b")).lower()
+        if not (marker.group("p") or marker.group("b")).isdigit()
+        else (marker.group("p") or marker.group("b"))
+    )

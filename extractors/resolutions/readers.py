@@ -22,9 +22,12 @@ _LINE_PREFIX = re.compile(
 
 
 _BARE_REST = re.compile(
-    r"[^\S\n]*(?:con\.?|(?:a\s+)?vote|by\s+consent|by\s+affirmation)?[^\S\n]*[.!]?[^\S\n]*(?:\([^()\n]{1,40}\)[^\S\n]*)?(?=\n|$)", re.I
+    r"[^\S\n]*(?:con\.?|(?:a\s+)?vote|by\s+consent|by\s+affirmation)?[^\S\n]*[.!]?[^\S\n]*(?:\([^()\n]{1,40}\)[^\S\n]*)?(?=\n|$)",
+    re.IGNORECASE,
 )
-_RECORDED_NEXT = re.compile(r"(?:\(?\d{1,3}[.)]?[^\S\n]*)?(?:(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|DECISION|Decision)\b)")
+_RECORDED_NEXT = re.compile(
+    r"(?:\(?\d{1,3}[.)]?[^\S\n]*)?(?:(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|DECISION|Decision)\b)"
+)
 _DECISION_OPENER = re.compile(r"(?:[Tt]hat\b|[Tt]o\s|\(?(?:1|a|i|A|I)[.)]\s|[a-z]|[•·▪\-–])")
 
 
@@ -43,7 +46,9 @@ def bare_label(text: str, cue_start: int, cue_end: int, cue: str | None) -> list
     if _RECORDED_NEXT.match(text, nxt):
         return []  # "Agreed unanimously." then "2. RESOLVED that ...": the decision is recorded there
     paren = text.find("(", cue_end, rest.end())
-    s, e = trim(text, cue_start, paren if paren >= 0 else rest.end())  # "NOTED (19:28 to 20:24)": the time is no part
+    s, e = trim(
+        text, cue_start, paren if paren >= 0 else rest.end()
+    )  # "NOTED (19:28 to 20:24)": the time is no part
     if cue == "AGREED" and line_start > 0:
         prev_end = len(text[:line_start].rstrip())
         para = text.rfind("\n\n", 0, prev_end)
@@ -56,7 +61,11 @@ def bare_label(text: str, cue_start: int, cue_end: int, cue: str | None) -> list
 
 def put_to_vote(text: str, cue_start: int, cue_end: int) -> list[Hit]:
     """"... moved that the motion be put to the vote, which was agreed": a procedural decision."""
-    lead = re.search(r"\bthat\s+((?:the\s+)?(?:motion|question|amendment|matter|recommendations?|item)\s*)$", text[max(0, cue_start - 60) : cue_start], re.I)
+    lead = re.search(
+        r"\bthat\s+((?:the\s+)?(?:motion|question|amendment|matter|recommendations?|item)\s*)$",
+        text[max(0, cue_start - 60) : cue_start],
+        re.IGNORECASE,
+    )
     if lead is None:
         return []
     start = cue_start - len(lead.group(1))
@@ -65,7 +74,11 @@ def put_to_vote(text: str, cue_start: int, cue_end: int) -> list[Hit]:
     after = text[end : end + 160]
     stop = sentence_end(text, end, end + 160) - end
     nxt = text[end : end + stop + 80]
-    if not re.search(r"\b(?:was|were|being)\s+(?:duly\s+|then\s+|unanimously\s+)?(?:agreed|carried|approved)\b|\b(?:agreed|carried)\b", nxt, re.I) or re.search(r"\b(?:lost|defeated|not\s+agreed|fell)\b", after[: stop + 80], re.I):
+    if not re.search(
+        r"\b(?:was|were|being)\s+(?:duly\s+|then\s+|unanimously\s+)?(?:agreed|carried|approved)\b|\b(?:agreed|carried)\b",
+        nxt,
+        re.IGNORECASE,
+    ) or re.search(r"\b(?:lost|defeated|not\s+agreed|fell)\b", after[: stop + 80], re.IGNORECASE):
         return []
     return [make_hit(text, start, end, None, None, "put_vote")]
 
@@ -80,7 +93,9 @@ def body_cue_ok(doc: Doc, tok: int, text: str, cue_end: int) -> bool:
     if "of" in before:
         return False
     after = text[cue_end : cue_end + 12].lstrip().lower()
-    if text[max(0, cue_end - 8) : cue_end].lower().endswith("resolve") and not after.startswith(("to ", "that")):
+    if text[max(0, cue_end - 8) : cue_end].lower().endswith("resolve") and not after.startswith(
+        ("to ", "that")
+    ):
         return False  # "The Partnership resolve community safety issues": a plural verb, not a decision
     return not after.startswith(("with", "by", "upon", "on the", "in principle that it", "."))
 
@@ -94,9 +109,17 @@ def decision(
     found = read_parts(text, body)
     stem_end = _bare_body_stem_end(text, body) if found is None else None
     if stem_end is not None:  # "Resolved:" "Committee:" then the decision as its own paragraph
-        return [h for h in decision(text, skip_space(text, stem_end), cue, kind, own_paragraph=True) if h.start >= stem_end]
+        return [
+            h
+            for h in decision(text, skip_space(text, stem_end), cue, kind, own_paragraph=True)
+            if h.start >= stem_end
+        ]
     if found is None:
-        end = paragraph_end(text, body) if own_paragraph else _continued(text, sentence_end(text, body, body + MAX_BODY))
+        end = (
+            paragraph_end(text, body)
+            if own_paragraph
+            else _continued(text, sentence_end(text, body, body + MAX_BODY))
+        )
         section = phrases()["section_after"].search(text, body, end)
         start, end = trim(text, body, section.start() if section else end)
         if end - start < 3 or LIST_STEM.search(text[start : end + 2]):
@@ -106,7 +129,11 @@ def decision(
     stem, items = found
     owner = _stem_owner(text, *stem) if stem else None
     hits = []
-    if stem and phrases()["subjunctive"].search(text[stem[0] : stem[1]]) and not LIST_STEM.search(text[stem[0] : stem[1]]):
+    if (
+        stem
+        and phrases()["subjunctive"].search(text[stem[0] : stem[1]])
+        and not LIST_STEM.search(text[stem[0] : stem[1]])
+    ):
         s, e = trim(text, *stem)
         if e - s >= 3:
             hits.append(make_hit(text, s, e, cue, None, kind))
@@ -120,11 +147,11 @@ def decision(
 
 
 #: A stem that only introduces a list: "That Council be recommended to:", "the following:".
-LIST_STEM = re.compile(r"\b(?:to|that|as\s+follows|the\s+following|following)\s*[:–\-]\s*$", re.I)
+LIST_STEM = re.compile(r"\b(?:to|that|as\s+follows|the\s+following|following)\s*[:–\-]\s*$", re.IGNORECASE)
 _CARRIED_BEFORE = re.compile(
     r"(?:\b(?:committee|sub-committee|panel|board|cabinet|council|forum|members)|\b(?:was|were|and|motion|amendment|recommendations?))"
     r"\s+(?:(?:also|then|unanimously|duly|therefore)\s+)?$",
-    re.I,
+    re.IGNORECASE,
 )
 _CARRIED_CUE = {"resolved": "RESOLVED", "agreed": "AGREED", "noted": "NOTED"}
 
@@ -132,7 +159,11 @@ _CARRIED_CUE = {"resolved": "RESOLVED", "agreed": "AGREED", "noted": "NOTED"}
 def carried_parts(text: str, cue_start: int, body: int) -> list[Hit]:
     """"The motion was put to the vote and carried:" / "The Committee noted:" over numbered
     parts whose RESOLVED label is missing: one Hit per part (nothing without parts)."""
-    if read_parts(text, body) is None or "\n" not in text[cue_start:body] or not MARKER.match(text, skip_space(text, body)):
+    if (
+        read_parts(text, body) is None
+        or "\n" not in text[cue_start:body]
+        or not MARKER.match(text, skip_space(text, body))
+    ):
         return []
     if not _CARRIED_BEFORE.search(text[max(0, cue_start - 60) : cue_start]):
         return []  # "The following points were raised and noted:" over bullets: discussion, not decision
@@ -143,7 +174,7 @@ def carried_parts(text: str, cue_start: int, body: int) -> list[Hit]:
 _BARE_BODY_STEM = re.compile(
     r"(?:that\s+)?(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,4}(?:committee|sub-committee|panel|board|cabinet|council|executive|forum|authority)"
     r"[^\S\n]*[:–\-][^\S\n]*\n",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -156,8 +187,11 @@ def _bare_body_stem_end(text: str, body: int) -> int | None:
     return m.end() if nxt < len(text) and text.count("\n", m.end() - 1, nxt) >= 1 else None
 
 
-#: A sentence that carries on the decision before it: "... reconsideration. In particular, the Council urges ..."
-_CONTINUES = re.compile(r"(?:In\s+particular|Furthermore|In\s+addition|Additionally|This\s+will\s+include|This\s+includes)\b")
+# : A sentence that carries on the decision before it: "... reconsideration. In particular, the Council urges
+# ..."
+_CONTINUES = re.compile(
+    r"(?:In\s+particular|Furthermore|In\s+addition|Additionally|This\s+will\s+include|This\s+includes)\b"
+)
 
 
 def _continued(text: str, end: int) -> int:
@@ -200,9 +234,9 @@ def paragraph_end(text: str, start: int) -> int:
 def _stem_owner(text: str, start: int, end: int) -> str | None:
     """"Cabinet:" / "the Committee:" before a list of parts names who decides."""
     stem = text[start:end].strip().rstrip(":–-, ").strip()
-    if 0 < len(stem) <= 40 and stem[:1].isupper() or stem.lower().startswith("the "):
-        if len(stem.split()) <= 5 and not phrases()["subjunctive"].search(stem):
-            return stem or None
+    named = 0 < len(stem) <= 40 and stem[:1].isupper() or stem.lower().startswith("the ")
+    if named and len(stem.split()) <= 5 and not phrases()["subjunctive"].search(stem):
+        return stem or None
     return None
 
 
@@ -212,9 +246,13 @@ def it_was_agreed(text: str, cue: str | None, body: int) -> list[Hit]:
     """"It was agreed that X be ..." is a decision; "... X would ... as an action" is only an action."""
     end = sentence_end(text, body, body + MAX_BODY)
     clause = text[body:end]
-    if re.search(r"\bas\s+an?\s+action\b", clause, re.I) or re.search(r"^[^,;]{0,80}?\bshould\b", clause):
+    if re.search(r"\bas\s+an?\s+action\b", clause, re.IGNORECASE) or re.search(
+        r"^[^,;]{0,80}?\bshould\b", clause
+    ):
         return []
-    if phrases()["subjunctive"].search(clause) and not re.search(r"\bwould\b(?!\s+be\s+(?:deferred|withdrawn|postponed))", clause):
+    if phrases()["subjunctive"].search(clause) and not re.search(
+        r"\bwould\b(?!\s+be\s+(?:deferred|withdrawn|postponed))", clause
+    ):
         return decision(text, body, cue, "it_was")
     if re.search(r"\bwould\s+be\s+(?:deferred|withdrawn|postponed)\b", clause):
         return decision(text, body, cue, "it_was")

@@ -13,7 +13,25 @@ from ..instructions import CLAUSE_SPLIT, instruction_patterns, instructions
 
 MAX_BODY = 2500  # characters a single decision may run to
 #: How strongly a kind of cue marks a decision: a stronger find wins an overlap.
-RANK = {"label": 3, "label_line": 3, "body": 2, "it_was": 2, "elided": 2, "bare": 2, "that": 1, "minutes": 1, "deferral": 1, "noted": 1, "put_vote": 1, "motion": 2, "body_past": 2, "planning": 1, "payment": 1, "apologies": 1, "carried": 2}
+RANK = {
+    "label": 3,
+    "label_line": 3,
+    "body": 2,
+    "it_was": 2,
+    "elided": 2,
+    "bare": 2,
+    "that": 1,
+    "minutes": 1,
+    "deferral": 1,
+    "noted": 1,
+    "put_vote": 1,
+    "motion": 2,
+    "body_past": 2,
+    "planning": 1,
+    "payment": 1,
+    "apologies": 1,
+    "carried": 2,
+}
 
 
 @dataclass(frozen=True)
@@ -46,7 +64,7 @@ def phrases() -> dict[str, re.Pattern[str]]:
     grouped: dict[str, list[str]] = {}
     for row in load_jsonl("resolution_phrases.jsonl", frozenset({"kind", "regex"})):
         grouped.setdefault(row["kind"], []).append(f"(?:{row['regex']})")
-    return {kind: re.compile("|".join(rx), re.I) for kind, rx in grouped.items()}
+    return {kind: re.compile("|".join(rx), re.IGNORECASE) for kind, rx in grouped.items()}
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +73,15 @@ def anchors() -> re.Pattern[str]:
 
 
 def make_hit(
-    text: str, start: int, end: int, cue: str | None, part: str | None, kind: str, owner: str | None = None, *, group: int = -1
+    text: str,
+    start: int,
+    end: int,
+    cue: str | None,
+    part: str | None,
+    kind: str,
+    owner: str | None = None,
+    *,
+    group: int = -1,
 ) -> Hit:
     body = text[start:end]
     # a part recording the body's own approval or authorisation ("Approved ...", "Authorised the

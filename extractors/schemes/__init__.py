@@ -33,7 +33,16 @@ from .lexicon import coined, lexicon
 from .mentions import acronyms, all_mentions, dedupe, with_expansions
 from .names import Found, head_names, wrapped_view
 
-__all__ = ["Found", "SchemeFinder", "canonical_key", "find_names", "find_schemes", "group", "schemes", "scorer_for"]
+__all__ = [
+    "Found",
+    "SchemeFinder",
+    "canonical_key",
+    "find_names",
+    "find_schemes",
+    "group",
+    "schemes",
+    "scorer_for",
+]
 
 KEY = "schemes"
 
@@ -97,7 +106,9 @@ class SchemeFinder:
         # in lower case too where that cannot be an ordinary phrase: a name
         # ending in a head or a coined word ("neighbourhood watch", "pubwatch";
         # not "safer roads", "help to buy")
-        self.gazetteer.add("SCHEME", [nlp.make_doc(n.lower()) for n in lex.gazetteer if _distinct_in_lower_case(n)])
+        self.gazetteer.add(
+            "SCHEME", [nlp.make_doc(n.lower()) for n in lex.gazetteer if _distinct_in_lower_case(n)]
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_schemes(doc, self.gazetteer, scorer=self.scorer, cutoff=self.cutoff)

@@ -37,10 +37,26 @@ QUOTED_AFTER_HEAD = re.compile(
 )
 #: "County Lines – Weeks of Action", "National Day of Action".
 OF_ACTION = re.compile(
-    r"(?:[A-Z][A-Za-z0-9’'\-]*[ \t]+)+(?:[–-][ \t]+)?(?:Weeks?|Days?|Months?|Fortnights?)[ \t]+of[ \t]+Action(?![\w’'])"
+    r"(?:[A-Z][A-Za-z0-9’'\-]*[ \t]+)+(?:[–-][ \t]+)?(?:Weeks?|Days?|Months?|"
+    r"Fortnights?)[ \t]+of[ \t]+Action(?![\w’'])"
 )
 OPENING_WORD = re.compile(r"(\S+)[ \t]+")
-DETERMINERS = {"The", "This", "That", "A", "An", "Our", "Its", "Their", "During", "In", "At", "For", "Each", "Every"}
+DETERMINERS = {
+    "The",
+    "This",
+    "That",
+    "A",
+    "An",
+    "Our",
+    "Its",
+    "Their",
+    "During",
+    "In",
+    "At",
+    "For",
+    "Each",
+    "Every",
+}
 LOWER_PLURAL_HEADS = "schemes|programmes|projects|initiatives|grants|campaigns|services|funds|pilots"
 
 
@@ -48,9 +64,12 @@ LOWER_PLURAL_HEADS = "schemes|programmes|projects|initiatives|grants|campaigns|s
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Patterns built on the name grammar (a run of name words and connectors)."""
     lex = lexicon()
-    conn = "|".join(sorted((re.escape(c) for c in lex.connectors if c not in ("the", "a")), key=len, reverse=True))
+    conn = "|".join(
+        sorted((re.escape(c) for c in lex.connectors if c not in ("the", "a")), key=len, reverse=True)
+    )
     run = rf"(?:{CAP}{WS}(?:(?:{conn}){WS})?){{0,{MAX_WORDS}}}{CAP}"
-    dashed = rf"(?:{CAP}{WS}(?:(?:{conn}|[–-]){WS})?){{0,{MAX_WORDS}}}{CAP}"  # "City Centre Transport Corridor – Bond St"
+    # "City Centre Transport Corridor – Bond St"
+    dashed = rf"(?:{CAP}{WS}(?:(?:{conn}|[–-]){WS})?){{0,{MAX_WORDS}}}{CAP}"
     money = r"£[\d,.]+(?:[ ]?(?:m|k|bn|million|billion)\b)?"
     return {
         "bid": re.compile(rf"({run}){WS}(?:bid|Bid|bids|Bids)\b"),
@@ -65,7 +84,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "described": re.compile(rf"({run}){WS}\((?:an?{WS}|the{WS})?([a-z][^()\n]{{4,160}})\)"),
         "abbreviation": re.compile(
-            r"(?<![\w\-])(?:" + "|".join(sorted(lex.scheme_abbreviations, key=len, reverse=True)) + r")(?![\w\-])"
+            r"(?<![\w\-])(?:"
+            + "|".join(sorted(lex.scheme_abbreviations, key=len, reverse=True))
+            + r")(?![\w\-])"
         ),
         "coordinated": re.compile(
             rf"(?:{run}{WS}[–-]{WS})?{CAP}(?:,{WS}{CAP})+,?{WS}and{WS}{CAP}{WS}"
@@ -280,7 +301,15 @@ def acronym_heads(text: str) -> list[Found]:
 def other_forms(text: str) -> list[Found]:
     """Every name found by the forms in this module."""
     return [
-        *quoted_names(text), *of_action(text), *operations(text), *bids(text), *business_cases(text),
-        *funded_objects(text), *described(text), *abbreviations(text), *acronym_heads(text), *coordinated(text),
+        *quoted_names(text),
+        *of_action(text),
+        *operations(text),
+        *bids(text),
+        *business_cases(text),
+        *funded_objects(text),
+        *described(text),
+        *abbreviations(text),
+        *acronym_heads(text),
+        *coordinated(text),
         *listed_names(text),
     ]

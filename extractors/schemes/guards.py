@@ -94,7 +94,9 @@ def cut_off(text: str, end: int) -> bool:
 
 
 ENUMERATOR = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]|[•●▪\-–*])\s*")
-BODIES_LEAD_IN = re.compile(r"\b(?:[Cc]ommittees|[Ss]ub-[Cc]ommittees|[Bb]oards|[Gg]roups|[Pp]anels|[Ff]orums|[Bb]odies)\b.*:[-–]?\s*$")
+BODIES_LEAD_IN = re.compile(
+    r"\b(?:[Cc]ommittees|[Ss]ub-[Cc]ommittees|[Bb]oards|[Gg]roups|[Pp]anels|[Ff]orums|[Bb]odies)\b.*:[-–]?\s*$"
+)
 
 
 def in_body_list(text: str, start: int) -> bool:

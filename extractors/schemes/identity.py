@@ -38,7 +38,9 @@ def canonical_key(name: str) -> str:
     """Lowercase, stopwords and generic heads dropped, inflections folded:
     "Nominate a Neighbour Scheme" and "Nominated Neighbour" share a key."""
     lex = lexicon()
-    words = [w for w in WORD.findall(name.lower().replace("’", "'").replace("'s", "")) if w not in lex.key_stop]
+    words = [
+        w for w in WORD.findall(name.lower().replace("’", "'").replace("'s", "")) if w not in lex.key_stop
+    ]
     if len(words) > 1 and words[-1] in lex.key_dropped:
         words = words[:-1]
     return " ".join(_stem(w) for w in words)
@@ -111,7 +113,9 @@ def consolidate(found: list[Found], text: str) -> list[Found]:
     found = sorted(found, key=lambda f: f.start)
     alias: dict[str, str] = {}
     for a, b in pairwise(found):
-        bracketed = re.fullmatch(r"\s*\(\s*", text[a.end:b.start]) and re.match(r"\s*\)", text[b.end:b.end + 3])
+        bracketed = re.fullmatch(r"\s*\(\s*", text[a.end : b.start]) and re.match(
+            r"\s*\)", text[b.end : b.end + 3]
+        )
         if bracketed and canonical_key(b.name) != canonical_key(a.name):
             alias.setdefault(b.name, a.name)
     found = [replace(f, name=alias.get(f.name, f.name)) for f in found]

@@ -23,14 +23,40 @@ PATTERNS = Path(__file__).resolve().parent.parent / "patterns"
 GRAMMAR = PATTERNS / "schemes.json"
 LEXICON = PATTERNS / "scheme_lexicon.json"
 GRAMMAR_KEYS = {
-    "heads", "plural_heads", "compound_heads", "capitalised_only_heads", "heads_needing_two_words", "heads_needing_cue", "connectors", "leading_stopwords",
-    "excluded_modifiers", "key_dropped_heads", "key_stopwords", "operation_pattern", "operation_excluded",
-    "organisation_words", "rejected_followers", "kept_followers", "event_prefixes", "organisation_followers",
-    "kept_compounds", "kind_words",
+    "heads",
+    "plural_heads",
+    "compound_heads",
+    "capitalised_only_heads",
+    "heads_needing_two_words",
+    "heads_needing_cue",
+    "connectors",
+    "leading_stopwords",
+    "excluded_modifiers",
+    "key_dropped_heads",
+    "key_stopwords",
+    "operation_pattern",
+    "operation_excluded",
+    "organisation_words",
+    "rejected_followers",
+    "kept_followers",
+    "event_prefixes",
+    "organisation_followers",
+    "kept_compounds",
+    "kind_words",
 }
 LEXICON_KEYS = {
-    "gazetteer", "scheme_abbreviations", "acronym_stopwords", "honorifics", "post_titles",
-    "award_words", "statute_words", "funder_suffixes", "venue_words", "description_cues", "first_names", "post_words",
+    "gazetteer",
+    "scheme_abbreviations",
+    "acronym_stopwords",
+    "honorifics",
+    "post_titles",
+    "award_words",
+    "statute_words",
+    "funder_suffixes",
+    "venue_words",
+    "description_cues",
+    "first_names",
+    "post_words",
 }
 
 #: A word of a name: capitalised (maybe opening or closing a quote, maybe

@@ -70,7 +70,9 @@ def wrapped_view(text: str) -> str:
         pos = nl + 1
         next_end = text.find("\n", pos)
         nxt = text[pos:next_end if next_end >= 0 else len(text)].strip()
-        lone_head = nxt.lower() in heads and line.rstrip()[-1:].isalnum()  # a table cell: "...Bus Lane\nScheme"
+        lone_head = (
+            nxt.lower() in heads and line.rstrip()[-1:].isalnum()
+        )  # a table cell: "...Bus Lane\nScheme"
         if (len(line.strip()) < 60 and not lone_head) or LINE_END.search(line):
             continue
         indent = 0
@@ -182,10 +184,13 @@ def name_at(text: str, start: int, end: int) -> Found | None:
     start = trim(text, start, end, lex)
     acronym = ACRONYM_IN_NAME.search(text, start, end)
     if acronym and acronym.group(0).strip(" \t\x1f()") in lex.acronym_stop:
-        return None  # "Special Educational Needs and Disabilities (SEND) service": a service area, like "SEND service"
+        # "Special Educational Needs and Disabilities (SEND) service": a service area, like "SEND service"
+        return None
     words = squash(ACRONYM_IN_NAME.sub("", text[start:end])).split()
     if len(words) > 2 and words[-1] == "funding" and words[-2].lower() in lex.heads_lower:
-        end = start + text[start:end].rstrip().rfind(words[-2]) + len(words[-2])  # "Safer Streets Fund funding"
+        end = (
+            start + text[start:end].rstrip().rfind(words[-2]) + len(words[-2])
+        )  # "Safer Streets Fund funding"
         words = words[:-1]
     if len(words) < 2:
         return None

@@ -1,70 +1,46 @@
 """The `minutes` command: thin wrappers that parse options, call a library
 function and format its result. Commands live in ``pipeline/cli/commands/``, one
-module per family; this module holds the group and the shared options.
+module per family; this module holds the group.
 
 Exit codes: 0 success, 1 some inputs failed, 2 usage error, 3 something flagged.
+A command raises an error of the project's tree; the group prints it and maps
+it to an exit code through the one table in ``pipeline/cli/exits.py``.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sys
+from typing import Any
 
 import click
 
 from .. import __version__
+from ..errors import MinutesError
+from .commands import evaluate, fetch, forget, ingest, link, meta, problems, query, reextract, serve, tracker
+from .commands.common import one_line
+from .exits import EXIT_FAILED, EXIT_FLAGGED, EXIT_OK, EXIT_USAGE, error_lines, exit_code
 
-COMMAND_MODULES = (
-    "ingest",
-    "meta",
-    "forget",
-    "fetch",
-    "evaluate",
-    "reextract",
-    "query",
-    "tracker",
-    "problems",
-    "serve",
-    "link",
+#: Command modules, in the order `minutes --help` lists their commands.
+COMMAND_MODULES = (ingest, meta, forget, fetch, evaluate, reextract, query, tracker, problems, serve, link)
+
+
+class MinutesGroup(click.Group):
+    """Runs a command; an error of the project's tree becomes its lines on
+    stderr and its exit code (exits.EXIT_CODES), never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MinutesError as exc:
+            for line in error_lines(exc):
+                click.echo(one_line(line), err=True)
+            ctx.exit(exit_code(exc))
+
+
+@click.group(
+    cls=MinutesGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
 )
-
-#: Command -> the module that defines it, so `minutes stats` imports one small
-#: module, not the PDF stack and spaCy. A command missing here is still found:
-#: an unknown name loads every module in COMMAND_MODULES.
-COMMAND_HINTS = {
-    "ingest": "ingest", "stats": "ingest", "meta": "meta", "fetch": "fetch", "evaluate": "evaluate",
-    "reextract": "reextract", "actions": "query", "resolutions": "query", "amounts": "query",
-    "schemes": "query", "search": "query", "export": "query", "serve": "serve", "link": "link",
-    "flag": "link", "action": "link", "scheme": "link", "consistency": "link",
-}
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FLAGGED = 0, 1, 2, 3
-
-
-class LazyGroup(click.Group):
-    """Imports a command's module only when that command runs (or help lists them all)."""
-
-    def _load(self, module: str) -> None:
-        importlib.import_module(f"{__package__}.commands.{module}").register(self)
-
-    def _load_all(self) -> None:
-        for name in COMMAND_MODULES:
-            self._load(name)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.commands and cmd_name in COMMAND_HINTS:
-            self._load(COMMAND_HINTS[cmd_name])
-        if cmd_name not in self.commands:
-            self._load_all()
-        return super().get_command(ctx, cmd_name)
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        self._load_all()
-        return super().list_commands(ctx)
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="minutes")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug detail to stderr.")
 def main(verbose: bool) -> None:
@@ -81,3 +57,8 @@ def main(verbose: bool) -> None:
         stream=sys.stderr,
     )
 
+
+for _module in COMMAND_MODULES:
+    _module.register(main)
+
+__all__ = ["EXIT_FAILED", "EXIT_FLAGGED", "EXIT_OK", "EXIT_USAGE", "main"]

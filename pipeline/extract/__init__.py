@@ -24,7 +24,8 @@ Contract for extractor modules (``extractors/<kind>.py``)
   ``doc.spans["paragraphs"]`` holds one span per paragraph.
 
 Registered pure functions are listed in ``EXTRACTORS`` (module, function, kind,
-Extraction field); a module that is not written yet is skipped.
+Extraction field); a module or function listed there that is missing is an
+``ExtractError``, never a kind of fact silently left empty.
 """
 
 from __future__ import annotations
@@ -34,12 +35,14 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy loads on first extract(): an unchanged re-ingest never pays for it
     from spacy.tokens import Doc
 
 from ..config import Config
+from ..errors import ExtractError
 from ..records import AgendaItem, CleanDocument, Extraction, Fact
 
 #: (module under ``extractors``, pure function, Fact.kind, Extraction field)
@@ -87,14 +90,27 @@ class Locator:
 
 
 @cache  # looked up once per process, not once per document
-def _extractor(module: str, function: str) -> Callable[..., list[Any]] | None:
+def _extractor(module: str, function: str) -> Callable[..., list[Any]]:
+    """``extractors.<module>.<function>``; a missing one is an error (never a
+    silently empty kind of fact)."""
+    fn = getattr(extractor_module(module), function, None)
+    if not callable(fn):
+        raise ExtractError(
+            f"extractors/{module}.py has no function {function}(): the extractor is incomplete"
+        )
+    return fn
+
+
+def extractor_module(module: str) -> ModuleType:
+    """Import ``extractors.<module>`` (registering its spaCy factory)."""
     try:
-        mod = importlib.import_module(f"extractors.{module}")
+        return importlib.import_module(f"extractors.{module}")
     except ModuleNotFoundError as exc:
         if exc.name == f"extractors.{module}":
-            return None
+            raise ExtractError(
+                f"extractor module extractors/{module}.py is missing: restore it or reinstall minutes-miner"
+            ) from exc
         raise
-    return getattr(mod, function, None)
 
 
 def extract(doc: CleanDocument, items: tuple[AgendaItem, ...], *, config: Config) -> Extraction:
@@ -116,19 +132,23 @@ def extraction_from(sdoc: Doc, doc: CleanDocument, items: Sequence[AgendaItem]) 
     found: dict[str, tuple[Any, ...]] = {}
     for module, function, kind, field_name in EXTRACTORS:
         fn = _extractor(module, function)
-        if fn is None:
-            continue
         found[field_name] = tuple(fn(sdoc, fact=locator.fact_fn(kind)))
     from extractors.themes import ThemeIndex
 
     themes = ThemeIndex(sdoc)
     # a fact's themes: its own sentence's and its item title's (an item's: its title's)
-    titles = {item.ordinal: themes.title(doc.text, item.start_char, item.end_char, item.title) for item in items}
+    titles = {
+        item.ordinal: themes.title(doc.text, item.start_char, item.end_char, item.title) for item in items
+    }
 
     def of(f: Fact) -> tuple[str, ...]:
-        return themes.fact(f.start_char, f.end_char, titles.get(f.item_ordinal, ()) if f.item_ordinal is not None else ())
+        return themes.fact(
+            f.start_char, f.end_char, titles.get(f.item_ordinal, ()) if f.item_ordinal is not None else ()
+        )
 
     found["resolutions"] = tuple(replace(r, themes=of(r.fact)) for r in found.get("resolutions", ()))
     found["actions"] = tuple(replace(a, themes=of(a.fact)) for a in found.get("actions", ()))
-    item_themes = tuple((item.ordinal, titles[item.ordinal]) for item in sorted(items, key=lambda i: i.ordinal))
+    item_themes = tuple(
+        (item.ordinal, titles[item.ordinal]) for item in sorted(items, key=lambda i: i.ordinal)
+    )
     return Extraction(item_themes=item_themes, **found)

@@ -10,14 +10,15 @@ one pipeline per distinct configuration.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import json
 from typing import Any
 
 import spacy
 from spacy.language import Language
 
-from ..config import Config, cached_config
+from ..config import Config
+from ..errors import ExtractError
+from . import extractor_module
 
 #: (factory, module under ``extractors``) in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -32,17 +33,6 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 _CACHE: dict[str, Language] = {}
 #: id(config) -> (config, pipeline): skips building the JSON key on every document.
 _BY_ID: dict[int, tuple[Config, Language]] = {}
-
-
-def _register(module: str) -> bool:
-    """Import ``extractors.<module>`` (registering its factory); False if not written yet."""
-    try:
-        importlib.import_module(f"extractors.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"extractors.{module}":
-            return False
-        raise
-    return True
 
 
 def component_config(name: str, config: Config) -> dict[str, Any]:
@@ -64,13 +54,18 @@ def build_nlp(config: Config) -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = 5_000_000
     for name, module in COMPONENTS:
-        if _register(module) and name in Language.factories:
-            nlp.add_pipe(name, config=component_config(name, config))
+        extractor_module(module)  # registers the factory; a missing module is an ExtractError
+        if name not in Language.factories:
+            raise ExtractError(f"extractors/{module}.py registers no spaCy factory {name!r}")
+        nlp.add_pipe(name, config=component_config(name, config))
     return nlp
 
 
 def _key(config: Config) -> str:
-    settings = {"themes": [dataclasses.asdict(t) for t in config.themes], "schemes": dataclasses.asdict(config.schemes)}
+    settings = {
+        "themes": [dataclasses.asdict(t) for t in config.themes],
+        "schemes": dataclasses.asdict(config.schemes),
+    }
     return json.dumps(settings, sort_keys=True, default=str)
 
 
@@ -87,8 +82,3 @@ def nlp_for_config(config: Config) -> Language:
         _BY_ID.clear()
     _BY_ID[id(config)] = (config, nlp)  # holding config keeps its id from being reused
     return nlp
-
-
-def nlp_for(config_path: str | None = None) -> Language:
-    """The pipeline for the config file at ``config_path`` (default config.yaml)."""
-    return nlp_for_config(cached_config(config_path))

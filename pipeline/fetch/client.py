@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -24,6 +25,9 @@ from ..config import FetchConfig
 from . import deadline
 from .cache import CachedAnswer, ValidatorCache
 from .errors import FetchError, OffSiteError, RetryableError
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 log = logging.getLogger(__name__)
 MAX_REDIRECTS = 5
@@ -93,8 +97,15 @@ def origin(url: str) -> tuple[str, str, int | None]:
 class SiteClient:
     """A polite HTTP client bound to one site (scheme + host + port)."""
 
-    def __init__(self, site: str, *, config: FetchConfig, cache: ValidatorCache | None = None,
-                 transport: httpx.BaseTransport | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        site: str,
+        *,
+        config: FetchConfig,
+        cache: ValidatorCache | None = None,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         scheme, host, _ = origin(site)
         if scheme not in ("http", "https") or not host:
             raise FetchError(site, "not an http(s) site address")
@@ -115,7 +126,7 @@ class SiteClient:
     def close(self) -> None:
         self._http.close()
 
-    def __enter__(self) -> "SiteClient":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -149,7 +160,9 @@ class SiteClient:
 
     def _get_retried(self, url: str) -> Answer:
         attempts = max(1, self.config.retries + 1)
-        backoff = wait_exponential(multiplier=self.config.backoff_seconds, max=self.config.max_backoff_seconds)
+        backoff = wait_exponential(
+            multiplier=self.config.backoff_seconds, max=self.config.max_backoff_seconds
+        )
 
         def wait(state: RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None
@@ -167,7 +180,9 @@ class SiteClient:
         try:
             return retrying(self._fetch_once, url)
         except RetryableError as exc:
-            raise FetchError(url, f"{exc.reason} (gave up after {attempts} attempts)", status=exc.status) from exc
+            raise FetchError(
+                url, f"{exc.reason} (gave up after {attempts} attempts)", status=exc.status
+            ) from exc
 
     def _note_retry(self, url: str, attempt: int, outcome: object) -> None:
         self.counters.add(retries=1)
@@ -196,7 +211,9 @@ class SiteClient:
         content_type = response.headers.get("content-type", "")
         if self.cache and status == 200:
             self.cache.put(
-                CachedAnswer(url, response.headers.get("etag"), response.headers.get("last-modified"), content_type),
+                CachedAnswer(
+                    url, response.headers.get("etag"), response.headers.get("last-modified"), content_type
+                ),
                 body,
             )
         return Answer(url, status, body, content_type)
@@ -222,14 +239,19 @@ class SiteClient:
                         raise httpx.ReadTimeout("the request's deadline has passed")
                     size += len(chunk)
                     if size > limit:
-                        raise FetchError(url, f"answer over max_response_mb ({self.config.max_response_mb:g} MB); "
-                                              "stopped reading")
+                        raise FetchError(
+                            url,
+                            f"answer over max_response_mb ({self.config.max_response_mb:g} MB); "
+                            "stopped reading",
+                        )
                     chunks.append(chunk)
                 return response, b"".join(chunks)
         except httpx.TimeoutException as exc:
             if time.monotonic() - started >= seconds:
                 raise RetryableError(url, f"no complete answer within the {seconds:g}s deadline") from exc
-            raise RetryableError(url, f"timed out after {self.config.timeout_seconds:g}s ({type(exc).__name__})") from exc
+            raise RetryableError(
+                url, f"timed out after {self.config.timeout_seconds:g}s ({type(exc).__name__})"
+            ) from exc
         except httpx.TransportError as exc:
             raise RetryableError(url, f"connection failed ({type(exc).__name__}: {exc})") from exc
 
@@ -241,8 +263,12 @@ class SiteClient:
         reason = f"HTTP {status} {response.reason_phrase}"
         asked = deadline.retry_after(response.headers.get("retry-after"))
         if asked is not None and asked > self.config.max_backoff_seconds:
-            return FetchError(url, f"{reason}: the server asks to wait {asked:,.0f}s, over max_backoff_seconds "
-                                   f"({self.config.max_backoff_seconds:g}); try again later", status=status)
+            return FetchError(
+                url,
+                f"{reason}: the server asks to wait {asked:,.0f}s, over max_backoff_seconds "
+                f"({self.config.max_backoff_seconds:g}); try again later",
+                status=status,
+            )
         if asked:
             self._limiter.defer(asked)
         return RetryableError(url, reason, status=status, retry_after=asked)

@@ -23,6 +23,8 @@ class RetryableError(FetchError):
     """A timeout, connection error, 5xx or 429: worth asking again after a pause
     (at least ``retry_after`` seconds when the server said so)."""
 
-    def __init__(self, url: str, reason: str, *, status: int | None = None, retry_after: float | None = None) -> None:
+    def __init__(
+        self, url: str, reason: str, *, status: int | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(url, reason, status=status)
         self.retry_after = retry_after

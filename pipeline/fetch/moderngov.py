@@ -66,7 +66,9 @@ def fetch_committee(
     report = FetchReport(site=request.site.rstrip("/"), council=council_slug(request.site))
     cache = ValidatorCache(request.out.resolve() / CACHE_DIRNAME)
     with SiteClient(request.site, config=config, cache=cache, transport=transport) as client:
-        walk = _Walk(request, until, client, report, known or (lambda _id, _d: False), progress or (lambda _m: None))
+        walk = _Walk(
+            request, until, client, report, known or (lambda _id, _d: False), progress or (lambda _m: None)
+        )
         try:
             walk.run()
         except FetchError as exc:
@@ -131,8 +133,11 @@ class _Walk:
 
     def _choose(self, committees: list[CommitteeRef], url: str) -> None:
         wanted = " ".join(self.request.committee.split())
+        match: CommitteeRef | None
         if wanted.isdigit():
-            match = next((c for c in committees if c.id.strip() == wanted), CommitteeRef(wanted, f"committee-{wanted}"))
+            match = next(
+                (c for c in committees if c.id.strip() == wanted), CommitteeRef(wanted, f"committee-{wanted}")
+            )
         else:
             match = next((c for c in committees if c.title.casefold() == wanted.casefold()), None)
             if match is None:
@@ -144,7 +149,9 @@ class _Walk:
                     + " (or pass the numeric committee id)"
                 )
         if safe_meeting_id(match.id) is None:
-            raise FetchError(url, f"committee '{match.title[:80]}' has an unsafe id {match.id[:80]!r}; refused")
+            raise FetchError(
+                url, f"committee '{match.title[:80]}' has an unsafe id {match.id[:80]!r}; refused"
+            )
         self.committee = CommitteeRef(match.id.strip(), match.title)
         self.report.committee_id, self.report.committee = self.committee.id, self.committee.title
         self.say(f"{self.report.council}: {match.title} (id {self.committee.id}) via {self.report.source}")
@@ -186,13 +193,17 @@ class _Walk:
             for outcome in pool.map(lambda item: self._safely(fetch_one, *item), todo.items()):
                 self._record(outcome)
 
-    def _safely(self, fetch_one: Callable[[str, MeetingRef], MeetingOutcome], mid: str, ref: MeetingRef) -> MeetingOutcome:
+    def _safely(
+        self, fetch_one: Callable[[str, MeetingRef], MeetingOutcome], mid: str, ref: MeetingRef
+    ) -> MeetingOutcome:
         try:
             return fetch_one(mid, ref)
         except FetchError as exc:
             return MeetingOutcome(mid, _iso(ref.date), FAILED, exc.url, reason=exc.reason)
         except OSError as exc:
-            return MeetingOutcome(mid, _iso(ref.date), FAILED, self.request.site, reason=f"cannot write file ({exc})")
+            return MeetingOutcome(
+                mid, _iso(ref.date), FAILED, self.request.site, reason=f"cannot write file ({exc})"
+            )
 
     # -- one meeting -----------------------------------------------------
     def _ws_meeting(self, mid: str, ref: MeetingRef) -> MeetingOutcome:
@@ -207,7 +218,9 @@ class _Walk:
             return MeetingOutcome(mid, _iso(ref.date), FAILED, url, reason=found.reason)
         said_id = webservice.meeting_id(found.root)
         if said_id and said_id != mid:
-            return MeetingOutcome(mid, _iso(ref.date), FAILED, url, reason=f"answer is for meeting {said_id[:40]!r}, not {mid}")
+            return MeetingOutcome(
+                mid, _iso(ref.date), FAILED, url, reason=f"answer is for meeting {said_id[:40]!r}, not {mid}"
+            )
         why_not = webservice.minutes_state(found.root)
         if why_not:
             return MeetingOutcome(mid, _iso(ref.date), NO_MINUTES, url, reason=why_not)
@@ -243,16 +256,25 @@ class _Walk:
             write_atomic(html_path, body)
             return MeetingOutcome(mid, _iso(ref.date), SAVED, url, path=str(html_path))
         if problems:
-            return MeetingOutcome(mid, _iso(ref.date), FAILED, url, reason=f"printed minutes not fetched: {problems[-1]}")
-        return MeetingOutcome(mid, _iso(ref.date), NO_MINUTES, url, reason="no printed minutes on the meeting page yet")
+            return MeetingOutcome(
+                mid, _iso(ref.date), FAILED, url, reason=f"printed minutes not fetched: {problems[-1]}"
+            )
+        return MeetingOutcome(
+            mid, _iso(ref.date), NO_MINUTES, url, reason="no printed minutes on the meeting page yet"
+        )
 
     def _documents(self, root: object, mid: str, ref: MeetingRef) -> tuple[str, ...]:
         saved = []
         for attachment, _title, link in webservice.linked_documents(root):  # type: ignore[arg-type]
             try:
                 self.client.check_on_site(link)
-                dest = contained(self.request.out, slugify(self.report.council), slugify(self.committee.title),
-                                 "documents", f"{_iso(ref.date)}-{mid}-{slugify(attachment)}.pdf")
+                dest = contained(
+                    self.request.out,
+                    slugify(self.report.council),
+                    slugify(self.committee.title),
+                    "documents",
+                    f"{_iso(ref.date)}-{mid}-{slugify(attachment)}.pdf",
+                )
                 if not dest.exists():
                     answer = self.client.get(link)
                     found = sniff(answer.body, answer.content_type)

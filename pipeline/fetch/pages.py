@@ -20,7 +20,7 @@ from .refs import CommitteeRef, MeetingRef
 COMMITTEES_PAGE = "mgListCommittees.aspx"
 MEETINGS_PAGE = "ieListMeetings.aspx"
 MEETING_PAGE = "ieListDocuments.aspx"
-_MINUTES_TEXT = re.compile(r"\b(printed|public|signed|approved)?\s*minutes\b", re.I)
+_MINUTES_TEXT = re.compile(r"\b(printed|public|signed|approved)?\s*minutes\b", re.IGNORECASE)
 
 
 def _anchors(html: bytes, base: str) -> list[tuple[str, str]]:
@@ -72,7 +72,9 @@ def meeting_links(html: bytes, base: str) -> list[MeetingRef]:
             continue
         mid = _param(href, "MId", "MeetingId")
         if mid and mid not in refs:
-            refs[mid] = MeetingRef(mid, page_date(text), text, "cancelled" if "cancel" in text.lower() else "")
+            refs[mid] = MeetingRef(
+                mid, page_date(text), text, "cancelled" if "cancel" in text.lower() else ""
+            )
     return list(refs.values())
 
 
@@ -89,4 +91,4 @@ def minutes_links(html: bytes, base: str) -> list[str]:
 
 def has_inline_minutes(html: bytes) -> bool:
     """A meeting page whose items carry 'Minutes:' sections holds the minutes itself."""
-    return re.search(rb"mgSubItemTitleTxt[^>]*>\s*Minutes\s*:", html, re.I) is not None
+    return re.search(rb"mgSubItemTitleTxt[^>]*>\s*Minutes\s*:", html, re.IGNORECASE) is not None

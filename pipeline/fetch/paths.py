@@ -59,7 +59,9 @@ def parse_uk_date(raw: str) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
 
-def meeting_file(out: Path, council: str, committee: str, when: date | None, meeting_id: str, suffix: str) -> Path:
+def meeting_file(
+    out: Path, council: str, committee: str, when: date | None, meeting_id: str, suffix: str
+) -> Path:
     """``<out>/<council>/<committee>/<date>-<id><suffix>``, checked to stay inside ``out``."""
     stem = f"{when.isoformat() if when else 'undated'}-{slugify(meeting_id)}"
     if not re.fullmatch(r"(-[a-z0-9]+)?\.[a-z0-9]{1,5}", suffix):

@@ -16,14 +16,14 @@ from defusedxml.common import DefusedXmlException
 _JS_REDIRECT = re.compile(
     rb"""(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['"]([^'"]*)['"]"""
     rb"""|location\.(?:replace|assign)\(\s*['"]([^'"]*)['"]""",
-    re.I,
+    re.IGNORECASE,
 )
 _META_REFRESH = re.compile(
     rb"""<meta[^>]+http-equiv\s*=\s*['"]?refresh['"]?[^>]*?content\s*=\s*['"]?\s*\d*\s*;?\s*(?:url\s*=\s*)?([^'">]*)""",
-    re.I,
+    re.IGNORECASE,
 )
-_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
-_TAGS = re.compile(rb"<script.*?</script>|<style.*?</style>|<[^>]+>", re.I | re.S)
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(rb"<script.*?</script>|<style.*?</style>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,9 @@ def _title(body: bytes) -> str:
 
 def looks_html(body: bytes, content_type: str = "") -> bool:
     head = body[:2048].lstrip().lower()
-    return "html" in content_type.lower() or head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
+    return (
+        "html" in content_type.lower() or head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
+    )
 
 
 def sniff(body: bytes, content_type: str = "") -> Sniffed:
@@ -59,7 +61,9 @@ def sniff(body: bytes, content_type: str = "") -> Sniffed:
         return Sniffed("pdf")
     meta = _META_REFRESH.search(stripped[:8192])
     if meta:
-        return Sniffed("meta-refresh", f"meta refresh redirect to '{meta.group(1).decode('utf-8', 'replace').strip()}'")
+        return Sniffed(
+            "meta-refresh", f"meta refresh redirect to '{meta.group(1).decode('utf-8', 'replace').strip()}'"
+        )
     js = _JS_REDIRECT.search(stripped[:8192])
     if js and len(_visible_text(stripped)) < 300:
         target = (js.group(1) or js.group(2) or b"").decode("utf-8", "replace")

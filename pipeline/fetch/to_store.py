@@ -13,6 +13,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..config import Config
 from ..records import MeetingMeta
 from ..run import Summary, ingest
 from ..run.manifest import ManifestIndex
@@ -42,7 +43,7 @@ def ingest_fetched(
     db: sqlite_utils.Database,
     council: str | None = None,
     workers: int | None = None,
-    config_path: str | None = None,
+    config: Config | None = None,
     on_progress: Callable[[str, str], None] | None = None,
 ) -> Summary:
     """Ingest every saved (or earlier saved) file of ``report``; unchanged files are skipped by ingest."""
@@ -59,6 +60,6 @@ def ingest_fetched(
         db=db,
         manifest=ManifestIndex(explicit=entries),
         workers=workers,
-        config_path=config_path,
+        config=config,
         on_progress=on_progress,
     )

@@ -38,7 +38,9 @@ def meetings(root: Element) -> list[MeetingRef]:
     out = []
     for el in _all(root, "meeting"):
         raw_date = _text(el, "meetingdate")
-        out.append(MeetingRef(_text(el, "meetingid"), parse_uk_date(raw_date), raw_date, _text(el, "meetingstatus")))
+        out.append(
+            MeetingRef(_text(el, "meetingid"), parse_uk_date(raw_date), raw_date, _text(el, "meetingstatus"))
+        )
     return [m for m in out if m.id]
 
 

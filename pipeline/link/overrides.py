@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from ..errors import NotFound
 from ..store import now, transaction
 from .status import Override, validate_status
 
 
-class UnknownAction(LookupError):
-    pass
+class UnknownAction(NotFound):
+    """No action has that id, or the prefix fits several."""
 
 
 def resolve_action_id(db: sqlite_utils.Database, prefix: str) -> str:
     """Full id from an id or a unique prefix of one (ids are long to type)."""
-    rows = [r[0] for r in db.execute("select id from actions where id like ? limit 3", [prefix.strip() + "%"])]
+    rows = [
+        r[0] for r in db.execute("select id from actions where id like ? limit 3", [prefix.strip() + "%"])
+    ]
     if len(rows) == 1:
         return rows[0]
     if not rows:
@@ -35,7 +38,7 @@ def set_override(db: sqlite_utils.Database, action_id: str, *, status: str, note
         raise ValueError("an override needs a note saying why")
     override = Override(action_id, validate_status(status), note.strip(), now())
     with transaction(db):
-        db["action_overrides"].insert({"action_id": override.action_id, "status": override.status,
+        db.table("action_overrides").insert({"action_id": override.action_id, "status": override.status,
                                        "note": override.note, "at": override.at})
     return override
 

@@ -50,11 +50,11 @@ def ensure_link_schema(db: sqlite_utils.Database) -> None:
     names = set(db.table_names())
     for name, spec in LINK_SCHEMA.items():
         if name not in names:
-            db[name].create(spec["columns"], pk=spec["pk"], if_not_exists=True)
+            db.table(name).create(spec["columns"], pk=spec["pk"], if_not_exists=True)
     for table, cols in (
         ("link_evidence", ["subject_id"]),
         ("action_status_changes", ["action_id"]),
         ("action_due_changes", ["action_id"]),
         ("action_overrides", ["action_id"]),
     ):
-        db[table].create_index(cols, if_not_exists=True)
+        db.table(table).create_index(cols, if_not_exists=True)

@@ -17,10 +17,75 @@ STATUSES = ("open", "in progress", "done", "superseded", "dropped", "not trackab
 CLOSED = ("done", "superseded", "dropped")
 
 STOP_WORDS = frozenset(
-    """a an and or of to for in on at by with be been being had has have was were is are
-    it its this that these those as would will should could can may might from into the
-    their there they he she his her them we our which who whom also any all not no
-    agreed action actions noted requested request matter item members member""".split()
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "be",
+        "been",
+        "being",
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "as",
+        "would",
+        "will",
+        "should",
+        "could",
+        "can",
+        "may",
+        "might",
+        "from",
+        "into",
+        "the",
+        "their",
+        "there",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "them",
+        "we",
+        "our",
+        "which",
+        "who",
+        "whom",
+        "also",
+        "any",
+        "all",
+        "not",
+        "no",
+        "agreed",
+        "action",
+        "actions",
+        "noted",
+        "requested",
+        "request",
+        "matter",
+        "item",
+        "members",
+        "member",
+    ]
 )
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -52,7 +117,9 @@ def processor_for(config: LinkConfig) -> Callable[[str], str]:
     try:
         return PROCESSORS[config.processor]
     except KeyError:
-        raise ValueError(f"link.processor: unknown processor {config.processor!r} (known: {', '.join(PROCESSORS)})")
+        raise ValueError(
+            f"link.processor: unknown processor {config.processor!r} (known: {', '.join(PROCESSORS)})"
+        )
 
 
 def scorer_for(name: str) -> Callable[..., float]:
@@ -136,7 +203,9 @@ class PhraseRules:
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     if not phrases:
         return re.compile(r"(?!x)x")
-    alts = sorted((re.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrases if p.strip()), key=len, reverse=True)
+    alts = sorted(
+        (re.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrases if p.strip()), key=len, reverse=True
+    )
     return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
 
 

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 
-KINDS = r"(?:County Borough|Metropolitan Borough|Royal Borough|Borough|District|County|City|Town|Parish|Community)"
+KINDS = (
+    r"(?:County Borough|Metropolitan Borough|Royal "
+    r"Borough|Borough|District|County|City|Town|Parish|Community)"
+)
 _WORD = r"[A-Z][A-Za-z'’\-]+"
 _JOIN = r"(?:\s+(?:and|&|of|upon|on|in|le|under|the)\s+|\s+)"
 #: "Derry City and Strabane District Council", "Brighton & Hove City Council", "Moray Council"
@@ -27,14 +30,89 @@ OTHER_BODY_NAME = re.compile(
 )
 #: Words that start a matched run but are not part of the council's name.
 NOT_A_NAME_START = {
-    "The", "This", "That", "These", "Those", "Each", "A", "An", "Full", "Whole", "Every", "Our", "Their", "Its",
-    "Joint", "Your", "Minutes", "Minute", "Meeting", "Notes", "Draft", "Agenda", "Of", "And", "Extraordinary",
-    "Special", "Annual", "Monthly", "Ordinary", "Consider", "Approve", "To", "From", "At", "By", "With", "For",
-    "Dear", "Contact", "Email", "Members", "Member", "Councillor", "Councillors", "Cllr", "Chair", "Chairman",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "Town", "County", "Borough", "District", "City", "Parish", "Community", "Royal", "Metropolitan", "Council",
-    "Ward", "Local", "Neighbouring", "Other", "Fellow", "Home", "Host",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Each",
+    "A",
+    "An",
+    "Full",
+    "Whole",
+    "Every",
+    "Our",
+    "Their",
+    "Its",
+    "Joint",
+    "Your",
+    "Minutes",
+    "Minute",
+    "Meeting",
+    "Notes",
+    "Draft",
+    "Agenda",
+    "Of",
+    "And",
+    "Extraordinary",
+    "Special",
+    "Annual",
+    "Monthly",
+    "Ordinary",
+    "Consider",
+    "Approve",
+    "To",
+    "From",
+    "At",
+    "By",
+    "With",
+    "For",
+    "Dear",
+    "Contact",
+    "Email",
+    "Members",
+    "Member",
+    "Councillor",
+    "Councillors",
+    "Cllr",
+    "Chair",
+    "Chairman",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Town",
+    "County",
+    "Borough",
+    "District",
+    "City",
+    "Parish",
+    "Community",
+    "Royal",
+    "Metropolitan",
+    "Council",
+    "Ward",
+    "Local",
+    "Neighbouring",
+    "Other",
+    "Fellow",
+    "Home",
+    "Host",
 }
 #: The last word of a committee's name (free-text forms must end with one).
 BODY_NOUNS = (
@@ -43,8 +121,26 @@ BODY_NOUNS = (
     "scrutiny", "court",
 )
 _GENERIC_FIRST = {
-    "Council", "Authority", "Board", "Panel", "Combined", "Mayoral", "Fire", "Police", "National", "Integration",
-    "Joint", "Town", "County", "City", "Parish", "Community", "Borough", "District", "Metropolitan", "Royal",
+    "Council",
+    "Authority",
+    "Board",
+    "Panel",
+    "Combined",
+    "Mayoral",
+    "Fire",
+    "Police",
+    "National",
+    "Integration",
+    "Joint",
+    "Town",
+    "County",
+    "City",
+    "Parish",
+    "Community",
+    "Borough",
+    "District",
+    "Metropolitan",
+    "Royal",
 }
 _NUMBERED = re.compile(r"\s+(?:No\.?\s*\d+|\(\s*\d+\s*\))$", re.IGNORECASE)
 _MEETING_PREFIX = re.compile(
@@ -57,10 +153,29 @@ _FULL_COUNCIL = re.compile(
     r"(?:meeting\s+of\s+(?:the\s+)?)?council",
     re.IGNORECASE,
 )
-_PARISH_MEETING_OF_COUNCIL = re.compile(r"(?P<kind>parish|town|community)\s+meeting\s+of\s+the\s+council", re.IGNORECASE)
+_PARISH_MEETING_OF_COUNCIL = re.compile(
+    r"(?P<kind>parish|town|community)\s+meeting\s+of\s+the\s+council", re.IGNORECASE
+)
 _PARENT_SPLIT = re.compile(r"^(?P<parent>.+?(?:Authority|Council|Corporation))\s+[-–—]\s+(?P<child>\S.*)$")
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "upon", "under"}
-_ACRONYMS = {"NHS", "IJB", "KCC", "CCG", "ICB", "PCC", "MCA", "UK", "SACRE", "JSNA", "CSP", "ASB", "LEP", "HR", "ICT", "IT"}
+_ACRONYMS = {
+    "NHS",
+    "IJB",
+    "KCC",
+    "CCG",
+    "ICB",
+    "PCC",
+    "MCA",
+    "UK",
+    "SACRE",
+    "JSNA",
+    "CSP",
+    "ASB",
+    "LEP",
+    "HR",
+    "ICT",
+    "IT",
+}
 
 
 def one_line(text: str) -> str:
@@ -87,7 +202,12 @@ def clean_name(raw: str) -> str:
     name = one_line(raw)
     name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
     name = _MEETING_PREFIX.sub("", name)
-    name = re.sub(r"\s*\((?:pre|post|from|until|to|eve|am|pm|morning|afternoon|evening)\b[^)]*\)$", "", name, flags=re.IGNORECASE)
+    name = re.sub(
+        r"\s*\((?:pre|post|from|until|to|eve|am|pm|morning|afternoon|evening)\b[^)]*\)$",
+        "",
+        name,
+        flags=re.IGNORECASE,
+    )
     name = re.sub(r"['’]s$", "", name)
     letters = [c for c in name if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
@@ -104,7 +224,11 @@ def looks_like_body(name: str | None, *, need_noun: bool = True) -> bool:
     if re.search(r"\b(?:Mr|Mrs|Ms|Dr|Cllr|Councillor)\b|\bStatement\b|\b(?:19|20)\d\d\b", name):
         return False  # a person, a statement or a date is not a body
     words = name.split()
-    if len(words) > 14 or not words[0][:1].isupper() or words[0] in {"That", "This", "Which", "Its", "Their", "Our"}:
+    if (
+        len(words) > 14
+        or not words[0][:1].isupper()
+        or words[0] in {"That", "This", "Which", "Its", "Their", "Our"}
+    ):
         return False
     if not need_noun:
         return True

@@ -19,7 +19,10 @@ from urllib.parse import urlsplit
 from .bodies import COUNCIL_NAME, KINDS, OTHER_BODY_NAME, council_name_in, trim_name
 
 SITES_FILE = Path(__file__).with_name("data") / "council_sites.csv"
-_HOST = re.compile(r"(?:https?://|www\.|@)(?P<host>[a-z0-9][a-z0-9.-]*\.(?:uk|wales|scot|cymru|org|com|net))\b", re.IGNORECASE)
+_HOST = re.compile(
+    r"(?:https?://|www\.|@)(?P<host>[a-z0-9][a-z0-9.-]*\.(?:uk|wales|scot|cymru|org|com|net))\b",
+    re.IGNORECASE,
+)
 #: A name the fallback accepts: "<place> <kind> Council" or an authority, not "Children in Care Council".
 _LOOKS_LIKE_A_COUNCIL = re.compile(
     rf"\b{KINDS}\s+Council$|Combined Authority$|Fire and Rescue Authority$|Integration Joint Board$|"
@@ -44,7 +47,11 @@ def banner_council(head: str, max_lines: int = 8) -> str | None:
 def _sites() -> dict[str, str]:
     """Host label (the part that names the council) -> council name."""
     with SITES_FILE.open(newline="", encoding="utf-8") as fh:
-        return {row["site"].strip().lower(): row["council"].strip() for row in csv.DictReader(fh) if row.get("site")}
+        return {
+            row["site"].strip().lower(): row["council"].strip()
+            for row in csv.DictReader(fh)
+            if row.get("site")
+        }
 
 
 def council_for_host(url_or_host: str | None) -> str | None:

@@ -37,9 +37,11 @@ def lines(head: str, limit: int = 20) -> list[str]:
     return [line.strip() for line in head.split("\n") if line.strip()][:limit]
 
 
-#: "Crime and Disorder Scrutiny - Monday, 8th March, 2010 6.30 pm" (ModernGov h2), or its date on the next line
+# : "Crime and Disorder Scrutiny - Monday, 8th March, 2010 6.30 pm" (ModernGov h2), or its date on the next
+# line
 SUBTITLE = re.compile(
-    rf"^(?P<body>[^\n]{{3,200}}?)(?:\s+[-–—]\s+|[ \t]*\n[ \t]*)(?P<when>{_WEEKDAY},?\s+[^\n]{{6,40}})$", re.MULTILINE
+    rf"^(?P<body>[^\n]{{3,200}}?)(?:\s+[-–—]\s+|[ \t]*\n[ \t]*)(?P<when>{_WEEKDAY},?\s+[^\n]{{6,40}})$",
+    re.MULTILINE,
 )
 #: "Agenda and minutes: Cabinet, 9 January 2025", "Agenda for X on Wednesday 6 November 2019, 10.00 am",
 #: "Meeting of Standards Committee on Wednesday, 21 May 2003, 7.30pm" (page titles)
@@ -55,16 +57,22 @@ ISSUE_MEETING = re.compile(
     re.MULTILINE,
 )
 #: "Decided at meeting: 24/01/2024 - Cabinet" (ieDecisionDetails)
-DECIDED_AT = re.compile(r"^Decided at meeting:\s*(?P<when>\d{1,2}/\d{1,2}/\d{2,4})\s*[-–]\s*(?P<body>[^\n]+?)\s*$", re.MULTILINE)
+DECIDED_AT = re.compile(
+    r"^Decided at meeting:\s*(?P<when>\d{1,2}/\d{1,2}/\d{2,4})\s*[-–]\s*(?P<body>[^\n]+?)\s*$", re.MULTILINE
+)
 DECISION_MAKER = re.compile(r"^Decision Maker:\s*(?P<body>[^\n]+?)\s*$", re.MULTILINE)
-DECISION_DATE = re.compile(r"^(?:Date of decision|Decision date):\s*(?P<when>[^\n]+?)\s*$", re.MULTILINE | re.IGNORECASE)
-#: "Decision determined at Transport & Connectivity Policy Committee meeting on 15 May 2025" (decision notices)
+DECISION_DATE = re.compile(
+    r"^(?:Date of decision|Decision date):\s*(?P<when>[^\n]+?)\s*$", re.MULTILINE | re.IGNORECASE
+)
+# : "Decision determined at Transport & Connectivity Policy Committee meeting on 15 May 2025" (decision
+# notices)
 DETERMINED_AT = re.compile(
     r"\bDecisions?\s+(?:determined|taken|made)\s+(?:at|by)\s+(?:the\s+)?(?P<body>[^.]{3,150}?)\s+meeting\s+(?:held\s+)?on\s+",
     re.IGNORECASE,
 )
 #: "MINUTES of a meeting of the Cabinet held in ... on ...", "Minutes of Meeting of the X Committee held ...",
-#: "Draft Notes from the Extraordinary Meeting of the Town Council held on ...", "At a meeting of X held at ..."
+# : "Draft Notes from the Extraordinary Meeting of the Town Council held on ...", "At a meeting of X held at
+# ..."
 MINUTES_OF = re.compile(
     r"(?:\b(?:minutes?|(?:draft\s+)?notes|record)\s+(?:of|from)\s+(?:(?:a|an|the)\s+)?|\bAt\s+(?:a|an|the)\s+)"
     r"(?:[\w-]+\s+){0,2}?(?:meeting|proceedings)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?meeting)?"
@@ -76,28 +84,41 @@ POSSESSIVE = re.compile(
     r"\bminutes\s+of\s+the\s+(?P<body>[^.'’]{2,80}?)['’]s\s+(?:[\w-]+\s+){0,2}meeting\s+held\b(?P<rest>[^\n]{0,200})",
     re.IGNORECASE,
 )
-#: "Minutes of the Transport & Connectivity Policy Committee 15 May 2025 at 4.30 pm" (heading over several lines)
+# : "Minutes of the Transport & Connectivity Policy Committee 15 May 2025 at 4.30 pm" (heading over several
+# lines)
 MINUTES_OF_BODY = re.compile(
     r"\bminutes\s+of\s+(?:the\s+)?(?!(?:a|an|the)?\s*(?:meeting|proceedings)\b)(?P<body>(?:(?!\bheld\b)[^.\n]){3,120}?)\s*[,–-]?\s+"
     rf"(?=(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{{4}})",
     re.IGNORECASE,
 )
 #: "A meeting of the Audit Committee will be held:" (an agenda's front sheet)
-WILL_BE_HELD = re.compile(r"\bA\s+meeting\s+of\s+(?:the\s+)?(?P<body>[^.:\n]{3,100}?)\s+will\s+be\s+held\b", re.IGNORECASE)
-PREVIOUS_MINUTES = re.compile(r"\bminutes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting\s+held\s+on\s+", re.IGNORECASE)
-_PREVIOUS_CONTEXT = re.compile(
-    r"(?:\b(?:approve|approved|confirm|confirmed|receive|consider|agree|agreed|signed|sign|adopt)\b|\d[.)]?)\s*$", re.IGNORECASE
+WILL_BE_HELD = re.compile(
+    r"\bA\s+meeting\s+of\s+(?:the\s+)?(?P<body>[^.:\n]{3,100}?)\s+will\s+be\s+held\b", re.IGNORECASE
 )
-_SAID_OF_PREVIOUS = re.compile(r"^[^.]{0,60}?\b(?:be|were|was)\s+(?:approved|agreed|signed|confirmed|taken as read)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<!\bSt)(?<!\bNo)\.\s+(?=[A-Z(])|\s+(?:PRESENT|Present|Members Present|In the Chair)\b")
+PREVIOUS_MINUTES = re.compile(
+    r"\bminutes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting\s+held\s+on\s+", re.IGNORECASE
+)
+_PREVIOUS_CONTEXT = re.compile(
+    r"(?:\b(?:approve|approved|confirm|confirmed|receive|consider|agree|agreed|signed|sign|adopt)\b|\d[.)]?)\s*$",
+    re.IGNORECASE,
+)
+_SAID_OF_PREVIOUS = re.compile(
+    r"^[^.]{0,60}?\b(?:be|were|was)\s+(?:approved|agreed|signed|confirmed|taken as read)\b", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(
+    r"(?<!\bSt)(?<!\bNo)\.\s+(?=[A-Z(])|\s+(?:PRESENT|Present|Members Present|In the Chair)\b"
+)
 VENUE_IN = re.compile(r"^\s*(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)(?:,?\s+on\s+|\.\s|\.$|$)", re.IGNORECASE)
 #: "Date: 22 October 2009" (capitalised: a lower-case "date:" is a web page's front matter, not the meeting)
-DATE_LABEL = re.compile(r"^\s*(?:Date|DATE|Meeting [Dd]ate|Date of [Mm]eeting)\s*:\s*(?P<when>[^\n]+)", re.MULTILINE)
+DATE_LABEL = re.compile(
+    r"^\s*(?:Date|DATE|Meeting [Dd]ate|Date of [Mm]eeting)\s*:\s*(?P<when>[^\n]+)", re.MULTILINE
+)
 #: "... the minutes of the monthly meeting of the Council of 1st October be taken as read",
 #: "Consider Minute of Scottish Borders Council held on 26 October 2023 for approval"
 SELF_REFERENCE = re.compile(
     r"\b[Mm]inutes?\s+of\s+(?:the\s+)?(?:(?:proceedings|previous|last|monthly|ordinary)\s+(?:of\s+the\s+)?)*"
-    r"(?:(?:monthly\s+|ordinary\s+)?meeting\s+of\s+)?(?:the\s+)?(?P<body>[A-Z][\w&’' -]{1,80}?)\s+(?:held\s+on|of)\s+[^.]{0,60}?"
+    r"(?:(?:monthly\s+|ordinary\s+)?meeting\s+of\s+)?(?:the\s+)?(?P<body>[A-Z]"
+    r"[\w&’' -]{1,80}?)\s+(?:held\s+on|of)\s+[^.]{0,60}?"
     r"\b(?:taken\s+as\s+read|approved|approval|agreed|signed|signing|correct\s+record)\b",
 )
 
@@ -133,14 +154,18 @@ def read_page_title(head: str) -> Reading | None:
 def read_issue(head: str) -> Reading | None:
     match = ISSUE_MEETING.search(head)
     if match:
-        return Reading("issue meeting", match.group("committee"), parse_date(match.group("date")), need_noun=False)
+        return Reading(
+            "issue meeting", match.group("committee"), parse_date(match.group("date")), need_noun=False
+        )
     return None
 
 
 def read_decision(head: str) -> Reading | None:
     decided = DECIDED_AT.search(head)
     if decided:
-        return Reading("decided at meeting", decided.group("body"), parse_date(decided.group("when")), need_noun=False)
+        return Reading(
+            "decided at meeting", decided.group("body"), parse_date(decided.group("when")), need_noun=False
+        )
     maker, dated = DECISION_MAKER.search(head), DECISION_DATE.search(head)
     if maker or dated:
         return Reading("decision fields", maker.group("body") if maker else None,
@@ -152,7 +177,9 @@ def read_determined(head: str) -> Reading | None:
     text = flat(head)
     match = DETERMINED_AT.search(text)
     if match:
-        return Reading("decision notice", match.group("body"), parse_date(text[match.end() : match.end() + 40]))
+        return Reading(
+            "decision notice", match.group("body"), parse_date(text[match.end() : match.end() + 40])
+        )
     return None
 
 
@@ -170,10 +197,14 @@ def read_minutes_of(head: str) -> Reading | None:
                 continue
             body, when = _cut_at_date(match.group("body"))
             when = when or parse_date(rest[:160])
-            if body is None and (match.start() > 400 or when is None and not rest.strip().lower().startswith(("in", "at"))):
+            if body is None and (
+                match.start() > 400 or when is None and not rest.strip().lower().startswith(("in", "at"))
+            ):
                 continue  # "minutes of the meeting held on ..." deep in the text is an item, not the heading
             venue = VENUE_IN.match(rest)
-            return Reading("minutes of a meeting", body, when, one_venue(venue.group("venue")) if venue else None)
+            return Reading(
+                "minutes of a meeting", body, when, one_venue(venue.group("venue")) if venue else None
+            )
     return None
 
 
@@ -187,7 +218,9 @@ def read_minutes_of_body(head: str) -> Reading | None:
     for match in MINUTES_OF_BODY.finditer(text):
         if _is_previous(text, match.start(), text[match.end() : match.end() + 80]):
             continue
-        return Reading("minutes of the body", match.group("body"), parse_date(text[match.end() : match.end() + 40]))
+        return Reading(
+            "minutes of the body", match.group("body"), parse_date(text[match.end() : match.end() + 40])
+        )
     return None
 
 

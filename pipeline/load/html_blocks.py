@@ -20,12 +20,64 @@ from typing import Any
 from lxml import etree, html
 
 BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li tr table ul ol dl dt dd section article header footer main nav aside "
-    "blockquote pre caption form fieldset figure figcaption address hr body html center".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "nav",
+        "aside",
+        "blockquote",
+        "pre",
+        "caption",
+        "form",
+        "fieldset",
+        "figure",
+        "figcaption",
+        "address",
+        "hr",
+        "body",
+        "html",
+        "center",
+    ]
 )
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 CELL_TAGS = frozenset(("td", "th"))
-SKIP_TAGS = frozenset("script style noscript head template svg iframe button select option input textarea object embed".split())
+SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "head",
+        "template",
+        "svg",
+        "iframe",
+        "button",
+        "select",
+        "option",
+        "input",
+        "textarea",
+        "object",
+        "embed",
+    ]
+)
 _ANY_SPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -66,7 +118,9 @@ def iter_class(root: etree._Element, name: str, tag: str = "*") -> Iterator[etre
             yield el
 
 
-def blocks_of(root: etree._Element, *, hook: Hook | None = None, skip: frozenset[int] = frozenset()) -> list[Any]:
+def blocks_of(
+    root: etree._Element, *, hook: Hook | None = None, skip: frozenset[int] = frozenset()
+) -> list[Any]:
     """Blocks for ``root`` and everything under it, in document order.
 
     ``skip`` holds ``id()`` of elements to leave out entirely.

@@ -30,22 +30,50 @@ from .header_forms import (
 #: How much of a document's start holds its header (committee, date, venue).
 HEADER_CHARS = 4000
 #: Forms whose body line is only trusted when it reads as a body's name.
-_NEEDS_A_BODY = {"heading and date", "heading over date", "minutes of the body", "decision notice", "agenda with minutes"}
+_NEEDS_A_BODY = {
+    "heading and date",
+    "heading over date",
+    "minutes of the body",
+    "decision notice",
+    "agenda with minutes",
+}
 #: Bodies that are their own authority (the "council" of their meetings).
-_OWN_AUTHORITY = re.compile(r"(?:Combined Authority|Fire and Rescue Authority|Integration Joint Board|National Park Authority|"
-                            r"Council|Corporation|London Borough of .+|Royal Borough of .+)$")
-_MEETING_OF_ITSELF = re.compile(r"\b(?:minutes|notes)\s+of\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+(?:held|on)\b|\bcouncil\s+meeting\b",
-                                re.IGNORECASE)
+_OWN_AUTHORITY = re.compile(
+    r"(?:Combined Authority|Fire and Rescue Authority|Integration Joint Board|National Park Authority|"
+    r"Council|Corporation|London Borough of .+|Royal Borough of .+)$"
+)
+_MEETING_OF_ITSELF = re.compile(
+    r"\b(?:minutes|notes)\s+of\s+(?:a|an|the)\s+(?:\w+\s+)?meeting\s+(?:held|on)\b|\bcouncil\s+meeting\b",
+    re.IGNORECASE,
+)
 _MINUTES_INSIDE = re.compile(r"^\s*(?:PRESENT|Present)\s*:|\bRESOLVED\b", re.MULTILINE)
 VENUE = re.compile(r"^\s*(?:Venue|Place|Location)\s*:\s*(?P<venue>[^\n]+)", re.MULTILINE | re.IGNORECASE)
-PRESENT = re.compile(r"^\s*(?:PRESENT|Present|Members present|Councillors present)\s*:?\s*(?P<names>.+?)(?=\n\s*\n|\n\s*[A-Z][A-Za-z ]{2,30}:|\n[A-Z ]{6,}\n|\Z)", re.MULTILINE | re.DOTALL)
-APOLOGIES = re.compile(r"^\s*(?:Apologies(?: for absence)?)\s*:\s*(?P<names>.+?)(?=\n\s*\n|\n\s*[A-Z][A-Za-z ]{2,30}:|\Z)", re.MULTILINE | re.DOTALL)
+PRESENT = re.compile(
+    r"^\s*(?:PRESENT|Present|Members present|Councillors "
+    r"present)\s*:?\s*(?P<names>.+?)(?=\n\s*\n|\n\s*[A-Z][A-Za-z ]{2,30}:|"
+    r"\n[A-Z ]{6,}\n|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
+APOLOGIES = re.compile(
+    r"^\s*(?:Apologies(?: for absence)?)\s*:\s*(?P<names>.+?)(?=\n\s*\n|\n\s*[A-Z][A-Za-z ]{2,30}:|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
 _HONOURS = re.compile(r"^(?:OBE|MBE|CBE|JP|DL|KBE|BEM|QPM|MP|MEP)$")
 _SELF_NOUNS = ("Board", "Committee", "Panel", "Sub-Committee")
-_ACTS = (r"(?:noted|agreed|received|considered|resolved|approved|informed|heard|discussed|thanked|welcomed|requested"
-         r"|queried|endorsed|supported|to\s+receive|to\s+note|to\s+consider|approves|notes|agrees)")
+_ACTS = (
+    r"(?:noted|agreed|received|considered|resolved|approved|informed|heard|discussed|thanked|welcomed|requested"
+    r"|queried|endorsed|supported|to\s+receive|to\s+note|to\s+consider|approves|notes|agrees)"
+)
 
-__all__ = ["HEADER_CHARS", "ISSUE_MEETING", "SUBTITLE", "find_council", "meta_from_text", "parse_subtitle", "split_names"]
+__all__ = [
+    "HEADER_CHARS",
+    "ISSUE_MEETING",
+    "SUBTITLE",
+    "find_council",
+    "meta_from_text",
+    "parse_subtitle",
+    "split_names",
+]
 
 
 def parse_subtitle(text: str) -> tuple[str | None, str | None]:
@@ -81,7 +109,9 @@ def meta_from_text(text: str, *, source_url: str | None = None) -> MeetingMeta:
     head = text[:HEADER_CHARS]
     council = committee = when = venue = None
     for reading in readings(head, text):
-        body_council, body = body_of(reading.body, need_noun=reading.need_noun) if reading.body else (None, None)
+        body_council, body = (
+            body_of(reading.body, need_noun=reading.need_noun) if reading.body else (None, None)
+        )
         if reading.body and body is None and reading.form in _NEEDS_A_BODY:
             continue
         if body_council and not _OWN_AUTHORITY.search(body_council):
@@ -95,7 +125,9 @@ def meta_from_text(text: str, *, source_url: str | None = None) -> MeetingMeta:
         when = when or late.date
         if committee is None and late.body:
             body_council, committee = body_of(late.body)
-            council = council or (body_council if body_council and _OWN_AUTHORITY.search(body_council) else None)
+            council = council or (
+                body_council if body_council and _OWN_AUTHORITY.search(body_council) else None
+            )
     when = when or _yearless(head, text)
     committee = committee or named_self(head)
     council = council or banner_council(head) or site_council(head, source_url)
@@ -136,7 +168,11 @@ def named_self(head: str) -> str | None:
             continue  # the body must act in the meeting ("the Board noted"), not only be talked about
         names = Counter(
             m.group(1)
-            for m in re.finditer(rf"\bthe ((?:[A-Z][\w’'-]*|and|&|of|for)(?: (?:[A-Z][\w’'-]*|and|&|of|for)){{0,7}} {noun})\b(?!s)", head)
+            for m in re.finditer(
+                r"\bthe ((?:[A-Z][\w’'-]*|and|&|of|for)(?: "
+                rf"(?:[A-Z][\w’'-]*|and|&|of|for)){{0,7}} {noun})\b(?!s)",
+                head,
+            )
             if m.group(1).split()[0][:1].isupper()
         )
         for name, _count in names.most_common():

@@ -19,6 +19,7 @@ from lxml import etree
 from ..errors import NotMinutesError, SourceError
 from ..records import Block, LoadedDocument, MeetingMeta
 from ..text.itemtext import normalise_number, strip_furniture
+from .council import site_council
 from .decode import decode_bytes
 from .html_blocks import (
     blocks_of,
@@ -30,14 +31,14 @@ from .html_blocks import (
     text_of,
     visible_length,
 )
-from .council import site_council
 from .meta import meta_from_text, parse_subtitle
 from .page_kind import check_moderngov_page
 from .text import AI_MARKER, paragraph_blocks
 
 #: Words any page of minutes, decisions or an agenda item contains somewhere.
 MINUTES_CUES = re.compile(
-    r"\b(?:minutes?|resolved|decisions?|apologies|agenda|declarations? of interest|agreed|present)\b", re.IGNORECASE
+    r"\b(?:minutes?|resolved|decisions?|apologies|agenda|declarations? of interest|agreed|present)\b",
+    re.IGNORECASE,
 )
 _ISSUE_LINK = re.compile(r"[?&]IId=(\d+)", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^(?P<number>\d{1,4}[a-z]?(?:\.\d{1,3})*)\.?\s+(?P<title>\S.*)$")
@@ -66,7 +67,9 @@ def load_html(path: Path, data: bytes, doc_id: str) -> LoadedDocument:
         raise NotMinutesError(str(path), "not minutes: the HTML page has no text")
     check_moderngov_page(str(path), root, blocks, bool(tables))
     if not MINUTES_CUES.search(full_text):
-        raise NotMinutesError(str(path), "not minutes: the HTML page has no minutes, decisions or agenda items")
+        raise NotMinutesError(
+            str(path), "not minutes: the HTML page has no minutes, decisions or agenda items"
+        )
     meta = _page_meta(root, content).merged(meta_from_text(full_text))
     if meta.council is None:  # the ModernGov site the page was saved from (its links, e-mail addresses)
         meta = replace(meta, council=site_council(text))
@@ -112,7 +115,14 @@ def _table_blocks(table: etree._Element) -> list[Block]:
     blocks: list[Block] = []
     for row in _rows(table):
         number_cell = next(iter_class(row, "mgItemNumberCell"), None)
-        title_el = next((el for el in iter_class(row, "mgAiTitleTxt") if number_cell is None or not _inside(el, number_cell)), None)
+        title_el = next(
+            (
+                el
+                for el in iter_class(row, "mgAiTitleTxt")
+                if number_cell is None or not _inside(el, number_cell)
+            ),
+            None,
+        )
         if title_el is None:
             blocks.extend(Block(b.text, role=b.role) for b in blocks_of(row))
             continue
@@ -123,7 +133,9 @@ def _table_blocks(table: etree._Element) -> list[Block]:
             if numbered:
                 number, title = numbered.group("number"), numbered.group("title")
         heading = " ".join(part for part in (number and f"{number}.", title) if part) or "Item"
-        blocks.append(Block(heading, role="item", number=number or None, title=title, issue_id=_issue_id(row)))
+        blocks.append(
+            Block(heading, role="item", number=number or None, title=title, issue_id=_issue_id(row))
+        )
         skip = frozenset({id(title_el)} | ({id(number_cell)} if number_cell is not None else set()))
         blocks.extend(Block(b.text, role=b.role) for b in blocks_of(row, skip=skip))
     return blocks
@@ -185,4 +197,4 @@ def _page_meta(root: etree._Element, content: etree._Element) -> MeetingMeta:
     return MeetingMeta(committee=committee, date=date, title=title or None)
 
 
-__all__ = ["load_html", "has_class"]
+__all__ = ["has_class", "load_html"]

@@ -47,13 +47,18 @@ def load_xml(path: Path, data: bytes, doc_id: str) -> LoadedDocument:
     root = _parse(str(path), data)
     name = _local(root.tag).lower()
     if name != "meeting":
-        what = OTHER_RESPONSES.get(name, f"an XML document whose root is <{_local(root.tag)}>, not a GetMeeting <meeting>")
+        what = OTHER_RESPONSES.get(
+            name, f"an XML document whose root is <{_local(root.tag)}>, not a GetMeeting <meeting>"
+        )
         raise NotMinutesError(str(path), f"not minutes: {what}")
     meta = _meeting_meta(root)
     blocks = _item_blocks(root)
     if not any(b.role == "para" for b in blocks):
         status = _text(root, "meetingstatus") or "unknown status"
-        raise NotMinutesError(str(path), f"not minutes: GetMeeting response with no published minutes (meeting {status.lower()})")
+        raise NotMinutesError(
+            str(path),
+            f"not minutes: GetMeeting response with no published minutes (meeting {status.lower()})",
+        )
     return LoadedDocument(doc_id=doc_id, path=str(path), format="xml", blocks=tuple(blocks), meta=meta)
 
 
@@ -62,14 +67,20 @@ def _parse(path: str, data: bytes) -> Element:
     if not text.strip():
         raise SourceError(path, "empty web-service response")
     if _HTML_START.match(text) or (not text.lstrip().startswith("<")):
-        kind = "a JavaScript redirect" if "<script" in text.lower()[:2000] or "location" in text.lower()[:2000] else "an HTML page"
+        kind = (
+            "a JavaScript redirect"
+            if "<script" in text.lower()[:2000] or "location" in text.lower()[:2000]
+            else "an HTML page"
+        )
         if not text.lstrip().startswith("<"):
             kind = "plain text"
         raise SourceError(path, f"not XML: the server answered with {kind} instead of a web-service response")
     try:
         return fromstring(text.encode("utf-8"), forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise SourceError(path, f"unsafe XML refused ({type(exc).__name__}: entity or external reference)") from exc
+        raise SourceError(
+            path, f"unsafe XML refused ({type(exc).__name__}: entity or external reference)"
+        ) from exc
     except ParseError as exc:
         raise SourceError(path, f"malformed XML ({exc})") from exc
 
@@ -97,11 +108,15 @@ def _meeting_meta(root: Element) -> MeetingMeta:
     committee = _text(root, "committeetitle") or _text(root, "committeename")
     if committee is None:
         for item in root.iter():
-            if _local(item.tag).lower() in {"refertocommittee", "committeetitle"} and item.text and item.text.strip():
+            if (
+                _local(item.tag).lower() in {"refertocommittee", "committeetitle"}
+                and item.text
+                and item.text.strip()
+            ):
                 committee = item.text.strip()
                 break
-    attendees = []
-    apologies = []
+    attendees: list[str] = []
+    apologies: list[str] = []
     for person in root.iter():
         if _local(person.tag).lower() != "attendee":
             continue
@@ -131,8 +146,14 @@ def _item_blocks(root: Element) -> list[Block]:
         number = _text(item, "fulldisplaynumberformat") or _text(item, "agendaitemnumber")
         number = normalise_number(number) if number else None
         title = _unescape(_text(item, "agendaitemtitle") or "") or None
-        heading = " ".join(part for part in (f"{number}." if number else None, title) if part) or "Agenda item"
-        blocks.append(Block(heading, role="item", number=number or None, title=title, issue_id=_text(item, "agendaitemid")))
+        heading = (
+            " ".join(part for part in (f"{number}." if number else None, title) if part) or "Agenda item"
+        )
+        blocks.append(
+            Block(
+                heading, role="item", number=number or None, title=title, issue_id=_text(item, "agendaitemid")
+            )
+        )
         blocks.extend(Block(text) for text in _html_texts(_text(item, "minutesnonemptyhtmlbody")))
         if (_text(item, "commentlabel2") or "").lower() == "actions":
             actions = _html_texts(_text(item, "commenttext2"))

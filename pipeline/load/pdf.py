@@ -48,7 +48,7 @@ def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[PageLines]:
     pages: list[PageLines] = []
     try:
         for page in iter_page_lines(pdf):
-            pages.append(page)
+            pages.append(page)  # noqa: PERF402 - page by page, so an error names the page it met
     except pdfium.PdfiumError as exc:
         raise SourceError(str(path), f"not a readable PDF (page {len(pages) + 1}: {_reason(exc)})") from exc
     return pages

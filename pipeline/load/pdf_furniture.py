@@ -21,7 +21,9 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
-_BLANK_PAGE = re.compile(r"^this page (?:is |has been )?(?:intentionally|deliberately) (?:left )?blank\.?$", re.I)
+_BLANK_PAGE = re.compile(
+    r"^this page (?:is |has been )?(?:intentionally|deliberately) (?:left )?blank\.?$", re.IGNORECASE
+)
 
 
 def _key(text: str) -> str:

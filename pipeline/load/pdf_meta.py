@@ -17,7 +17,8 @@ from .bodies import looks_like_body
 from .meta import meta_from_text
 
 _COUNCIL = re.compile(
-    r"^(?:[A-Z][\w.&'’-]*\s+){1,5}(?:COUNCIL|Council)$|^(?:London |Royal )?(?:Borough|City|County) of [A-Z][\w -]+$"
+    r"^(?:[A-Z][\w.&'’-]*\s+){1,5}(?:COUNCIL|Council)$|^(?:London |Royal "
+    r")?(?:Borough|City|County) of [A-Z][\w -]+$"
 )
 _MINUTES_OF = re.compile(
     r"minutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?held\s+"

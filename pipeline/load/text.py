@@ -11,6 +11,7 @@ headings itself.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -82,8 +83,10 @@ def paragraph_blocks(paras: list[str]) -> tuple[Block, ...]:
 def _numbered_items(paras: list[str]) -> int:
     return sum(
         1
-        for number, title in zip(paras, paras[1:])
-        if ITEM_NUMBER.match(number) and not ITEM_NUMBER.match(title) and looks_like_title(strip_furniture(title) or "x", max_len=400)
+        for number, title in itertools.pairwise(paras)
+        if ITEM_NUMBER.match(number)
+        and not ITEM_NUMBER.match(title)
+        and looks_like_title(strip_furniture(title) or "x", max_len=400)
     )
 
 
@@ -94,8 +97,20 @@ def list_blocks(paras: list[str]) -> tuple[Block, ...]:
     while i < len(paras):
         para = paras[i]
         nxt = paras[i + 1] if i + 1 < len(paras) else None
-        if nxt is not None and ITEM_NUMBER.match(para) and not ITEM_NUMBER.match(nxt) and looks_like_title(strip_furniture(nxt) or "x", max_len=400):
-            blocks.append(Block(f"{para} {nxt}", role="item", number=normalise_number(para), title=strip_furniture(nxt) or None))
+        if (
+            nxt is not None
+            and ITEM_NUMBER.match(para)
+            and not ITEM_NUMBER.match(nxt)
+            and looks_like_title(strip_furniture(nxt) or "x", max_len=400)
+        ):
+            blocks.append(
+                Block(
+                    f"{para} {nxt}",
+                    role="item",
+                    number=normalise_number(para),
+                    title=strip_furniture(nxt) or None,
+                )
+            )
             i += 2
             continue
         blocks.append(Block(para))
@@ -135,7 +150,7 @@ def issue_blocks(paras: list[str]) -> tuple[Block, ...]:
         title = None
         if i + 1 < len(paras):
             heading = strip_furniture(paras[i + 1])
-            if heading.startswith(number + " ") or heading.startswith(number + ". "):
+            if heading.startswith((number + " ", number + ". ")):
                 title = heading[len(number) :].lstrip(". ").strip() or None
             elif looks_like_title(heading):
                 title = heading

@@ -64,12 +64,19 @@ def significant_digits(raw: str) -> str:
 
 
 def figure_issues(db: sqlite_utils.Database) -> list[FigureIssue]:
-    refs = [AmountRef(*row) for row in db.execute(
-        "select a.id, a.raw, a.value_gbp, d.path, m.date, a.page, a.start_char, a.end_char, a.purpose, a.period"
-        " from amounts a left join documents d on d.id = a.document_id left join meetings m on m.id = a.meeting_id"
-        " order by m.date, d.path, a.start_char"
-    )]
-    suspect = {aid: why for aid, why in db.execute("select id, suspect from amounts where suspect is not null")}
+    refs = [
+        AmountRef(*row)
+        for row in db.execute(
+            "select a.id, a.raw, a.value_gbp, d.path, m.date, a.page, a.start_char, "
+            "a.end_char, a.purpose, a.period"
+            " from amounts a left join documents d on d.id = a.document_id left join "
+            "meetings m on m.id = a.meeting_id"
+            " order by m.date, d.path, a.start_char"
+        )
+    ]
+    suspect = {
+        aid: why for aid, why in db.execute("select id, suspect from amounts where suspect is not null")
+    }
     issues: list[FigureIssue] = []
     by_digits: dict[str, list[AmountRef]] = defaultdict(list)
     by_purpose: dict[tuple[str, str], list[AmountRef]] = defaultdict(list)
@@ -83,11 +90,15 @@ def figure_issues(db: sqlite_utils.Database) -> list[FigureIssue]:
         values = {round(r.value_gbp or 0, 2) for r in group}
         if len(values) > 1 and len({r.document for r in group}) > 1:
             shown = ", ".join(sorted({r.raw for r in group}))
-            issues.append(FigureIssue("magnitude", digits, f"same digits, different magnitude: {shown}", tuple(group)))
+            issues.append(
+                FigureIssue("magnitude", digits, f"same digits, different magnitude: {shown}", tuple(group))
+            )
     for (purpose, period), group in by_purpose.items():
         if len({round(r.value_gbp or 0, 2) for r in group}) > 1 and len({r.document for r in group}) > 1:
             shown = ", ".join(r.raw for r in group)
-            issues.append(FigureIssue("purpose", f"{purpose} ({period})", f"{purpose} {period}: {shown}", tuple(group)))
+            issues.append(
+                FigureIssue("purpose", f"{purpose} ({period})", f"{purpose} {period}: {shown}", tuple(group))
+            )
     for r in refs:
         if r.amount_id in suspect:
             issues.append(FigureIssue("suspect", r.raw, f"{r.raw}: {suspect[r.amount_id]}", (r,)))
@@ -96,7 +107,9 @@ def figure_issues(db: sqlite_utils.Database) -> list[FigureIssue]:
 
 # -- counts inside one document ------------------------------------------------
 _COUNT = re.compile(
-    r"(?<![\d,.£$])(?P<n>\d{1,6})(?![\d,.%])\s+(?:\*\*)?(?P<noun>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,4}|[a-z][\w-]*)(?:\*\*)?"
+    r"(?<![\d,.£$])(?P<n>\d{1,"
+    r"6})(?![\d,.%])\s+(?:\*\*)?(?P<noun>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,"
+    r"4}|[a-z][\w-]*)(?:\*\*)?"
     r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
 )
 _TOTAL_CUE = re.compile(r"\b(?:total|in all|overall|altogether|to date|a combined)\b", re.IGNORECASE)
@@ -141,7 +154,9 @@ def count_issues_in(document_id: str, path: str | None, text: str) -> list[Count
         if len(parts) >= 2 and all(p[0] <= stated for p in parts) and sum(p[0] for p in parts) != stated:
             noun = m.group("acr") or m.group("noun")
             quote = " … ".join(text[a:b] for a, b in [(m.start(), m.end())] + [(p[1], p[2]) for p in parts])
-            issues.append(CountIssue(path, document_id, noun, stated, (m.start(), m.end()), tuple(parts), quote))
+            issues.append(
+                CountIssue(path, document_id, noun, stated, (m.start(), m.end()), tuple(parts), quote)
+            )
     return issues
 
 

@@ -80,7 +80,12 @@ def translate(text: str, columns: Sequence[str] = ()) -> str:
                 near_depth = None
         elif tok == ",":
             following = tokens[i + 1:i + 3]
-            if near_depth is not None and len(following) == 2 and _NUMBER.match(following[0]) and following[1] == ")":
+            if (
+                near_depth is not None
+                and len(following) == 2
+                and _NUMBER.match(following[0])
+                and following[1] == ")"
+            ):
                 out.append(",")
         elif tok in OPERATORS or (tok == "NEAR" and i + 1 < len(tokens) and tokens[i + 1] == "("):
             out.append(tok)
@@ -153,7 +158,9 @@ def _checker(columns: tuple[str, ...]) -> sqlite3.Connection:
     if columns not in cache:
         conn = sqlite3.connect(":memory:")
         cols = ", ".join(_quote(c) for c in columns) or "body"
-        conn.execute(f"create virtual table q using fts5({cols}, tokenize='porter unicode61 remove_diacritics 2')")
+        conn.execute(
+            f"create virtual table q using fts5({cols}, tokenize='porter unicode61 remove_diacritics 2')"
+        )
         cache[columns] = conn
     return cache[columns]
 

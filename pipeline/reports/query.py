@@ -31,7 +31,17 @@ MEETING = ["id", "council", "committee", "date", "item_number", "item_title"]
 COLUMNS = {
     "actions": [*MEETING, "owner", "due", "due_date", "status", "themes", "context", *PROVENANCE],
     "resolutions": [*MEETING, "cue", "part", "is_noting", "themes", *PROVENANCE],
-    "amounts": [*MEETING, "raw", "value_gbp", "period", "kind", "purpose", "suspect", "item_themes", *PROVENANCE],
+    "amounts": [
+        *MEETING,
+        "raw",
+        "value_gbp",
+        "period",
+        "kind",
+        "purpose",
+        "suspect",
+        "item_themes",
+        *PROVENANCE,
+    ],
 }
 SCHEME_COLUMNS = [
     "id", "name", "aliases", "mentions", "documents", "years", "first_date", "last_date",
@@ -77,7 +87,9 @@ def date_bound(value: str | None, *, end: bool) -> str | None:
         raise UsageError(f"bad date {value!r}: {exc}") from exc
 
 
-def _where(filters: Filters, db: sqlite_utils.Database, *, themes_column: str | None) -> tuple[list[str], list[Any]]:
+def _where(
+    filters: Filters, db: sqlite_utils.Database, *, themes_column: str | None
+) -> tuple[list[str], list[Any]]:
     """SQL conditions over a fact view aliased ``f``, with their parameters."""
     clauses: list[str] = []
     params: list[Any] = []

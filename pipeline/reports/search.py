@@ -24,7 +24,10 @@ from .fts import fts_query
 #: kind -> (FTS table, its columns)
 FTS_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "items": ("agenda_items_fts", ("title", "text")),
-    **{kind: (f"{kind}_fts", tuple(col for col, _ in FACT_FTS[kind])) for kind in ("actions", "resolutions", "amounts")},
+    **{
+        kind: (f"{kind}_fts", tuple(col for col, _ in FACT_FTS[kind]))
+        for kind in ("actions", "resolutions", "amounts")
+    },
 }
 KINDS = tuple(FTS_TABLES)
 

@@ -20,12 +20,16 @@ from ..errors import UsageError
 
 #: What is counted per theme: (column in the output, SQL over json_each of themes).
 _COUNTS = {
-    "actions": "select t.value, count(*) from actions f, json_each(coalesce(f.themes, '[]')) t group by t.value",
+    "actions": (
+        "select t.value, count(*) from actions f, json_each(coalesce(f.themes, '[]')) t group by t.value"
+    ),
     "resolutions": "select t.value, count(*) from resolutions f, json_each(coalesce(f.themes, '[]')) t"
-                   " group by t.value",
+    " group by t.value",
     "amounts": "select t.value, count(*) from amounts f join agenda_items i on i.id = f.item_id,"
-               " json_each(coalesce(i.themes, '[]')) t group by t.value",
-    "items": "select t.value, count(*) from agenda_items f, json_each(coalesce(f.themes, '[]')) t group by t.value",
+    " json_each(coalesce(i.themes, '[]')) t group by t.value",
+    "items": (
+        "select t.value, count(*) from agenda_items f, json_each(coalesce(f.themes, '[]')) t group by t.value"
+    ),
 }
 COLUMNS = ["theme", "parent", "actions", "resolutions", "amounts", "items", "in_config"]
 

@@ -54,7 +54,8 @@ rows as (
   select a.id, substr(a.id, 1, 8) as reference, m.council, m.committee, m.date as meeting_date,
     i.title as item, a.owner, a.text as action, coalesce(a.due_date, a.due) as due,
     case when o.note is not null then substr(o.at, 1, 10) || ' (officer): ' || o.note
-         when e.quote is not null then coalesce(e.meeting_date, 'undated') || ': ' || e.quote end as action_taken,
+         when e.quote is not null then coalesce(e.meeting_date, 'undated') || ': ' || e.quote
+    end as action_taken,
     a.status,
     case
       when a.status in ('done', 'superseded', 'dropped') then 'green'
@@ -67,7 +68,8 @@ rows as (
       when a.due_date is not null and a.due_date < p.as_of then 'overdue since ' || a.due_date
       when a.due_date is not null then 'due ' || a.due_date
       when m.date is null then 'no due date; meeting date unknown'
-      else 'no due date; agreed ' || cast(julianday(p.as_of) - julianday(m.date) as integer) || ' days ago' end
+      else 'no due date; agreed '
+        || cast(julianday(p.as_of) - julianday(m.date) as integer) || ' days ago' end
       as rag_reason,
     d.path as document_path, a.page, a.start_char, a.end_char
   from actions a

@@ -21,6 +21,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .. import store
+from ..config import Config, SchemesConfig, default_config
 from ..errors import MinutesError
 from ..load import read_file, sha256_bytes
 from ..records import MeetingMeta, ProcessedDocument
@@ -92,7 +93,7 @@ def ingest(
     workers: int | None = None,
     executor: str = "local",
     scheduler: str | None = None,
-    config_path: str | None = None,
+    config: Config | None = None,
     on_progress: Callable[[str, str], None] | None = None,
     prune: bool = False,
     isolate: bool = False,
@@ -109,10 +110,10 @@ def ingest(
     CLI drives its progress bar with it). A file that failed before with the
     same bytes is not read again unless ``retry_failed``. ``isolate`` runs
     even a single worker in its own process, under the time and memory limits
-    of ``ingest:`` in the config.
+    of ``ingest:`` in the config. ``config`` (default: the packaged defaults)
+    goes to every worker pickled, so no worker reads a config file of its own.
     """
-    from ..config import cached_config
-
+    config = config or default_config()
     paths = list(paths)
     summary = Summary()
     manifest = manifest or ManifestIndex()
@@ -151,23 +152,22 @@ def ingest(
     reread: set[str] = {t.name for t in tasks}  # queued already: read once anyway
     tasks += _reread_tasks(rereads, seen, manifest, meta, reread, override=override)
 
-    config = cached_config(config_path).ingest
-    limits = Limits(config.max_seconds_per_document or None, config.max_memory_mb or None)
+    limits = Limits(config.ingest.max_seconds_per_document or None, config.ingest.max_memory_mb or None)
     if tasks:  # no worker is started for a run with nothing to read
         with make_executor(executor, workers=workers, scheduler=scheduler, isolate=isolate, limits=limits,
-                           warm=(warm_up, (config_path,))) as run_many:
+                           warm=(warm_up, (config,))) as run_many:
             for _pass in range(3):  # a reread never releases another: two passes suffice
                 if not tasks:
                     break
                 again: list[str] = []
-                for index, result in run_many(process_file, [(t.path, t.meta, config_path, t.override) for t in tasks]):
+                for index, result in run_many(process_file, [(t.path, t.meta, config, t.override) for t in tasks]):
                     task = tasks[index]
-                    outcome = _store_result(db, task, result, summary, known, again)
+                    outcome = _store_result(db, task, result, summary, known, again, schemes=config.schemes)
                     if on_progress:
                         on_progress(task.name, outcome)
                 reread = {n for n in reread if n not in again}  # released after it was read: read it again
                 tasks = _reread_tasks(again, seen, manifest, meta, reread, override=override)
-    _link_pending(db, config_path)
+    _link_pending(db, config)
     return summary
 
 
@@ -217,11 +217,11 @@ def _keep(summary: Summary, kept: Iterable[versions.KeptOverride]) -> None:
         summary.warnings.append(Failure(k.path, "override", k.message))
 
 
-def relink_if_pending(db: sqlite_utils.Database, config_path: str | None = None) -> None:
-    _link_pending(db, config_path)
+def relink_if_pending(db: sqlite_utils.Database, config: Config | None = None) -> None:
+    _link_pending(db, config or default_config())
 
 
-def _link_pending(db: sqlite_utils.Database, config_path: str | None) -> None:
+def _link_pending(db: sqlite_utils.Database, config: Config) -> None:
     """Follow-through over the whole store when any stored change awaits it
     (this run's, or one a killed run left): the link and the clearing of
     what it covered are one transaction."""
@@ -230,16 +230,15 @@ def _link_pending(db: sqlite_utils.Database, config_path: str | None) -> None:
     with store.transaction(db):
         if not linkstate.pending(db):  # another run linked it meanwhile
             return
-        _link(db, config_path)
+        _link(db, config)
         linkstate.clear(db)
 
 
-def _link(db: sqlite_utils.Database, config_path: str | None) -> None:
+def _link(db: sqlite_utils.Database, config: Config) -> None:
     """Follow-through over the whole store: new minutes may close old actions."""
-    from ..config import cached_config
     from ..link import link
 
-    link(db, config=cached_config(config_path).link)
+    link(db, config=config.link)
 
 
 def _unchanged_on_disk(db: sqlite_utils.Database, found: Found) -> bool:
@@ -306,6 +305,8 @@ def _store_result(
     summary: Summary,
     known: set[str],
     rereads: list[str],
+    *,
+    schemes: SchemesConfig | None = None,
 ) -> str:
     if isinstance(result, Lost):
         result = Failure(task.name, "worker", result.reason)
@@ -327,7 +328,7 @@ def _store_result(
         summary.unchanged += 1
         return "unchanged"
     try:
-        saved = store.save_document(db, result, size=source.size, mtime=source.mtime)
+        saved = store.save_document(db, result, size=source.size, mtime=source.mtime, schemes=schemes)
     except Exception as exc:  # noqa: BLE001 - the transaction rolled back: nothing of this document is stored
         reason = str(exc) if isinstance(exc, MinutesError) else f"could not store ({type(exc).__name__}: {exc})"
         return _store_result(db, task, Failure(task.name, "store", reason), summary, known, rereads)

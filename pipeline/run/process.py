@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..clean import clean
-from ..config import Config, cached_config
+from ..config import Config, default_config
 from ..errors import MinutesError, SourceError
 from ..extract import extract
 from ..load import load
@@ -25,13 +25,14 @@ class Failure:
 
 
 def process_file(
-    path: str, meta: MeetingMeta | None = None, config_path: str | None = None, override: bool = False
+    path: str, meta: MeetingMeta | None = None, config: Config | None = None, override: bool = False
 ) -> ProcessedDocument | Failure:
     """Run every per-document stage on ``path``; errors come back as a Failure.
 
     ``meta`` (a manifest's or the command line's) fills what the document leaves
-    empty; with ``override`` it replaces what the document says."""
-    config = cached_config(config_path)
+    empty; with ``override`` it replaces what the document says. ``config``
+    comes from the caller (pickled into a worker), default the packaged one."""
+    config = config or default_config()
     stage = "load"
     try:
         loaded = load(path)
@@ -59,12 +60,12 @@ def process_file(
         return Failure(path, stage, f"unexpected {type(exc).__name__}: {exc}")
 
 
-def warm_up(config_path: str | None = None) -> None:
-    """Load the config and the spaCy pipeline: a worker does this before it
+def warm_up(config: Config | None = None) -> None:
+    """Build the spaCy pipeline for ``config``: a worker does this before it
     says it is ready, so start-up never counts against a document's time."""
     from ..extract.nlp import nlp_for_config
 
-    nlp_for_config(cached_config(config_path))
+    nlp_for_config(config or default_config())
 
 
 def _check_length(path: str, text: str, config: Config) -> None:

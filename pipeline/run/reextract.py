@@ -19,6 +19,7 @@ import sqlite_utils
 
 from .. import store
 from ..config import Config
+from ..errors import DocumentNotFound
 from ..extract import extract
 from ..records import (
     AgendaItem,
@@ -86,7 +87,7 @@ def rebuild(db: sqlite_utils.Database, doc_id: str) -> tuple[CleanDocument, tupl
     """The CleanDocument and agenda items that extraction saw, from the store."""
     rows = list(db.query("select * from documents where id = ?", [doc_id]))
     if not rows:
-        raise KeyError(doc_id)
+        raise DocumentNotFound(f"no document {doc_id!r} in the store")
     d = rows[0]
     meeting = next(iter(db.query("select * from meetings where id = ?", [d["meeting_id"]])), None)
     text = d["text"] or ""
@@ -135,8 +136,9 @@ def reextract(
         try:
             clean, items = rebuild(db, doc_id)
             extraction = extract(clean, items, config=config)
-            summary.facts += store.replace_facts(db, ProcessedDocument(clean=clean, items=items, extraction=extraction))
-        except KeyError:
+            processed = ProcessedDocument(clean=clean, items=items, extraction=extraction)
+            summary.facts += store.replace_facts(db, processed, schemes=config.schemes)
+        except DocumentNotFound:
             summary.failed += 1
             summary.failures.append((doc_id, "no such document in the store"))
             outcome = "failed"

@@ -42,7 +42,9 @@ def _with_title(text: str, head: Heading) -> Heading:
     if head.title:
         title = head.title
         if head.number and title.startswith(head.number + " "):
-            title = title[len(head.number) :].strip()  # "1" above "1 BIBLE READING": a page number kept by the export
+            title = title[
+                len(head.number) :
+            ].strip()  # "1" above "1 BIBLE READING": a page number kept by the export
         return Heading(head.start, head.number, title or head.title, head.issue_id)
     line = text[head.start :].split("\n", 1)[0].strip()
     if head.number or not line or len(line) > MAX_FILLED_TITLE or LABEL.match(line):

@@ -14,9 +14,17 @@ import re
 #: Numbered heading lines, tried in order; the first that matches names the form.
 NUMBERED_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "39/20 Budget", "C124/20 Notice and Summons", "23/21. Apologies" (minute / year)
-    ("year", re.compile(r"^(?P<number>(?P<prefix>[A-Z]{1,3})?(?P<key>\d{1,3})/(?P<suffix>\d{2,4}))\.?\s+(?P<title>\S.*)$")),
+    (
+        "year",
+        re.compile(
+            r"^(?P<number>(?P<prefix>[A-Z]{1,3})?(?P<key>\d{1,3})/(?P<suffix>\d{2,4}))\.?\s+(?P<title>\S.*)$"
+        ),
+    ),
     # "14.CTV.1 Apologies"
-    ("code", re.compile(r"^(?P<number>(?P<suffix>\d{1,3}\.[A-Z]{2,6})\.(?P<key>\d{1,3}))\.?\s+(?P<title>\S.*)$")),
+    (
+        "code",
+        re.compile(r"^(?P<number>(?P<suffix>\d{1,3}\.[A-Z]{2,6})\.(?P<key>\d{1,3}))\.?\s+(?P<title>\S.*)$"),
+    ),
     # "Item 64 Apologies", "Minute 23/045 - Budget", "Min. 12: Planning"
     (
         "word",
@@ -27,12 +35,25 @@ NUMBERED_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "* O&S 95 Apologies", "PAR 1 Public speaking"
-    ("prefix", re.compile(r"^\*?\s*(?P<number>(?P<prefix>[A-Z][A-Za-z&]{0,5})\s+(?P<key>\d{1,4}))[.:]?\s+(?P<title>[A-Z]\S.*)$")),
-    # "84. Apologies", "1 DECLARATIONS", "4.. Notes of last meeting", "1.Present:", "12a. Budget", "8 20 mph Review"
-    ("plain", re.compile(r"^(?P<number>(?P<key>\d{1,4})[a-z]?)(?:\.{1,2}\s*|\s+)(?P<title>(?:\d{4}(?:/\d{2,4})?\s+|\d{1,3}\s*[a-z]{1,4}\s+)?[A-Z(‘'\"“].*)$")),
+    (
+        "prefix",
+        re.compile(
+            r"^\*?\s*(?P<number>(?P<prefix>[A-Z][A-Za-z&]{0,5})\s+(?P<key>\d{1,4}))[.:]?\s+(?P<title>[A-Z]\S.*)$"
+        ),
+    ),
+    # "84. Apologies", "1 DECLARATIONS", "4.. Notes of last meeting", "1.Present:", "12a. Budget", "8 20 mph
+    # Review"
+    (
+        "plain",
+        re.compile(
+            r"^(?P<number>(?P<key>\d{1,4})[a-z]?)(?:\.{1,2}\s*|\s+)(?P<title>(?:\d{4}(?:/\d{2,4})?\s+|\d{1,3}\s*[a-z]{1,4}\s+)?[A-Z(‘'\"“].*)$"
+        ),
+    ),
 )
 #: Prefix words of the "prefix" form that are not committee codes.
-NOT_PREFIXES = frozenset({"page", "no", "tel", "room", "flat", "unit", "level", "floor", "cllr", "mr", "mrs", "ms", "dr", "part"})
+NOT_PREFIXES = frozenset(
+    {"page", "no", "tel", "room", "flat", "unit", "level", "floor", "cllr", "mr", "mrs", "ms", "dr", "part"}
+)
 #: A number printed alone on its line, the title on the next ("39." / "Apologies").
 NUMBER_ALONE = re.compile(r"^(?P<number>(?P<key>\d{1,4})[a-z]?)\.?$")
 #: A committee code alone on the line above a lone number ("PAR" / "1" / title).
@@ -45,7 +66,9 @@ LETTERED = re.compile(r"^(?:\((?P<a>[A-Z])\)|(?P<b>[A-Z])[.)])\s*(?P<title>[A-Z�
 ANCHOR = re.compile(r"^\(\s*(?:Agenda\s+)?Item\s+(?P<n>\d{1,3}[a-z]?)\s*\)$", re.IGNORECASE)
 INLINE_ANCHOR = re.compile(r"\s*\(\s*(?:Agenda\s+)?Item\s+\d{1,3}[a-z]?\s*\)\s*$", re.IGNORECASE)
 #: A minute number inside flattened text: "... J Broadhead 24/21 Declaration of ..."
-INLINE_MINUTE = re.compile(r"(?<![\w/.£$-])(?P<prefix>[A-Z]{1,3})?(?P<key>\d{1,3})/(?P<suffix>\d{2})(?![\w/])\.?\s+(?=[A-Z])")
+INLINE_MINUTE = re.compile(
+    r"(?<![\w/.£$-])(?P<prefix>[A-Z]{1,3})?(?P<key>\d{1,3})/(?P<suffix>\d{2})(?![\w/])\.?\s+(?=[A-Z])"
+)
 
 #: Words that start a decision or a sentence of minutes, never an item title.
 CUE_START = re.compile(
@@ -55,11 +78,14 @@ CUE_START = re.compile(
 )
 #: Labels printed on their own inside an item, never a title: "Minutes:", "DECISION", "Status: Noted".
 LABEL = re.compile(
-    r"^(?:Minutes|Decision|Resolved|Resolution|Agreed|Noted|Action|Actions|Note|Notes|Additional documents|Supporting documents|"
-    r"Status|Business|Purpose|Recommendations?|Reasons? for (?:the )?decision|Alternative options considered|Background papers)\s*(?::.*)?$",
+    r"^(?:Minutes|Decision|Resolved|Resolution|Agreed|Noted|Action|Actions|"
+    r"Note|Notes|Additional documents|Supporting documents|"
+    r"Status|Business|Purpose|Recommendations?|Reasons? for (?:the "
+    r")?decision|Alternative options considered|Background papers)\s*(?::.*)?$",
     re.IGNORECASE,
 )
-#: Field labels printed under an unnumbered title on decision and CMIS pages: the title's line above is the item.
+# : Field labels printed under an unnumbered title on decision and CMIS pages: the title's line above is the
+# item.
 FIELD_UNDER_TITLE = re.compile(r"^(?:Status|Decision Maker|Decision status)\s*:", re.IGNORECASE)
 #: Lines of the meeting header and attendance block, never an item title.
 HEADER_LINE = re.compile(
@@ -85,15 +111,21 @@ MEETING_PREAMBLE = re.compile(
 )
 #: A page number or "Page 3 of 7" line.
 PAGE_NUMBER = re.compile(r"^(?:Page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
-#: Section titles of an officer's report ("1 Summary", "4 Recommendation"): a report's sections are not agenda items.
+# : Section titles of an officer's report ("1 Summary", "4 Recommendation"): a report's sections are not
+# agenda items.
 REPORT_SECTION = re.compile(
-    r"^(?:Summary|Executive Summary|Introduction|Purpose(?: of (?:the )?Report)?|Background(?: Papers)?|Current Position|"
-    r"Recommendations?|Appendix|Appendices|Conclusions?|Options(?: Considered)?|Consultation|Risks?(?: Management)?|"
-    r"(?:Financial|Legal|Equalit(?:y|ies)|Staffing|Environmental)(?: and \w+)? Implications|Contact Officer|Reasons? for Recommendations?)$",
+    r"^(?:Summary|Executive Summary|Introduction|Purpose(?: of (?:the "
+    r")?Report)?|Background(?: Papers)?|Current Position|"
+    r"Recommendations?|Appendix|Appendices|Conclusions?|Options(?: "
+    r"Considered)?|Consultation|Risks?(?: Management)?|"
+    r"(?:Financial|Legal|Equalit(?:y|ies)|Staffing|Environmental)(?: and "
+    r"\w+)? Implications|Contact Officer|Reasons? for Recommendations?)$",
     re.IGNORECASE,
 )
 #: A person named on a line of their own (attendance), never a title.
-PERSON = re.compile(r"^(?:Cllr|Councillor|Alderman|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Professor|Prof)\b\.?", re.IGNORECASE)
+PERSON = re.compile(
+    r"^(?:Cllr|Councillor|Alderman|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Professor|Prof)\b\.?", re.IGNORECASE
+)
 #: Decision recording forms: "(a) Subject: Petition Debate (agenda item 8)" opens each decision.
 SUBJECT_FIELD = re.compile(r"^(?:\([a-z]\)\s*)?Subject\s*:\s*(?P<title>\S.*)$")
 #: A lettered field of such a form: "(b) Ward:".

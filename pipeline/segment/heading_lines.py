@@ -15,7 +15,9 @@ from ..text.itemtext import strip_furniture
 from .heading_forms import CUE_START, LABEL, MEETING_PREAMBLE, PAGE_NUMBER, PERSON_OPENERS, SENTENCE_OPENERS
 
 #: Words a title leaves in lower case ("Declaration of Interest").
-SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "from", "or", "as"})
+SMALL_WORDS = frozenset(
+    {"and", "of", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "from", "or", "as"}
+)
 MAX_TITLE = 160
 MAX_TITLE_WORDS = 20
 RUN_ON_WORDS = 4  # a heading line longer than this may carry the minute after its title
@@ -24,7 +26,9 @@ RUN_ON_REST = 3
 SENTENCE_WINDOW = 4  # words a run-on minute has after its first lower-case word
 _INITIALS = re.compile(r"^[A-Z]{2,3}$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_MONTH_START = re.compile(r"^(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+\d", re.IGNORECASE)
+_MONTH_START = re.compile(
+    r"^(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+\d", re.IGNORECASE
+)
 _DATE_LINE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}\b.{0,25}$"
     r"|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$",
@@ -33,10 +37,30 @@ _DATE_LINE = re.compile(
 #: A labelled field ("Present:- Cllr ...", "In attendance: ..."), not running text.
 _FIELD = re.compile(r"^(?:[\w'’()&/-]+\s+){0,3}[\w'’()&/-]+\s*:")
 #: Words written with a full stop that does not end a sentence.
-ABBREVIATIONS = frozenset({
-    "st", "mr", "mrs", "ms", "dr", "no", "nos", "cllr", "rd", "ave", "co", "ltd", "rev", "sgt", "pc", "prof", "cttee",
-    "approx", "para", "ref",
-})
+ABBREVIATIONS = frozenset(
+    {
+        "st",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "no",
+        "nos",
+        "cllr",
+        "rd",
+        "ave",
+        "co",
+        "ltd",
+        "rev",
+        "sgt",
+        "pc",
+        "prof",
+        "cttee",
+        "approx",
+        "para",
+        "ref",
+    }
+)
 #: A second sentence inside the line: ". The", "? It"
 _INNER_SENTENCE = re.compile(r"[.?!]\s+[A-Z][a-z]")
 
@@ -70,7 +94,8 @@ def words(text: str) -> list[str]:
 
 
 def clean_title(title: str) -> str | None:
-    """A title as printed, without link furniture, closing punctuation or Markdown marks ("**", a closing "\\")."""
+    """A title as printed, without link furniture, closing punctuation or
+    Markdown marks ("**", a closing "\\")."""
     title = strip_furniture(re.sub(r"\s+", " ", title)).strip("*#_\\ ").rstrip(" .:;-–*\\")
     return title or None
 
@@ -96,7 +121,8 @@ def run_on_title(text: str) -> str:
 
 
 def _opener(found: list[str]) -> int | None:
-    """Position of a word that opens a sentence or names a person: "... The Clerk reported", "... Cllr Dale"."""
+    """Position of a word that opens a sentence or names a person: "... The
+    Clerk reported", "... Cllr Dale"."""
     for k in range(1, min(len(found), MAX_TITLE_WORDS + 1)):
         word = found[k].strip(",;:()")
         if word[:1] in BULLETS or (word in PERSON_OPENERS and k >= 2):
@@ -115,7 +141,9 @@ def _lower_case_start(found: list[str]) -> int | None:
             continue
         if len(found) - k < RUN_ON_REST:
             return None  # "... Update report": a title that ends in a lower-case word
-        if _INITIALS.match(before) or (k >= 3 and before[:1].isupper() and all(map(_title_word, found[: k - 1]))):
+        if _INITIALS.match(before) or (
+            k >= 3 and before[:1].isupper() and all(map(_title_word, found[: k - 1]))
+        ):
             cut = k - 1
             while cut > 0 and found[cut - 1].lower() in SMALL_WORDS:
                 cut -= 1
@@ -169,7 +197,8 @@ def titleish(title: str, *, max_len: int = MAX_TITLE) -> bool:
 
 
 def is_date(text: str) -> bool:
-    """A date line ("13 NOVEMBER 2009", "Wednesday, 21 May 2003", "7/11/2024") or a title opening with a month."""
+    """A date line ("13 NOVEMBER 2009", "Wednesday, 21 May 2003", "7/11/2024")
+    or a title opening with a month."""
     return bool(_DATE_LINE.match(text.strip()) or _MONTH_START.match(text.strip()))
 
 

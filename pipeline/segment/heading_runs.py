@@ -30,7 +30,9 @@ TITLED = 0.8  # a candidate this heavy reads like a title
 NESTED = 0.5  # weight kept by a list nested under a heading
 PACKED = 0.5  # weight kept by a numbered line inside a block of lines, where headings stand alone
 OWN_PARAGRAPH_HEADINGS = 3  # headings standing alone that make the rule above apply
-MAX_PREDECESSORS = 12  # nearest earlier lines per number tried as the item before (further ones skip too much)
+MAX_PREDECESSORS = (
+    12  # nearest earlier lines per number tried as the item before (further ones skip too much)
+)
 MIN_TEXT_BETWEEN = 60  # characters of minute text that separate two items (less: a list's wrapped line)
 
 
@@ -92,11 +94,16 @@ def _text_between(lines: Sequence[Line], a: Candidate, b: Candidate) -> bool:
     if a.body:
         return True
     between = [lines[k].text for k in range(a.last + 1, b.index) if not _numbered_line(lines[k].text)]
-    return any(t.endswith((".", "!", "?", ":")) for t in between) or sum(len(t) for t in between) >= MIN_TEXT_BETWEEN
+    return (
+        any(t.endswith((".", "!", "?", ":")) for t in between)
+        or sum(len(t) for t in between) >= MIN_TEXT_BETWEEN
+    )
 
 
 def _numbered_line(text: str) -> bool:
-    return bool(PAGE_NUMBER.match(text) or NUMBER_ALONE.match(text) or any(p.match(text) for _f, p in NUMBERED_FORMS))
+    return bool(
+        PAGE_NUMBER.match(text) or NUMBER_ALONE.match(text) or any(p.match(text) for _f, p in NUMBERED_FORMS)
+    )
 
 
 def _packed_weigh_less(lines: Sequence[Line], cands: list[Candidate]) -> list[Candidate]:
@@ -131,7 +138,8 @@ def _nested_lists_weigh_less(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _heads_text(lines: Sequence[Line], cand: Candidate) -> bool:
-    """Reads like a title, or stands on its own line over the item's text (not a numbered sentence in a list)."""
+    """Reads like a title, or stands on its own line over the item's text (not
+    a numbered sentence in a list)."""
     if cand.weight >= TITLED:
         return True
     after = cand.last + 1
@@ -157,7 +165,9 @@ def _run(members: list[Candidate]) -> tuple[list[Candidate], float]:
             positions = by_key.get(cand.key - step, [])
             nearest = bisect.bisect_left(positions, i)
             for j in positions[max(0, nearest - MAX_PREDECESSORS) : nearest]:
-                cost = STEP_COST * (step - 1) + SKIP_COST * _skipped(by_key, prefix, members[j].key, cand.key, j, i)
+                cost = STEP_COST * (step - 1) + SKIP_COST * _skipped(
+                    by_key, prefix, members[j].key, cand.key, j, i
+                )
                 if score[j] - cost + cand.weight >= score[i]:  # ties: the nearer item before
                     score[i], back[i] = score[j] - cost + cand.weight, j
     if not members:
@@ -170,7 +180,9 @@ def _run(members: list[Candidate]) -> tuple[list[Candidate], float]:
     return chain[::-1], max(score)
 
 
-def _skipped(by_key: dict[int, list[int]], prefix: dict[int, list[float]], low: int, high: int, j: int, i: int) -> float:
+def _skipped(
+    by_key: dict[int, list[int]], prefix: dict[int, list[float]], low: int, high: int, j: int, i: int
+) -> float:
     """Weight of candidates between positions j and i whose numbers fall in (low, high]."""
     total = 0.0
     for key in range(low + 1, high + 1):

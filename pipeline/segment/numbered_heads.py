@@ -59,8 +59,11 @@ def split_title(rest: str) -> tuple[str, str]:
         title, body = match.group("title").strip(), match.group("body").strip()
         if not body:
             return title, ""
-        # "Board: Seminar On 7 December" is one title; "Apologies:- Cllr Penn, on holiday." is a title and its minute
-        title_like_tail = titleish(body) and len(words(body)) >= 2 and len(body) <= 60 and not body.endswith(".")
+        # "Board: Seminar On 7 December" is one title; "Apologies:- Cllr Penn, on holiday." is a title and its
+        # minute
+        title_like_tail = (
+            titleish(body) and len(words(body)) >= 2 and len(body) <= 60 and not body.endswith(".")
+        )
         if titleish(title) and (match.group("sep") == ":-" or not title_like_tail):
             return title, body
     return rest, ""
@@ -109,7 +112,8 @@ def _without_running_headers(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _wrapped(lines: Sequence[Line], cand: Candidate) -> Candidate:
-    """A long heading whose last words wrapped onto a short line of their own ("... parking policies" / "and charges")."""
+    """A long heading whose last words wrapped onto a short line of their own
+    ("... parking policies" / "and charges")."""
     nxt = cand.last + 1
     line = lines[cand.last].text
     if not cand.title or len(line) < WRAPS_AT or nxt >= len(lines) or ":" in line or is_sentence(line):
@@ -118,7 +122,12 @@ def _wrapped(lines: Sequence[Line], cand: Candidate) -> Candidate:
     closed = nxt + 1 >= len(lines) or lines[nxt + 1].after_blank
     if lines[nxt].after_blank or not closed or len(tail) > MAX_WRAPPED_TAIL or tail.endswith((".", ":")):
         return cand
-    if LABEL.match(tail) or PAGE_NUMBER.match(tail) or NUMBER_ALONE.match(tail) or any(p.match(tail) for _f, p in NUMBERED_FORMS):
+    if (
+        LABEL.match(tail)
+        or PAGE_NUMBER.match(tail)
+        or NUMBER_ALONE.match(tail)
+        or any(p.match(tail) for _f, p in NUMBERED_FORMS)
+    ):
         return cand
     return replace(cand, last=nxt, title=clean_title(f"{cand.title} {tail}"))
 
@@ -139,15 +148,27 @@ def _inline(line: Line) -> Candidate | None:
             prefix = "0"  # "07 Ann Baker ...": a reference list, not the agenda's numbers
         title, body = split_title(match.group("title"))
         return Candidate(
-            line.index, line.index, line.start, (form, prefix, suffix), key,
-            re.sub(r"\s+", " ", match.group("number")), clean_title(run_on_title(title)), weight(title), _has_body(title, body),
+            line.index,
+            line.index,
+            line.start,
+            (form, prefix, suffix),
+            key,
+            re.sub(r"\s+", " ", match.group("number")),
+            clean_title(run_on_title(title)),
+            weight(title),
+            _has_body(title, body),
         )
     return None
 
 
 def _has_body(title: str, body: str) -> bool:
     """The item's minute starts on its heading line (after a colon, or run on as a sentence)."""
-    return bool(body) or is_sentence(title) or len(words(title)) > LONG_TITLE_WORDS or run_on_title(title) != title
+    return (
+        bool(body)
+        or is_sentence(title)
+        or len(words(title)) > LONG_TITLE_WORDS
+        or run_on_title(title) != title
+    )
 
 
 def _alone(lines: Sequence[Line], i: int, repeated: set[str]) -> Candidate | None:
@@ -156,7 +177,12 @@ def _alone(lines: Sequence[Line], i: int, repeated: set[str]) -> Candidate | Non
     if not match or i + 1 >= len(lines):
         return None
     nxt = lines[i + 1].text
-    if NUMBER_ALONE.match(nxt) or PAGE_NUMBER.match(nxt) or nxt in repeated or any(p.match(nxt) for _f, p in NUMBERED_FORMS):
+    if (
+        NUMBER_ALONE.match(nxt)
+        or PAGE_NUMBER.match(nxt)
+        or nxt in repeated
+        or any(p.match(nxt) for _f, p in NUMBERED_FORMS)
+    ):
         return None
     title, body = split_title(nxt)
     number, family, first = match.group("number"), ("plain", "", ""), lines[i]
@@ -164,7 +190,14 @@ def _alone(lines: Sequence[Line], i: int, repeated: set[str]) -> Candidate | Non
         first = lines[i - 1]
         number, family = f"{first.text} {number}", ("prefix", first.text, "")
     return Candidate(
-        first.index, i + 1, first.start, family, int(match.group("key")), number, clean_title(run_on_title(title)), weight(title),
+        first.index,
+        i + 1,
+        first.start,
+        family,
+        int(match.group("key")),
+        number,
+        clean_title(run_on_title(title)),
+        weight(title),
         _has_body(title, body),
     )
 

@@ -53,11 +53,26 @@ def title_line(line: Line) -> str | None:
     person or a list of people ("Paul Wilson PW, ..."), an address.
     """
     text = line.text
-    if len(text) > MAX_UNNUMBERED or any(mark in text for mark in (":", "|", "@", "http", "www.")) or text.count(",") >= 2:
+    if (
+        len(text) > MAX_UNNUMBERED
+        or any(mark in text for mark in (":", "|", "@", "http", "www."))
+        or text.count(",") >= 2
+    ):
         return None
-    if HEADER_LINE.match(text) or LABEL.match(text) or MEETING_PREAMBLE.match(text) or PAGE_NUMBER.match(text) or is_date(text):
+    if (
+        HEADER_LINE.match(text)
+        or LABEL.match(text)
+        or MEETING_PREAMBLE.match(text)
+        or PAGE_NUMBER.match(text)
+        or is_date(text)
+    ):
         return None
-    if PERSON.match(text) or text[0] in "·•-–*(" or text[0].isdigit() or (text.endswith(".") and len(words(text)) > 6):
+    if (
+        PERSON.match(text)
+        or text[0] in "·•-–*("
+        or text[0].isdigit()
+        or (text.endswith(".") and len(words(text)) > 6)
+    ):
         return None
     if not text.isupper() and sum(1 for w in text.split() if _INITIALS.match(w)) >= 2:
         return None  # "Trevor Smith TS Paul Wilson PW": members and their initials
@@ -102,14 +117,17 @@ def between(lines: Sequence[Line], lo: int, hi: int) -> list[Found]:
         title = named_title(lines[i])
         if not title or not body_follows(lines, i):
             continue
-        after_decision = i > 0 and (_CLOSES_ITEM.match(lines[i - 1].text) or (i > 1 and lines[i - 2].text.upper() == "DECISION"))
+        after_decision = i > 0 and (
+            _CLOSES_ITEM.match(lines[i - 1].text) or (i > 1 and lines[i - 2].text.upper() == "DECISION")
+        )
         if after_decision or PROCEDURAL_TITLE.match(title):
             out.append(Found(i, lines[i].start, None, title))
     return out
 
 
 def sub_items(lines: Sequence[Line], parent: str, lo: int, hi: int) -> list[Found]:
-    """Titled sub-items "4.1 Minute 6 - Annual Report" of item ``parent``; numbered paragraphs stay in the item."""
+    """Titled sub-items "4.1 Minute 6 - Annual Report" of item ``parent``;
+    numbered paragraphs stay in the item."""
     out = []
     for i in range(lo, hi):
         match = SUB_ITEM.match(lines[i].text)

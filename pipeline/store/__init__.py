@@ -21,7 +21,8 @@ from typing import Any
 import sqlite_utils
 
 from .. import __version__
-from ..errors import StoreError
+from ..config import SchemesConfig
+from ..errors import DocumentNotFound, StoreError
 from ..records import Action, Amount, Fact, ProcessedDocument, Resolution, SchemeMention
 from .checks import real_date
 
@@ -334,6 +335,7 @@ def save_document(
     size: int | None = None,
     mtime: float | None = None,
     replace: bool = False,
+    schemes: SchemesConfig | None = None,
 ) -> SaveResult:
     """Store one processed document and all its facts in one transaction.
 
@@ -344,6 +346,7 @@ def save_document(
     words already stored in a format read less well (a PDF of a text export):
     this document takes the facts over and the other becomes its duplicate,
     so which one holds them never depends on which was stored first.
+    ``schemes`` (the caller's config) decides which stored scheme a mention joins.
     """
     from . import linkstate, versions
 
@@ -387,7 +390,7 @@ def save_document(
         )
         if not twin:  # a twin is the same minutes in another format: its facts are the twin's
             _save_items(db, doc, meeting_id)
-            save_facts(db, doc, meeting_id, reuse=versions.merged_reuse(retired, demoted))
+            save_facts(db, doc, meeting_id, reuse=versions.merged_reuse(retired, demoted), schemes=schemes)
         kept: tuple[Any, ...] = ()
         reread: tuple[str, ...] = ()
         for gone in (retired, demoted):
@@ -464,7 +467,12 @@ def action_id(doc_id: str, text: str) -> str:
 
 
 def save_facts(
-    db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: str, reuse: dict[Any, list[str]] | None = None
+    db: sqlite_utils.Database,
+    doc: ProcessedDocument,
+    meeting_id: str,
+    reuse: dict[Any, list[str]] | None = None,
+    *,
+    schemes: SchemesConfig | None = None,
 ) -> None:
     """Insert the document's facts. ``reuse`` (versions.fact_ids of the rows
     being replaced) gives a fact that is the same as before its old id."""
@@ -478,7 +486,7 @@ def save_facts(
     )
     db["actions"].insert_all((ids("actions", _action_row(a, doc_id, meeting_id), a.fact) for a in ex.actions), replace=True)
     db["amounts"].insert_all((ids("amounts", _amount_row(a, doc_id, meeting_id), a.fact) for a in ex.amounts), replace=True)
-    save_scheme_mentions(db, ex.schemes, doc_id, meeting_id, ids)
+    save_scheme_mentions(db, ex.schemes, doc_id, meeting_id, ids, config=schemes)
 
 
 def _resolution_row(r: Resolution, doc_id: str, meeting_id: str) -> dict[str, Any]:
@@ -520,20 +528,27 @@ def _amount_row(a: Amount, doc_id: str, meeting_id: str) -> dict[str, Any]:
 
 
 def save_scheme_mentions(
-    db: sqlite_utils.Database, mentions: Iterable[SchemeMention], doc_id: str, meeting_id: str, ids: Any = None
+    db: sqlite_utils.Database,
+    mentions: Iterable[SchemeMention],
+    doc_id: str,
+    meeting_id: str,
+    ids: Any = None,
+    *,
+    config: SchemesConfig | None = None,
 ) -> None:
     """Each mention joins the stored scheme whose canonical key matches its own
-    (rapidfuzz, scorer/cutoff from config.schemes) or starts a new one."""
-    from ..config import cached_config
+    (rapidfuzz, scorer/cutoff from ``config``: the caller's, never a file read
+    here) or starts a new one."""
     from .schemes_link import cached_known_keys, link_scheme
 
+    config = config or SchemesConfig()
     mentions = list(mentions)
     keys = cached_known_keys(db) if mentions else {}
     touched: set[str] = set()
     for m in mentions:
         link = link_scheme(
             db, name=m.name, canonical=m.canonical, new_id=short_hash("scheme", m.canonical),
-            config=cached_config().schemes, keys=keys,
+            config=config, keys=keys,
         )
         row = {
             **_fact_row(m.fact, doc_id, meeting_id, "scheme"),
@@ -567,7 +582,7 @@ def delete_document_rows(db: sqlite_utils.Database, doc_id: str) -> None:
     db.execute("delete from documents where id = ?", [doc_id])
 
 
-def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument) -> int:
+def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument, *, schemes: SchemesConfig | None = None) -> int:
     """Swap one stored document's facts for ``doc.extraction`` in one transaction
     (`minutes reextract`). The documents and agenda_items rows stay (item themes
     are refreshed); an action whose id survives keeps its status, so officers'
@@ -578,12 +593,12 @@ def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument) -> int:
     with transaction(db):
         row = db.execute("select meeting_id from documents where id = ?", [doc_id]).fetchone()
         if row is None:
-            raise KeyError(doc_id)
+            raise DocumentNotFound(f"no document {doc_id!r} in the store")
         status = dict(db.execute("select id, status from actions where document_id = ?", [doc_id]).fetchall())
         reuse = fact_ids(db, [doc_id])
         for table in FACT_TABLES:
             db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
-        save_facts(db, doc, row[0], reuse=reuse)
+        save_facts(db, doc, row[0], reuse=reuse, schemes=schemes)
         db.conn.executemany(
             "update actions set status = ? where id = ? and document_id = ?",
             [(s, i, doc_id) for i, s in status.items() if s is not None],

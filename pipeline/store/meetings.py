@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..errors import DocumentNotFound
 from ..load import sha256_bytes
 from . import FACT_TABLES, linkstate, meeting_key, transaction
 
@@ -40,8 +41,7 @@ class MeetingChange:
                 "before": self.before, "after": self.after, "changed": self.changed}
 
 
-class UnknownDocument(LookupError):
-    """No stored document for that path or id."""
+UnknownDocument = DocumentNotFound  # the name this module's callers know
 
 
 def find_document_id(db: sqlite_utils.Database, ref: str) -> str:

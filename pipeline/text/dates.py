@@ -59,7 +59,13 @@ NUMERIC_DATE = re.compile(
 ISO_DATE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
 #: "Friday 23rd August" (a year left off, as some parish notes do)
 YEARLESS_DATE = re.compile(
-    r"\b" + _WEEKDAY_NAME + r",?\s+(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"(?!,?\s+(?:19|20)\d{2})",
+    r"\b"
+    + _WEEKDAY_NAME
+    + r",?\s+(?:the\s+)?"
+    + _DAY
+    + r"(?:\s+of)?\s+"
+    + _MONTH
+    + r"(?!,?\s+(?:19|20)\d{2})",
     re.IGNORECASE,
 )
 PATTERNS = (WRITTEN_DATE, MONTH_FIRST_DATE, NUMERIC_DATE, ISO_DATE)

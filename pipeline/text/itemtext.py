@@ -12,16 +12,22 @@ import re
 #: "pdf icon PDF 145 KB", "PDF 329 KB", "PDF 1 MB"
 LINK_FURNITURE = re.compile(r"\s*(?:pdf icon\s*)?\bPDF\s+\d+(?:[.,]\d+)?\s*[KM]B\b\.?", re.IGNORECASE)
 #: Labels that end a title in a flattened meeting-page row.
-ROW_LABELS = re.compile(r"\b(?:Additional documents|Minutes|Decision|Note|Supporting documents)\s*:", re.IGNORECASE)
+ROW_LABELS = re.compile(
+    r"\b(?:Additional documents|Minutes|Decision|Note|Supporting documents)\s*:", re.IGNORECASE
+)
 #: Agenda wording that follows a title in a flattened row: "... Interest To invite Councillors ..."
 AGENDA_WORDING = re.compile(
     r"\s(?=(?:To\s+(?:receive|invite|provide|give|consider|approve|agree|note|confirm|sign|declare|determine|"
     r"scrutinise|review|update|appoint|elect|discuss|hear)\b|Members\s+(?:are|were)\s+|Report\s+of\s+the\b))"
 )
 #: "8.", "39", "4.1", "12a.", "39/20", "14.CTV.1"
-ITEM_NUMBER = re.compile(r"^(?:\d{1,4}[a-z]?(?:\.\d{1,3}[a-z]?)*|\d{1,4}/\d{2,4}|\d{1,3}\.[A-Z]{2,6}\.\d{1,3})\.?$")
+ITEM_NUMBER = re.compile(
+    r"^(?:\d{1,4}[a-z]?(?:\.\d{1,3}[a-z]?)*|\d{1,4}/\d{2,4}|\d{1,3}\.[A-Z]{2,6}\.\d{1,3})\.?$"
+)
 #: "... view the full minutes text for item 4."
-ITEM_REFERENCE = re.compile(r"view the full (?:minutes|agenda|decision) text for item\s+(\d{1,4}[a-z]?)", re.IGNORECASE)
+ITEM_REFERENCE = re.compile(
+    r"view the full (?:minutes|agenda|decision) text for item\s+(\d{1,4}[a-z]?)", re.IGNORECASE
+)
 
 
 def strip_furniture(title: str) -> str:
@@ -34,7 +40,7 @@ def looks_like_title(text: str, *, max_len: int = 200) -> bool:
     line = text.strip()
     if not line or "\n" in line or len(line) > max_len:
         return False
-    if line.endswith((".", ";", ",")) or line[0] in "·•-–*(" or line.endswith(":"):
+    if line.endswith((".", ";", ",", ":")) or line[0] in "·•-–*(":
         return False
     return line[0].isupper() or line[0].isdigit()
 

@@ -126,7 +126,10 @@ def serve_hosts(host: str, *, public: bool, allow_hosts: Sequence[str]) -> list[
     is a usage error."""
     if not public:
         if not is_loopback(host):
-            raise UsageError(f"--host {host} shares the UI beyond this machine: add --public (custom SQL off, Host checked)")
+            raise UsageError(
+                f"--host {host} shares the UI beyond this machine: add --public (custom "
+                "SQL off, Host checked)"
+            )
         return []
     names = list(allow_hosts) or ([] if host in ("0.0.0.0", "::", "") else [host])
     if not names:
@@ -135,7 +138,12 @@ def serve_hosts(host: str, *, public: bool, allow_hosts: Sequence[str]) -> list[
 
 
 def serve(
-    db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8001, public: bool = False, allow_hosts: Sequence[str] = ()
+    db_path: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    public: bool = False,
+    allow_hosts: Sequence[str] = (),
 ) -> None:
     """Run Datasette in this process until interrupted (Ctrl-C or SIGTERM;
     either removes the temporary metadata folder on the way out)."""

@@ -50,7 +50,12 @@ left join meetings m on m.id = i.meeting_id
 where agenda_items_fts match :match order by rank limit :limit"""),
 )
 #: Which table each kind's hits are spans of (for their source view and page).
-SOURCE_TABLE = {"actions": "actions", "resolutions": "resolutions", "amounts": "amounts", "items": "agenda_items"}
+SOURCE_TABLE = {
+    "actions": "actions",
+    "resolutions": "resolutions",
+    "amounts": "amounts",
+    "items": "agenda_items",
+}
 
 
 def escape_fts(query: str | None) -> str:

@@ -45,7 +45,8 @@ limit :limit"""
 _TOP_SCHEMES = """select sa.scheme_id from scheme_amounts sa where sa.suspect is null
 group by sa.scheme_id order by sum(sa.value_gbp) desc limit :limit"""
 
-MONEY_BY_SCHEME_YEAR = f"""select s.id as scheme_id, s.name as scheme, coalesce(substr(m.date, 1, 4), 'undated') as year,
+MONEY_BY_SCHEME_YEAR = f"""select s.id as scheme_id, s.name as scheme,
+  coalesce(substr(m.date, 1, 4), 'undated') as year,
   sum(sa.value_gbp) as total_gbp, count(*) as amounts
 from scheme_amounts sa join schemes s on s.id = sa.scheme_id
 left join meetings m on m.id = sa.meeting_id

@@ -15,8 +15,7 @@ import click
 import sqlite_utils
 
 from ... import store
-from ...config import Config, load_config
-from ...errors import ConfigError, MinutesError
+from ...errors import StoreError, UsageError
 from ...reports.export import spreadsheet_safe
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -40,7 +39,12 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     def decorate(fn: F) -> F:
         fn = click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")(fn)
         return click.option(
-            "--format", "fmt", type=click.Choice(choices), default=default, show_default=True, help="Output format."
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
+            help="Output format.",
         )(fn)
 
     return decorate
@@ -62,12 +66,11 @@ def open_db(path: str, *, create: bool | None = None) -> sqlite_utils.Database:
     if not create and path != ":memory:":
         problem = store_problem(path)
         if problem:
-            err(f"error: {problem}")
-            sys.exit(2)
+            raise UsageError(problem)
     try:
         return store.connect(path)
-    except (MinutesError, OSError, Exception) as exc:  # sqlite3 errors too
-        raise click.ClickException(f"cannot open store {path}: {exc}") from exc
+    except Exception as exc:  # sqlite3 and OS errors: one line, exit 1
+        raise StoreError(f"cannot open store {path}: {exc}") from exc
 
 
 def store_problem(path: str) -> str | None:
@@ -103,28 +106,16 @@ def emit_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = Non
     click.echo(buf.getvalue(), nl=False)
 
 
-def load_config_or_exit(path: str | None) -> Config:
-    """The whole config, checked before any work starts: every bad key is one
-    line on stderr, then exit 2 (a usage error, not a failed input)."""
-    try:
-        return load_config(path)
-    except ConfigError as exc:
-        for problem in exc.problems:
-            err(one_line(f"config error: {problem}"))
-        sys.exit(2)
-
-
 def err(message: str) -> None:
     click.echo(message, err=True)
 
 
 def check_date(value: str | None, option: str = "--date") -> None:
-    """A meeting date must be a real day written YYYY-MM-DD: else one line and exit 2."""
+    """A meeting date must be a real day written YYYY-MM-DD (else a usage error)."""
     from ...text.dates import is_iso_date
 
     if value is not None and not is_iso_date(value):
-        err(f"error: {option} {value!r} is not a date; write it as YYYY-MM-DD (e.g. 2025-01-09)")
-        sys.exit(2)
+        raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD (e.g. 2025-01-09)")
 
 
 def one_line(text: str) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ...config import load_config
 from ...reports.evaluate import KINDS, Report, Score, evaluate
 from .common import emit_json, format_option
 
@@ -15,11 +16,26 @@ def register(group: click.Group) -> None:
 
 
 @click.command("evaluate")
-@click.option("--gold", "gold_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
-              help="Folder of *.gold.json files (repeatable; default: tests/gold).")
-@click.option("--docs", "search", multiple=True, type=click.Path(exists=True, file_okay=False),
-              help="Folder to look for the gold files' documents in (repeatable; default: corpus/ and ../shared).")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--gold",
+    "gold_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of *.gold.json files (repeatable; default: tests/gold).",
+)
+@click.option(
+    "--docs",
+    "search",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder to look for the gold files' documents in (repeatable; default: corpus/ and ../shared).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Config file (default: config.yaml, on top of the packaged defaults).",
+)
 @click.option("--details", is_flag=True, help="List missed and extra facts per document.")
 @format_option("table", "json")
 def evaluate_cmd(gold_dirs, search, config_path, details, fmt, as_json):  # type: ignore[no-untyped-def]
@@ -32,7 +48,10 @@ def evaluate_cmd(gold_dirs, search, config_path, details, fmt, as_json):  # type
       minutes evaluate --gold tests/gold --gold ../shared/dev2/gold
       minutes evaluate --gold tests/gold --json > eval.json
     """
-    report = evaluate(list(gold_dirs) or ["tests/gold"], search=[Path(s) for s in search] or None, config_path=config_path)
+    config = load_config(config_path)
+    report = evaluate(
+        list(gold_dirs) or ["tests/gold"], search=[Path(s) for s in search] or None, config=config
+    )
     if as_json or fmt == "json":
         emit_json(report.as_dict())
         return
@@ -43,7 +62,9 @@ def _print_table(report: Report, *, details: bool) -> None:
     click.echo(f"{len(report.documents)} gold documents")
     click.echo(f"{'kind':<12} {'P':>6} {'R':>6} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}")
     for kind, s in report.by_kind().items():
-        click.echo(f"{kind:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.tp:4d} {s.fp:4d} {s.fn:4d}")
+        click.echo(
+            f"{kind:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.tp:4d} {s.fp:4d} {s.fn:4d}"
+        )
     meeting = report.meeting_accuracy()
     click.echo("\nmeeting metadata (where the gold states it): " + ", ".join(
         f"{name} {a.right}/{a.stated} ({a.share:.1%})" for name, a in meeting.items()))
@@ -64,7 +85,9 @@ def _print_table(report: Report, *, details: bool) -> None:
         if details:
             for name, result in d.meeting.items():
                 if result.right is False:
-                    click.echo(f"  meeting {name}: {result.predicted!r} (gold {result.gold!r})  [{d.document}]")
+                    click.echo(
+                        f"  meeting {name}: {result.predicted!r} (gold {result.gold!r})  [{d.document}]"
+                    )
 
 
 def _print_f1_rows(heading: str, rows: dict[str, dict[str, Score]]) -> None:

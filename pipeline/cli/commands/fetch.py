@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from ...config import load_config
 from ...errors import UsageError
 from ...fetch import FetchRequest, fetch_committee
 from ...fetch.client import origin
-from .common import DEFAULT_DB, db_option, emit_json, err, load_config_or_exit, open_db
+from .common import DEFAULT_DB, db_option, emit_json, err, open_db
 
 
 def register(group: click.Group) -> None:
@@ -20,19 +21,47 @@ def register(group: click.Group) -> None:
 @click.command("fetch")
 @click.option("--site", required=True, help="ModernGov site, e.g. https://democracy.manchester.gov.uk")
 @click.option("--committee", required=True, help="Committee title (any case) or numeric committee id.")
-@click.option("--since", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First meeting date (YYYY-MM-DD).")
+@click.option(
+    "--since", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First meeting date (YYYY-MM-DD)."
+)
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last meeting date (default: today).")
-@click.option("--out", default="corpus", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for <council>/<committee>/<date>-<id>.xml files and the .fetch-cache.")
+@click.option(
+    "--out",
+    default="corpus",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for <council>/<committee>/<date>-<id>.xml files and the .fetch-cache.",
+)
 @click.option("--ingest", "do_ingest", is_flag=True, help="Ingest the fetched files into --db.")
 @click.option("--documents", is_flag=True, help="Also download each item's linked documents (PDF).")
 @click.option("--council", help="Council name to store with ingested meetings.")
 @db_option
-@click.option("--workers", type=click.IntRange(min=1), help="Ingest worker processes (default: number of cores).")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file (default: config.yaml).")
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Ingest worker processes (default: number of cores)."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Config file (default: config.yaml).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
-def fetch_cmd(site, committee, since, until, out, do_ingest, documents, council, db_path, workers, config_path, as_json, quiet):  # type: ignore[no-untyped-def]
+def fetch_cmd(
+    site,
+    committee,
+    since,
+    until,
+    out,
+    do_ingest,
+    documents,
+    council,
+    db_path,
+    workers,
+    config_path,
+    as_json,
+    quiet,
+):  # type: ignore[no-untyped-def]
     """Fetch a committee's minutes from a ModernGov site, politely.
 
     Uses the web service (GetCommittees, GetMeetings, GetMeeting) and falls back
@@ -49,8 +78,9 @@ def fetch_cmd(site, committee, since, until, out, do_ingest, documents, council,
     """
     scheme, host, _ = origin(site)
     if scheme not in ("http", "https") or not host:
-        raise click.BadParameter(f"'{site}' is not an http(s) site address", param_hint="--site")
-    config = load_config_or_exit(config_path).fetch
+        raise UsageError(f"--site '{site}' is not an http(s) site address")
+    full_config = load_config(config_path)
+    config = full_config.fetch
     say = (lambda _m: None) if quiet else err
     db = open_db(db_path) if (do_ingest or Path(db_path).exists()) else None
     known = None
@@ -58,16 +88,19 @@ def fetch_cmd(site, committee, since, until, out, do_ingest, documents, council,
         from ...fetch.to_store import known_in
 
         known = known_in(db)
-    request = FetchRequest(site=site, committee=committee, since=since.date(), until=until.date() if until else None,
-                           out=Path(out), documents=documents)
-    try:
-        report = fetch_committee(request, config=config, known=known, progress=say)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from exc
+    request = FetchRequest(
+        site=site,
+        committee=committee,
+        since=since.date(),
+        until=until.date() if until else None,
+        out=Path(out),
+        documents=documents,
+    )
+    report = fetch_committee(request, config=config, known=known, progress=say)
     if do_ingest and db is not None:
         from ...fetch.to_store import ingest_fetched
 
-        summary = ingest_fetched(report, db=db, council=council, workers=workers, config_path=config_path)
+        summary = ingest_fetched(report, db=db, council=council, workers=workers, config=full_config)
         report.ingest = summary.as_dict()
         for failure in summary.failures:
             say(f"error: {failure.path}: {failure.message}")
@@ -75,9 +108,12 @@ def fetch_cmd(site, committee, since, until, out, do_ingest, documents, council,
         emit_json(report.as_dict())
     else:
         counts = report.as_dict()["counts"]
-        line = (f"{report.committee or committee}: {counts['saved']} saved, {counts['skipped']} skipped, "  # type: ignore[index]
-                f"{counts['no-minutes']} without minutes, {counts['failed']} failed; "  # type: ignore[index]
-                f"{report.requests.get('requests', 0)} requests ({report.requests.get('not_modified', 0)} not modified)")
+        line = (
+            f"{report.committee or committee}: {counts['saved']} saved, {counts['skipped']} skipped, "  # type: ignore[index]
+            f"{counts['no-minutes']} without minutes, {counts['failed']} failed; "  # type: ignore[index]
+            f"{report.requests.get('requests', 0)} requests "
+            f"({report.requests.get('not_modified', 0)} not modified)"
+        )
         if report.ingest is not None:
             line += (f"; ingest: {report.ingest['new']} new, {report.ingest['unchanged']} unchanged, "
                      f"{report.ingest['failed']} failed into {db_path or DEFAULT_DB}")

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import click
 
+from ...config import load_config
 from ...run import ingest, relink_if_pending
 from ...run.discover import shown_path
 from ...store import versions
+from ..exits import EXIT_FAILED, EXIT_OK
 from .common import db_option, emit_json, err, open_db
 
 
@@ -37,6 +39,7 @@ def forget_cmd(paths, db_path, config_path, as_json):  # type: ignore[no-untyped
     Example:
       minutes forget corpus/withdrawn-2019-10-01.txt --db output/minutes.db
     """
+    config = load_config(config_path)
     db = open_db(db_path)
     found: dict[str, str] = {}
     unknown = []
@@ -48,8 +51,8 @@ def forget_cmd(paths, db_path, config_path, as_json):  # type: ignore[no-untyped
     settled = versions.forget(db, list(found)) if found else versions.Settled()
     reread = [p for p in settled.reread if Path(p).is_file()]
     if reread:
-        ingest(reread, db=db, config_path=config_path, isolate=True)
-    relink_if_pending(db, config_path)
+        ingest(reread, db=db, config=config, isolate=True)
+    relink_if_pending(db, config)
     if as_json:
         emit_json({"forgotten": sorted(set(found.values())), "unknown": unknown,
                    "kept_overrides": [k.message for k in settled.kept], "read_again": reread})
@@ -59,4 +62,4 @@ def forget_cmd(paths, db_path, config_path, as_json):  # type: ignore[no-untyped
         for k in settled.kept:
             err(f"warning: {k.path}: {k.message}")
         click.echo(f"{len(found)} document(s) forgotten" + (f"; {len(reread)} duplicate(s) read again" if reread else ""))
-    sys.exit(1 if unknown else 0)
+    sys.exit(EXIT_FAILED if unknown else EXIT_OK)

@@ -7,9 +7,9 @@ import sys
 import click
 
 from ... import store
-from ...errors import MinutesError
+from ...config import load_config
 from ...records import MeetingMeta
-from .common import check_date, db_option, emit_json, err, format_option, load_config_or_exit, one_line, open_db
+from .common import check_date, db_option, emit_json, err, format_option, one_line, open_db
 
 
 def register(group: click.Group) -> None:
@@ -61,7 +61,7 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
     from ...run.manifest import ManifestIndex
 
     check_date(meeting_date)
-    load_config_or_exit(config_path)  # every bad key now, not a traceback in each worker later
+    config = load_config(config_path)  # every bad key now, not a traceback in each worker later
     db = open_db(db_path)
     cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
     total = sum(1 for _ in discover(paths))
@@ -81,17 +81,15 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
             workers=workers,
             executor=executor,
             scheduler=scheduler,
-            config_path=config_path,
+            config=config,
             on_progress=progress,
             prune=prune,
             isolate=True,
             override=override,
             retry_failed=retry_failed,
         )
-    except MinutesError as exc:
+    finally:  # a usage error (a bad manifest, no Dask) goes on up: the group prints it
         bar.close()
-        raise click.UsageError(str(exc)) from exc
-    bar.close()
     if not quiet:
         for f in summary.skipped:
             err(one_line(f"skipped: {f.path}: {f.message}"))

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import click
 
+from ...config import load_config
+from ...errors import UsageError
 from ...link import link
-from ...link.overrides import UnknownAction, resolve_action_id, set_override
+from ...link.overrides import resolve_action_id, set_override
 from ...link.text import STATUSES
 from ...reports.consistency import count_issues, figure_issues
 from ...reports.detail import action_detail
@@ -23,8 +25,8 @@ from ...reports.flag import FlagQuery, flagged, parse_days, untrackable
 from ...reports.nightly import prepare
 from ...reports.render import render
 from ...reports.timeline import scheme_timeline
-from .. import EXIT_FLAGGED, EXIT_OK
-from .common import check_date, db_option, emit_json, err, format_option, load_config_or_exit, open_db
+from ..exits import EXIT_FLAGGED, EXIT_OK
+from .common import check_date, db_option, emit_json, err, format_option, open_db
 
 config_option = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
                              help="Config file (default: config.yaml).")
@@ -47,7 +49,7 @@ def link_cmd(db_path, config_path, fmt, as_json):  # type: ignore[no-untyped-def
     Example:
       minutes link --db output/minutes.db --json
     """
-    config = load_config_or_exit(config_path).link  # a bad config is the first thing said
+    config = load_config(config_path).link  # a bad config is the first thing said
     db = open_db(db_path)
     summary = link(db, config=config)
     if as_json or fmt == "json":
@@ -86,18 +88,17 @@ def flag_cmd(db_path, config_path, as_of, older_than, since, council, committee,
     Example:
       minutes flag --as-of 2026-11-23 --older-than 90d --format markdown --output outstanding.md
     """
-    config = load_config_or_exit(config_path).link
+    config = load_config(config_path).link
     as_of = as_of or date.today().isoformat()
     check_date(as_of, "--as-of")
     check_date(since, "--since")
     try:
         days = parse_days(older_than or config.flag_older_than)
     except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise UsageError(str(exc)) from exc
     db = open_db(db_path)
     if not db.execute("select 1 from documents limit 1").fetchone():
-        err(f"error: the store {db_path} holds no minutes: nothing was checked")
-        sys.exit(2)
+        raise UsageError(f"the store {db_path} holds no minutes: nothing was checked")
     query = FlagQuery(as_of, days, council, committee)
     rows, vague, nightly = prepare(db, query, flagged(db, query), untrackable(db, query), since=since)
     odd = sorted({r.problem for r in [*rows, *vague] if r.problem})
@@ -131,17 +132,14 @@ def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # 
     Example:
       minutes action 3f9a2c --status done --note "Packs emailed to Members 4 Nov"
     """
+    config = load_config(config_path)  # a bad --config stops here, even when it is not needed
     if status and not note.strip():
-        err("error: --status needs --note saying why (it is kept with the override)")
-        sys.exit(2)
+        raise UsageError("--status needs --note saying why (it is kept with the override)")
     db = open_db(db_path)
-    try:
-        full = resolve_action_id(db, action_id)
-    except UnknownAction as exc:
-        raise click.UsageError(str(exc)) from exc
+    full = resolve_action_id(db, action_id)  # NotFound: exit 2
     if status:
         set_override(db, full, status=status, note=note)
-        link(db, config=load_config_or_exit(config_path).link)
+        link(db, config=config.link)
     detail = action_detail(db, full)
     if as_json or fmt == "json":
         emit_json(asdict(detail))
@@ -190,8 +188,9 @@ def scheme_cmd(name, db_path, config_path, fmt, as_json):  # type: ignore[no-unt
     Example:
       minutes scheme "nominated neighbour"
     """
+    config = load_config(config_path)
     db = open_db(db_path)
-    tl = scheme_timeline(db, name, config=load_config_or_exit(config_path).link)
+    tl = scheme_timeline(db, name, config=config.link)
     if as_json or fmt == "json":
         emit_json({"matches": [asdict(m) for m in tl.matches],
                    "years": {y: [asdict(m) for m in ms] for y, ms in tl.years.items()},

@@ -6,9 +6,11 @@ import sys
 
 import click
 
-from ...config import cached_config
+from ...config import load_config
+from ...errors import DocumentNotFound, UsageError
 from ...link import link
-from ...store.meetings import UnknownDocument, find_document_id, set_meeting
+from ...store.meetings import find_document_id, set_meeting
+from ..exits import EXIT_FAILED, EXIT_OK
 from .common import check_date, db_option, emit_json, err, open_db
 
 
@@ -22,8 +24,15 @@ def register(group: click.Group) -> None:
 @click.option("--council", help="The council these documents' meeting belongs to.")
 @click.option("--committee", help="The committee that met.")
 @click.option("--date", "meeting_date", help="The meeting date, YYYY-MM-DD.")
-@click.option("--fill", is_flag=True, help="Only fill what the stored meeting leaves empty (default: replace).")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file (default: config.yaml).")
+@click.option(
+    "--fill", is_flag=True, help="Only fill what the stored meeting leaves empty (default: replace)."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Config file (default: config.yaml).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
 def meta_cmd(refs, db_path, council, committee, meeting_date, fill, config_path, as_json):  # type: ignore[no-untyped-def]
     """Set the council, committee or date of stored documents' meeting.
@@ -39,24 +48,24 @@ def meta_cmd(refs, db_path, council, committee, meeting_date, fill, config_path,
       minutes meta 3f9a1c2b --council "Kent County Council"
     """
     check_date(meeting_date)
+    config = load_config(config_path)
     if not (council or committee or meeting_date):
-        err("error: give at least one of --council, --committee, --date")
-        sys.exit(2)
+        raise UsageError("give at least one of --council, --committee, --date")
     db = open_db(db_path)
     values = {"council": council, "committee": committee, "date": meeting_date}
     changes, failed = [], 0
     for ref in refs:
         try:
             changes.append(set_meeting(db, find_document_id(db, ref), values, override=not fill))
-        except UnknownDocument as exc:
+        except DocumentNotFound as exc:  # one line; the other documents go on (exit 1)
             err(f"error: {exc}")
             failed += 1
     if any(c.changed for c in changes):
-        link(db, config=cached_config(config_path).link)
+        link(db, config=config.link)
     if as_json:
         emit_json({"documents": [c.as_dict() for c in changes], "failed": failed})
     else:
         for c in changes:
             shown = ", ".join(f"{k} {c.after[k] or '-'}" for k in ("council", "committee", "date"))
             click.echo(f"{c.path}: {'now ' if c.changed else 'already '}{shown}")
-    sys.exit(1 if failed else 0)
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import click
 
 from ...config import load_config
-from ...errors import MinutesError
 from ...reports.problems import COLUMNS as PROBLEM_COLUMNS
 from ...reports.problems import problems
 from ...reports.themes import COLUMNS as THEME_COLUMNS
@@ -21,7 +20,9 @@ def register(group: click.Group) -> None:
 
 
 @click.command("problems")
-@click.option("--all", "everything", is_flag=True, help="Every failure recorded, not just files still failing.")
+@click.option(
+    "--all", "everything", is_flag=True, help="Every failure recorded, not just files still failing."
+)
 @format_option("table", "json", "csv")
 @db_option
 def problems_cmd(everything: bool, fmt: str, as_json: bool, db_path: str) -> None:
@@ -63,10 +64,7 @@ def themes_cmd(config_path: str | None, fmt: str, as_json: bool, db_path: str) -
       minutes themes
       minutes actions --theme housing --status open
     """
-    try:
-        configured = load_config(config_path).themes
-    except MinutesError as exc:
-        raise click.UsageError(str(exc)) from exc
+    configured = load_config(config_path).themes
     rows = [r.as_dict() for r in theme_rows(open_db(db_path), configured)]
     fmt = "json" if as_json else fmt
     if fmt == "json":
@@ -76,4 +74,6 @@ def themes_cmd(config_path: str | None, fmt: str, as_json: bool, db_path: str) -
     else:
         shown = [{**r, "theme": ("└ " + r["theme"]) if r["parent"] else r["theme"],
                   "in_config": "" if r["in_config"] else "not in config"} for r in rows]
-        click.echo(tabulate.render(shown, ["theme", "actions", "resolutions", "amounts", "items", "in_config"]))
+        click.echo(
+            tabulate.render(shown, ["theme", "actions", "resolutions", "amounts", "items", "in_config"])
+        )

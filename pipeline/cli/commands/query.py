@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 import click
 
 from ...config import load_config
-from ...errors import UsageError
 from ...reports import query
 from ...reports import search as search_mod
 from ...reports.export import FORMATS, export_store
@@ -32,12 +31,6 @@ TABLE_COLUMNS = {
 }
 #: Listing/search kind -> the table whose ids the id column shortens.
 ID_TABLES = {"actions": "actions", "resolutions": "resolutions", "amounts": "amounts"}
-
-
-class UsageFailure(click.ClickException):
-    """A usage error printed as one line ("Error: ...") with exit code 2."""
-
-    exit_code = 2
 
 
 def register(group: click.Group) -> None:
@@ -109,7 +102,9 @@ def _emit(rows: list[dict[str, Any]], columns: Sequence[str], table_columns: Seq
     if fmt == "json":
         emit_json(rows)
     elif fmt == "csv":
-        emit_csv([{k: json.dumps(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows], columns)
+        emit_csv(
+            [{k: json.dumps(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows], columns
+        )
     elif not rows:
         click.echo("(no rows)", err=True)
     else:
@@ -124,16 +119,13 @@ def _emit(rows: list[dict[str, Any]], columns: Sequence[str], table_columns: Seq
 def _run(kind: str, opts: dict[str, Any], status: str | None = None) -> None:
     fmt = "json" if opts.pop("as_json") else opts.pop("fmt")
     db = open_db(opts["db_path"])
-    try:
-        check_theme(db, opts["theme"], load_config().themes)
-        if kind == "schemes":
-            rows = query.schemes(db, _filters(opts))
-            columns = query.SCHEME_COLUMNS
-        else:
-            rows = query.facts(db, kind, _filters(opts, status))
-            columns = query.COLUMNS[kind]
-    except UsageError as exc:
-        raise UsageFailure(str(exc)) from exc
+    check_theme(db, opts["theme"], load_config().themes)  # UsageError: the group says it, exit 2
+    if kind == "schemes":
+        rows = query.schemes(db, _filters(opts))
+        columns = query.SCHEME_COLUMNS
+    else:
+        rows = query.facts(db, kind, _filters(opts, status))
+        columns = query.COLUMNS[kind]
     _emit(rows, columns, TABLE_COLUMNS[kind], fmt, _short_ids(db, kind, rows) if fmt == "table" else None)
 
 
@@ -200,10 +192,15 @@ def schemes_cmd(**opts: Any) -> None:
 @click.command("search")
 @click.argument("words", nargs=-1, required=True)
 @click.option(
-    "--kind", type=click.Choice(search_mod.KINDS), default="items", show_default=True,
+    "--kind",
+    type=click.Choice(search_mod.KINDS),
+    default="items",
+    show_default=True,
     help="What to search: agenda items, or the actions, resolutions or amounts (with the words around them).",
 )
-@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True, help="At most this many hits.")
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=20, show_default=True, help="At most this many hits."
+)
 @format_option("table", "json", "csv")
 @db_option
 def search_cmd(words: tuple[str, ...], kind: str, limit: int, fmt: str, as_json: bool, db_path: str) -> None:
@@ -221,10 +218,7 @@ def search_cmd(words: tuple[str, ...], kind: str, limit: int, fmt: str, as_json:
       minutes search anti-social behaviour --kind actions
     """
     db = open_db(db_path)
-    try:
-        rows = search_mod.search(db, " ".join(words), kind=kind, limit=limit)
-    except UsageError as exc:
-        raise UsageFailure(str(exc)) from exc
+    rows = search_mod.search(db, " ".join(words), kind=kind, limit=limit)
     fmt = "json" if as_json else fmt
     if kind == "items":
         rows_shown = rows if fmt != "table" else [{**r, "id": r["item_id"]} for r in rows]
@@ -256,9 +250,6 @@ def export_cmd(fmt: str, out_dir: str, db_path: str) -> None:
       minutes export --format csv --out export/
     """
     db = open_db(db_path)
-    try:
-        counts = export_store(db, out_dir, fmt=fmt)
-    except UsageError as exc:
-        raise UsageFailure(str(exc)) from exc
+    counts = export_store(db, out_dir, fmt=fmt)
     for table, n in counts.items():
         click.echo(f"{table}: {n} rows -> {out_dir}/{table}.{fmt}", err=True)

@@ -7,8 +7,9 @@ import sys
 import click
 from tqdm import tqdm
 
+from ...config import load_config
 from ...run.reextract import reextract
-from .common import db_option, emit_json, err, load_config_or_exit, one_line, open_db
+from .common import db_option, emit_json, err, one_line, open_db
 
 
 def register(group: click.Group) -> None:
@@ -34,7 +35,7 @@ def reextract_cmd(db_path, config_path, doc_ids, as_json, quiet):  # type: ignor
     Example:
       minutes reextract --db output/minutes.db --config config.yaml
     """
-    config = load_config_or_exit(config_path)  # a bad config is the first thing said
+    config = load_config(config_path)  # a bad config is the first thing said
     db = open_db(db_path)
     ids = list(doc_ids) or None
     total = len(ids) if ids else db["documents"].count

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ...errors import UsageError
+from ...errors import MinutesError, UsageError
 from .common import db_option
-
-
-class UsageFailure(click.ClickException):
-    exit_code = 2
 
 
 def register(group: click.Group) -> None:
@@ -18,10 +14,31 @@ def register(group: click.Group) -> None:
 
 @click.command("serve")
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (keep 127.0.0.1 unless you mean to share).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port (0 picks a free one).")
-@click.option("--public", is_flag=True, help="Share beyond this machine: custom SQL off (canned queries stay), Host checked.")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", help="With --public: a host name people will use (repeatable).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind (keep 127.0.0.1 unless you mean to share).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8001,
+    show_default=True,
+    help="Port (0 picks a free one).",
+)
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Share beyond this machine: custom SQL off (canned queries stay), Host checked.",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="With --public: a host name people will use (repeatable).",
+)
 def serve_cmd(db_path: str, host: str, port: int, public: bool, allow_hosts: tuple[str, ...]) -> None:
     """Browse the store in Datasette: facets by theme, council, committee,
     year and status; canned queries; and a source view for every fact
@@ -41,11 +58,9 @@ def serve_cmd(db_path: str, host: str, port: int, public: bool, allow_hosts: tup
     try:
         from ...web.launch import serve
     except ImportError as exc:  # datasette is the optional `web` extra
-        raise click.ClickException(f"{exc}: install the web extra: pip install -e '.[web]'") from exc
+        raise MinutesError(f"{exc}: install the web extra: pip install -e '.[web]'") from exc
     try:
         serve(db_path, host=host, port=port, public=public, allow_hosts=allow_hosts)
-    except UsageError as exc:
-        raise UsageFailure(str(exc)) from exc
     except SystemExit as exc:  # the server could not start (e.g. the port was taken meanwhile): not "flagged"
         if exc.code not in (None, 0):
-            raise UsageFailure(f"the server on {host}:{port} could not start (exit {exc.code})") from exc
+            raise UsageError(f"the server on {host}:{port} could not start (exit {exc.code})") from exc

@@ -46,7 +46,11 @@ def terminal_width() -> int | None:
 
 
 def render(
-    rows: Sequence[dict[str, Any]], columns: Sequence[str], *, width: int | None = None, flex: Sequence[str] = FLEX
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    *,
+    width: int | None = None,
+    flex: Sequence[str] = FLEX,
 ) -> str:
     """The rows as an aligned table no wider than ``width`` (default: the
     terminal's, or uncut when stdout is not a terminal). Short columns shrink to

@@ -16,11 +16,17 @@ from ...reports.spreadsheet import to_csv, write_xlsx
 from . import tabulate
 from .common import db_option, err, open_db
 
-TABLE_COLUMNS = ["reference", "meeting_date", "committee", "owner", "action", "due", "status", "rag", "action_taken"]
-
-
-class UsageFailure(click.ClickException):
-    exit_code = 2
+TABLE_COLUMNS = [
+    "reference",
+    "meeting_date",
+    "committee",
+    "owner",
+    "action",
+    "due",
+    "status",
+    "rag",
+    "action_taken",
+]
 
 
 def register(group: click.Group) -> None:
@@ -29,16 +35,32 @@ def register(group: click.Group) -> None:
 
 @click.command("tracker")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx", "json"]), default="table",
-              show_default=True, help="Output format (xlsx needs --output or a pipe).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "xlsx", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format (xlsx needs --output or a pipe).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
-@click.option("--output", "-o", "output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option(
+    "--output", "-o", "output", type=click.Path(dir_okay=False), help="Write here instead of stdout."
+)
 @click.option("--as-of", "as_of", metavar="DATE", help="RAG as on this date (YYYY-MM-DD; default today).")
-@click.option("--red-after", "red_after", default="3m", show_default=True, metavar="DURATION",
-              help="An action with no due date turns red this long after its meeting (90d, 12w, 3m, 1y).")
+@click.option(
+    "--red-after",
+    "red_after",
+    default="3m",
+    show_default=True,
+    metavar="DURATION",
+    help="An action with no due date turns red this long after its meeting (90d, 12w, 3m, 1y).",
+)
 @click.option("--council", help="Only councils whose name contains this.")
 @click.option("--committee", help="Only committees whose name contains this.")
-@click.option("--rag", "rag", multiple=True, type=click.Choice(tr.RAG), help="Only rows of this RAG (repeatable).")
+@click.option(
+    "--rag", "rag", multiple=True, type=click.Choice(tr.RAG), help="Only rows of this RAG (repeatable)."
+)
 def tracker_cmd(db_path, fmt, as_json, output, as_of, red_after, council, committee, rag):  # type: ignore[no-untyped-def]
     """The action tracker officers keep by hand: one row per action agreed in
     the minutes, with the columns of a scrutiny recommendation tracker:
@@ -65,23 +87,25 @@ def tracker_cmd(db_path, fmt, as_json, output, as_of, red_after, council, commit
     try:
         days = parse_days(red_after)
     except ValueError as exc:
-        raise UsageFailure(str(exc)) from exc
+        raise UsageError(str(exc)) from exc
     if fmt == "xlsx" and not output and tabulate.stdout_is_terminal():
-        raise UsageFailure("--format xlsx writes a workbook: give --output FILE (or pipe it)")
+        raise UsageError("--format xlsx writes a workbook: give --output FILE (or pipe it)")
     db = open_db(db_path)
-    query = tr.TrackerQuery(as_of=as_of, red_after_days=days, council=council, committee=committee, rag=tuple(rag))
-    try:
-        rows = tr.tracker_rows(db, query)
-    except UsageError as exc:
-        raise UsageFailure(str(exc)) from exc
+    query = tr.TrackerQuery(
+        as_of=as_of, red_after_days=days, council=council, committee=committee, rag=tuple(rag)
+    )
+    rows = tr.tracker_rows(db, query)
     every = [r[0] for r in db.execute("select id from actions")]
     short = tabulate.short_ids(every, [r["id"] for r in rows])
     for row in rows:
         row["reference"] = short.get(row["id"], row["reference"])
     as_of_text = as_of or "today"
-    notes = [f"Action tracker from {db_path}, RAG as on {as_of_text}.", "RAG rule: " + tr.rule(days) + ".",
-             "Reference: the action's short id (`minutes action REFERENCE` shows it in full).",
-             "Action taken: the officer's latest note, or the latest evidence found in a later meeting's minutes."]
+    notes = [
+        f"Action tracker from {db_path}, RAG as on {as_of_text}.",
+        "RAG rule: " + tr.rule(days) + ".",
+        "Reference: the action's short id (`minutes action REFERENCE` shows it in full).",
+        "Action taken: the officer's latest note, or the latest evidence found in a later meeting's minutes.",
+    ]
     if fmt == "xlsx":
         target = output or sys.stdout.buffer
         write_xlsx(rows, tr.COLUMNS, target, title="Actions", notes=notes)
@@ -91,7 +115,10 @@ def tracker_cmd(db_path, fmt, as_json, output, as_of, red_after, council, commit
         elif fmt == "csv":
             text = to_csv(rows, tr.COLUMNS)
         elif rows:
-            text = tabulate.render(rows, TABLE_COLUMNS, flex=("action", "action_taken", "owner", "committee")) + "\n"
+            text = (
+                tabulate.render(rows, TABLE_COLUMNS, flex=("action", "action_taken", "owner", "committee"))
+                + "\n"
+            )
         else:
             text = ""
         if output:

@@ -78,13 +78,20 @@ async def meeting_page(datasette: Any, request: Any) -> Response:
         return _not_found(f"No meeting {meeting_id}")
     meeting = found[0]
     documents = await pages.rows(
-        db, "select id, path, format, source_url, pages, duplicate_of from documents where meeting_id = ? order by path",
-        [meeting_id])
+        db,
+        "select id, path, format, source_url, pages, duplicate_of from documents "
+        "where meeting_id = ? order by path",
+        [meeting_id],
+    )
     items = await pages.rows(
         db, "select id, number, title, document_id, page_start from agenda_items where meeting_id = ?"
         " order by document_id, ordinal", [meeting_id])
     facts: dict[str | None, dict[str, list[dict[str, Any]]]] = {}
-    for table, cols in (("resolutions", "is_noting"), ("actions", "status, owner, due"), ("amounts", "raw, value_gbp")):
+    for table, cols in (
+        ("resolutions", "is_noting"),
+        ("actions", "status, owner, due"),
+        ("amounts", "raw, value_gbp"),
+    ):
         for f in await pages.rows(db, f"select id, item_id, text, {cols} from [{table}] where meeting_id = ?"
                                   " order by document_id, start_char", [meeting_id]):
             facts.setdefault(f["item_id"], {}).setdefault(table, []).append(f)

@@ -62,7 +62,8 @@ def largest_stored_value(conn: sqlite3.Connection, key: str) -> int:
         if key not in _largest:
             try:
                 row = conn.execute(
-                    "select max(max(length(cast(text as blob))), max(length(cast(page_map as blob)))) from documents"
+                    "select max(max(length(cast(text as blob))), max(length(cast(page_map as "
+                    "blob)))) from documents"
                 ).fetchone()
                 _largest[key] = int(row[0] or 0)
             except sqlite3.Error:
@@ -103,7 +104,11 @@ def limit_connection(conn: sqlite3.Connection, key: str) -> Budget:
     value_limit = max(VALUE_BYTES_FLOOR, 2 * largest)
     setlimit = getattr(conn, "setlimit", None)  # Python 3.11+; the budget below still holds on 3.10
     if setlimit is not None:
-        for limit_id, value in ((LIMIT_LENGTH, value_limit), (LIMIT_SQL_LENGTH, SQL_LENGTH), (LIMIT_COLUMN, COLUMNS)):
+        for limit_id, value in (
+            (LIMIT_LENGTH, value_limit),
+            (LIMIT_SQL_LENGTH, SQL_LENGTH),
+            (LIMIT_COLUMN, COLUMNS),
+        ):
             setlimit(limit_id, value)
     conn.set_authorizer(_authorize)
     budget = Budget(max(RESULT_BYTES, largest + MB))
@@ -153,8 +158,14 @@ def asgi_wrapper(datasette: Any) -> Any:
 
 async def _refuse(send: Any) -> None:
     body = b"Host not allowed: start `minutes serve --public --allow-host NAME` to serve under another name\n"
-    await send({
-        "type": "http.response.start", "status": 400,
-        "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 400,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -42,7 +42,9 @@ def _outstanding_links(datasette: Any, db_name: str, rows: list[dict[str, Any]])
     status = ",".join(tracker.OUTSTANDING)
     for row in rows:
         where = {"council": row["council"], "committee": row["committee"], "status__in": status}
-        row["hrefs"] = {band: list_url(datasette, db_name, "action_list", **where, age=band) for band in AGE_BANDS}
+        row["hrefs"] = {
+            band: list_url(datasette, db_name, "action_list", **where, age=band) for band in AGE_BANDS
+        }
         row["hrefs"]["undated"] = list_url(datasette, db_name, "action_list", **where, age=None)
         row["hrefs"]["total"] = list_url(datasette, db_name, "action_list", **where)
     return rows
@@ -76,8 +78,13 @@ async def load(datasette: Any, db: Any) -> dict[str, Any]:
         "decisions": await pages.rows(db, tracker.RECENT_DECISIONS, {"limit": LIMITS["decisions"]}),
         "money": tracker.money_rows(money),
         "problems": await pages.rows(db, tracker.PROBLEMS, {"limit": LIMITS["problems"]}),
-        "lists": {name: datasette.urls.table(db.name, name) for name in ("action_list", "resolution_list", "amount_list")},
-        "outstanding_url": list_url(datasette, db.name, "action_list", status__in=",".join(tracker.OUTSTANDING)),
+        "lists": {
+            name: datasette.urls.table(db.name, name)
+            for name in ("action_list", "resolution_list", "amount_list")
+        },
+        "outstanding_url": list_url(
+            datasette, db.name, "action_list", status__in=",".join(tracker.OUTSTANDING)
+        ),
         "closed_url": list_url(datasette, db.name, "action_list", status__in=",".join(tracker.CLOSED)),
         "decisions_url": list_url(datasette, db.name, "resolution_list", kind="decision", _sort_desc="date"),
     }

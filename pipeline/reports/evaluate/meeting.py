@@ -23,7 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..records import MeetingMeta
+from ...records import MeetingMeta
 
 FIELDS = ("date", "committee", "council")
 NAME_RATIO = 90.0
@@ -78,13 +78,22 @@ def same_council(gold: str, predicted: str | None) -> bool:
 def score_meeting(gold: dict[str, Any], meta: MeetingMeta) -> dict[str, FieldResult]:
     """Right/wrong per field the gold states, for one document."""
     out: dict[str, FieldResult] = {}
-    gold_date, gold_committee, gold_council = gold.get("meeting_date"), gold.get("committee"), gold.get("council")
+    gold_date, gold_committee, gold_council = (
+        gold.get("meeting_date"),
+        gold.get("committee"),
+        gold.get("council"),
+    )
     out["date"] = FieldResult(gold_date, meta.date, None if not gold_date else meta.date == gold_date)
     out["committee"] = FieldResult(
-        gold_committee, meta.committee,
-        None if not gold_committee else same_committee(gold_committee, meta.committee, (gold_council, meta.council)),
+        gold_committee,
+        meta.committee,
+        None
+        if not gold_committee
+        else same_committee(gold_committee, meta.committee, (gold_council, meta.council)),
     )
-    out["council"] = FieldResult(gold_council, meta.council, None if not gold_council else same_council(gold_council, meta.council))
+    out["council"] = FieldResult(
+        gold_council, meta.council, None if not gold_council else same_council(gold_council, meta.council)
+    )
     return out
 
 
