@@ -19,15 +19,29 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline import store  # noqa: E402
-from pipeline.config import load_config  # noqa: E402
-from pipeline.link import link  # noqa: E402
+from pipeline import store
+from pipeline.config import load_config
+from pipeline.link import link
 
 TOPICS = ("CCTV cameras", "information packs", "fly tipping", "graffiti", "shoplifting", "street lighting",
           "parking enforcement", "PSPO consultation", "youth provision", "hate crime reporting",
           "domestic abuse refuge", "knife crime", "drug dealing", "speed cameras", "park patrols")
-PLACES = ("Batchley", "Winyates", "Rubery", "Sidemoor", "Charford", "Headless Cross", "Matchborough", "Lodge Park")
-VERDICTS = ("had been circulated to Members", "remained outstanding", "an update was provided", "had been completed")
+PLACES = (
+    "Batchley",
+    "Winyates",
+    "Rubery",
+    "Sidemoor",
+    "Charford",
+    "Headless Cross",
+    "Matchborough",
+    "Lodge Park",
+)
+VERDICTS = (
+    "had been circulated to Members",
+    "remained outstanding",
+    "an update was provided",
+    "had been completed",
+)
 MEETINGS_PER_COMMITTEE, ACTIONS_PER_MEETING = 10, 5
 
 
@@ -47,20 +61,42 @@ def build(db_path: Path, n_actions: int, seed: int = 7) -> None:
                 acts.append(lines[-1][19:-1])
             if m:  # later meetings report back on some earlier actions
                 for _ in range(ACTIONS_PER_MEETING):
-                    lines.append(f"Matters arising: {rnd.choice(TOPICS)} in {rnd.choice(PLACES)} {rnd.choice(VERDICTS)}.")
+                    lines.append(
+                        f"Matters arising: {rnd.choice(TOPICS)} in {rnd.choice(PLACES)} "
+                        f"{rnd.choice(VERDICTS)}."
+                    )
             text = "\n".join(lines)
             docs.append((did, f"bench/{did}.txt", mid, text))
-            items.append((f"{did}-000", mid, did, 0, "Matters arising" if m else "Community safety", text, 0, len(text)))
+            items.append(
+                (
+                    f"{did}-000",
+                    mid,
+                    did,
+                    0,
+                    "Matters arising" if m else "Community safety",
+                    text,
+                    0,
+                    len(text),
+                )
+            )
             for a in acts:
                 s = text.index(a)
-                actions.append((store.action_id(did, a), did, mid, f"{did}-000", s, s + len(a), a, a, s, "open"))
+                actions.append(
+                    (store.action_id(did, a), did, mid, f"{did}-000", s, s + len(a), a, a, s, "open")
+                )
     with store.transaction(db):
         db.conn.executemany("insert into meetings (id, council, committee, date) values (?,?,?,?)", meetings)
         db.conn.executemany("insert into documents (id, path, meeting_id, text) values (?,?,?,?)", docs)
-        db.conn.executemany("insert into agenda_items (id, meeting_id, document_id, ordinal, title, text, start_char,"
-                            " end_char) values (?,?,?,?,?,?,?,?)", items)
-        db.conn.executemany("insert or ignore into actions (id, document_id, meeting_id, item_id, start_char, end_char,"
-                            " text, context, context_start, status) values (?,?,?,?,?,?,?,?,?,?)", actions)
+        db.conn.executemany(
+            "insert into agenda_items (id, meeting_id, document_id, ordinal, title, text, start_char,"
+            " end_char) values (?,?,?,?,?,?,?,?)",
+            items,
+        )
+        db.conn.executemany(
+            "insert or ignore into actions (id, document_id, meeting_id, item_id, start_char, end_char,"
+            " text, context, context_start, status) values (?,?,?,?,?,?,?,?,?,?)",
+            actions,
+        )
 
 
 def main() -> None:
@@ -86,7 +122,9 @@ def main() -> None:
         print(json.dumps(times))
     elif len(times) >= 2:
         (a, ta), (b, tb) = sorted(times.items())[0], sorted(times.items())[-1]
-        print(f"ratio {b // a}x actions -> {tb / ta:.1f}x time (linear ~{b // a}, quadratic ~{(b // a) ** 2})")
+        print(
+            f"ratio {b // a}x actions -> {tb / ta:.1f}x time (linear ~{b // a}, quadratic ~{(b // a) ** 2})"
+        )
 
 
 if __name__ == "__main__":

@@ -214,7 +214,11 @@ def due_resolve_due(due: str | None) -> str | None:
     parsed = dateparser.parse(
         cleaned,
         languages=["en"],
-        settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"},
+        settings={
+            "DATE_ORDER": "DMY",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DAY_OF_MONTH": "first",
+        },
     )
     return parsed.date().isoformat() if parsed else None
 

@@ -19,13 +19,18 @@ SEED_PDF = next(SEED_DIR.glob("*.pdf"))
 
 
 def _tables(db) -> dict[str, list[tuple]]:
-    names = [r[0] for r in db.execute("select name from sqlite_master where type = 'table' and name not like '%fts%'")]
+    names = [
+        r[0]
+        for r in db.execute("select name from sqlite_master where type = 'table' and name not like '%fts%'")
+    ]
     skip = {"ingested_at"}  # a timestamp
     out = {}
     for name in names:
         cols = [r[1] for r in db.execute(f"pragma table_info([{name}])") if r[1] not in skip]
         if cols:
-            out[name] = sorted(db.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{name}]").fetchall(), key=repr)
+            out[name] = sorted(
+                db.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{name}]").fetchall(), key=repr
+            )
     return out
 
 
@@ -34,7 +39,9 @@ def test_the_slim_document_stores_what_the_full_one_stores(path: Path, tmp_path:
     full = process_file(str(path))
     assert not isinstance(full, Failure)
     slim = for_store(full)
-    assert slim.clean.text == full.clean.text and slim.items == full.items and slim.extraction == full.extraction
+    assert (
+        slim.clean.text == full.clean.text and slim.items == full.items and slim.extraction == full.extraction
+    )
     assert slim.clean.source.blocks == () and len(slim.clean.blocks) < len(full.clean.blocks)
     assert len(pickle.dumps(slim)) < len(pickle.dumps(full))
     a, b = store.connect(tmp_path / "full.db"), store.connect(tmp_path / "slim.db")

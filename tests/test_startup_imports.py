@@ -47,7 +47,9 @@ READ_COMMANDS = (
 
 def run_cli(args: list[str], cwd: Path) -> dict[str, object]:
     code = RUNNER.format(heavy=set(HEAVY))
-    out = subprocess.run([sys.executable, "-c", code, *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=300
+    )
     last = out.stderr.strip().splitlines()[-1]
     return json.loads(last)
 
@@ -84,7 +86,8 @@ def test_ingest_reads_due_dates_without_dateparser(tmp_path: Path) -> None:
     text = tmp_path / "minutes.txt"
     text.write_text(
         "MINUTES of a meeting of the Parks Committee held on 3 March 2025\n\n"
-        "1. Play areas\n\nIt was agreed that the Clerk would obtain three quotes for the swings by 31 May 2025.\n",
+        "1. Play areas\n\nIt was agreed that the Clerk would obtain three quotes "
+        "for the swings by 31 May 2025.\n",
         encoding="utf-8",
     )
     db = tmp_path / "m.db"

@@ -40,15 +40,33 @@ FACT_COLUMNS = {
 SCHEMA: dict[str, dict[str, Any]] = {
     "meetings": {
         "columns": {
-            "id": str, "council": str, "committee": str, "date": str, "title": str,
-            "venue": str, "attendees": str, "apologies": str, "external_id": str,
+            "id": str,
+            "council": str,
+            "committee": str,
+            "date": str,
+            "title": str,
+            "venue": str,
+            "attendees": str,
+            "apologies": str,
+            "external_id": str,
         },
         "pk": "id",
     },
     "documents": {
         "columns": {
-            "id": str, "path": str, "format": str, "meeting_id": str, "source_url": str,
-            "text": str, "page_map": str, "fingerprint": str, "duplicate_of": str, "pages": int, "size": int, "mtime": float, "ingested_at": str,
+            "id": str,
+            "path": str,
+            "format": str,
+            "meeting_id": str,
+            "source_url": str,
+            "text": str,
+            "page_map": str,
+            "fingerprint": str,
+            "duplicate_of": str,
+            "pages": int,
+            "size": int,
+            "mtime": float,
+            "ingested_at": str,
             "pipeline_version": str,
         },
         "pk": "id",
@@ -56,9 +74,19 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     "agenda_items": {
         "columns": {
-            "id": str, "meeting_id": str, "document_id": str, "ordinal": int, "number": str,
-            "title": str, "text": str, "start_char": int, "end_char": int, "page_start": int,
-            "page_end": int, "issue_id": str, "themes": str,
+            "id": str,
+            "meeting_id": str,
+            "document_id": str,
+            "ordinal": int,
+            "number": str,
+            "title": str,
+            "text": str,
+            "start_char": int,
+            "end_char": int,
+            "page_start": int,
+            "page_end": int,
+            "issue_id": str,
+            "themes": str,
         },
         "pk": "id",
         "foreign_keys": [("meeting_id", "meetings", "id"), ("document_id", "documents", "id")],
@@ -69,16 +97,28 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     "actions": {
         "columns": {
-            **FACT_COLUMNS, "owner": str, "due": str, "due_date": str, "context": str,
-            "context_start": int, "context_end": int, "from_resolution": int, "themes": str,
+            **FACT_COLUMNS,
+            "owner": str,
+            "due": str,
+            "due_date": str,
+            "context": str,
+            "context_start": int,
+            "context_end": int,
+            "from_resolution": int,
+            "themes": str,
             "status": str,
         },
         "pk": "id",
     },
     "amounts": {
         "columns": {
-            **FACT_COLUMNS, "raw": str, "value_gbp": float, "period": str, "kind": str,
-            "purpose": str, "suspect": str,
+            **FACT_COLUMNS,
+            "raw": str,
+            "value_gbp": float,
+            "period": str,
+            "kind": str,
+            "purpose": str,
+            "suspect": str,
         },
         "pk": "id",
     },
@@ -158,7 +198,9 @@ def _schema_complete(db: sqlite_utils.Database) -> bool:
 
     indexes = {f"idx_{table}_{'_'.join(cols)}" for table, cols in INDEXES}
     wanted = {*SCHEMA, *LINK_SCHEMA, *VIEWS, "agenda_items_fts", *FTS_TRIGGERS, *indexes, *browse.NAMES}
-    return wanted <= names and not _missing_columns(db) and browse.up_to_date(db) and scheme_money.up_to_date(db)
+    return (
+        wanted <= names and not _missing_columns(db) and browse.up_to_date(db) and scheme_money.up_to_date(db)
+    )
 
 
 def _missing_columns(db: sqlite_utils.Database) -> list[tuple[str, str, type]]:
@@ -197,7 +239,10 @@ def _ensure_fts(db: sqlite_utils.Database) -> None:
     names = {r[0] for r in db.execute("select name from sqlite_master")}
     if "agenda_items_fts" not in names:
         db.execute(FTS_SQL)
-        db.execute('INSERT INTO "agenda_items_fts" (rowid, "title", "text") SELECT rowid, "title", "text" FROM "agenda_items"')
+        db.execute(
+            'INSERT INTO "agenda_items_fts" (rowid, "title", "text") SELECT rowid, '
+            '"title", "text" FROM "agenda_items"'
+        )
     for name, sql in FTS_TRIGGERS.items():
         if name not in names:
             db.execute(sql)
@@ -208,11 +253,11 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         if name in db.table_names():
             continue
         fks = spec.get("foreign_keys", FACT_FOREIGN_KEYS if name in FACT_TABLES else None)
-        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=fks, if_not_exists=True)
+        db.table(name).create(spec["columns"], pk=spec["pk"], foreign_keys=fks, if_not_exists=True)
     for table, column, kind in _missing_columns(db):
-        db[table].add_column(column, kind)
+        db.table(table).add_column(column, kind)
     for table, cols in INDEXES:
-        db[table].create_index(cols, if_not_exists=True)
+        db.table(table).create_index(cols, if_not_exists=True)
     _ensure_fts(db)
     from ..link.schema import ensure_link_schema  # follow-through tables (pipeline/link owns them)
 
@@ -259,7 +304,9 @@ def meeting_id_for(doc: ProcessedDocument) -> str:
     return meeting_key(meta.council, meta.committee, meta.date, meta.external_id, doc.clean.source.doc_id)
 
 
-def meeting_key(council: str | None, committee: str | None, date: str | None, external_id: str | None, doc_id: str) -> str:
+def meeting_key(
+    council: str | None, committee: str | None, date: str | None, external_id: str | None, doc_id: str
+) -> str:
     """The meeting id for these facts (the document's own when they do not identify a meeting)."""
     if date and (committee or external_id):
         return short_hash(council, committee, date, external_id if not committee else "")
@@ -289,7 +336,9 @@ def _fill_meeting_gaps(db: sqlite_utils.Database, meeting_id: str, meta: Any) ->
     for column in ("council", "committee", "date", "title", "venue", "external_id"):
         value = getattr(meta, column)
         if value:
-            db.execute(f"update meetings set [{column}] = ? where id = ? and [{column}] is null", [value, meeting_id])
+            db.execute(
+                f"update meetings set [{column}] = ? where id = ? and [{column}] is null", [value, meeting_id]
+            )
 
 
 def item_id_for(doc_id: str, ordinal: int) -> str:
@@ -352,7 +401,9 @@ def save_document(
 
     source = doc.clean.source
     if source.meta.date is not None and not real_date(source.meta.date):
-        raise StoreError(f"impossible meeting date {source.meta.date!r} (want a real YYYY-MM-DD date); not stored")
+        raise StoreError(
+            f"impossible meeting date {source.meta.date!r} (want a real YYYY-MM-DD date); not stored"
+        )
     with transaction(db):
         if has_document(db, source.doc_id):
             if not replace:
@@ -362,7 +413,8 @@ def save_document(
         retired = versions.retire(db, earlier) if earlier else None
         fingerprint = text_fingerprint(doc.clean.text)
         twin = db.execute(
-            "select id, meeting_id, format from documents where fingerprint = ? and id != ? and duplicate_of is null",
+            "select id, meeting_id, format from documents where fingerprint = ? and "
+            "id != ? and duplicate_of is null",
             [fingerprint, source.doc_id],
         ).fetchone()
         meeting_id = twin[1] if twin else meeting_id_for(doc)
@@ -370,7 +422,7 @@ def save_document(
         if twin and versions.better_format(source.format, twin[2]):
             demoted, twin = versions.demote(db, twin[0]), None
         _save_meeting(db, meeting_id, source.meta)
-        db["documents"].insert(
+        db.table("documents").insert(
             {
                 "id": source.doc_id,
                 "path": source.path,
@@ -407,7 +459,7 @@ def _save_meeting(db: sqlite_utils.Database, meeting_id: str, meta: Any) -> None
     if existing is not None:
         _fill_meeting_gaps(db, meeting_id, meta)
         return
-    db["meetings"].insert(
+    db.table("meetings").insert(
         {
             "id": meeting_id,
             "council": meta.council,
@@ -425,8 +477,8 @@ def _save_meeting(db: sqlite_utils.Database, meeting_id: str, meta: Any) -> None
 def _save_items(db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: str) -> None:
     doc_id = doc.clean.source.doc_id
     item_themes = dict(doc.extraction.item_themes)
-    db["agenda_items"].insert_all(
-        (
+    db.table("agenda_items").insert_all(
+        
             {
                 "id": item_id_for(doc_id, item.ordinal),
                 "meeting_id": meeting_id,
@@ -443,7 +495,7 @@ def _save_items(db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: s
                 "themes": json.dumps(list(item_themes.get(item.ordinal, ()))),
             }
             for item in doc.items
-        )
+        
     )
 
 
@@ -481,11 +533,16 @@ def save_facts(
     doc_id = doc.clean.source.doc_id
     ex = doc.extraction
     ids = versions.FactIds(doc, reuse)
-    db["resolutions"].insert_all(
-        (ids("resolutions", _resolution_row(r, doc_id, meeting_id), r.fact) for r in ex.resolutions), replace=True
+    db.table("resolutions").insert_all(
+        (ids("resolutions", _resolution_row(r, doc_id, meeting_id), r.fact) for r in ex.resolutions),
+        replace=True,
     )
-    db["actions"].insert_all((ids("actions", _action_row(a, doc_id, meeting_id), a.fact) for a in ex.actions), replace=True)
-    db["amounts"].insert_all((ids("amounts", _amount_row(a, doc_id, meeting_id), a.fact) for a in ex.amounts), replace=True)
+    db.table("actions").insert_all(
+        (ids("actions", _action_row(a, doc_id, meeting_id), a.fact) for a in ex.actions), replace=True
+    )
+    db.table("amounts").insert_all(
+        (ids("amounts", _amount_row(a, doc_id, meeting_id), a.fact) for a in ex.amounts), replace=True
+    )
     save_scheme_mentions(db, ex.schemes, doc_id, meeting_id, ids, config=schemes)
 
 
@@ -556,7 +613,7 @@ def save_scheme_mentions(
             "name": m.name,
             "score": link.score,
         }
-        db["scheme_mentions"].insert(ids("scheme_mentions", row, m.fact) if ids else row, replace=True)
+        db.table("scheme_mentions").insert(ids("scheme_mentions", row, m.fact) if ids else row, replace=True)
         touched.add(link.scheme_id)
     for scheme_id in touched:
         _name_scheme(db, scheme_id)
@@ -582,7 +639,9 @@ def delete_document_rows(db: sqlite_utils.Database, doc_id: str) -> None:
     db.execute("delete from documents where id = ?", [doc_id])
 
 
-def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument, *, schemes: SchemesConfig | None = None) -> int:
+def replace_facts(
+    db: sqlite_utils.Database, doc: ProcessedDocument, *, schemes: SchemesConfig | None = None
+) -> int:
     """Swap one stored document's facts for ``doc.extraction`` in one transaction
     (`minutes reextract`). The documents and agenda_items rows stay (item themes
     are refreshed); an action whose id survives keeps its status, so officers'
@@ -621,7 +680,9 @@ def set_state(db: sqlite_utils.Database, key: str, value: str) -> None:
         db.execute("insert or replace into state (key, value) values (?, ?)", [key, value])
 
 
-def record_problem(db: sqlite_utils.Database, path: str, stage: str, message: str, sha256: str | None = None) -> None:
+def record_problem(
+    db: sqlite_utils.Database, path: str, stage: str, message: str, sha256: str | None = None
+) -> None:
     """One row per file and failure (see store/problems.py)."""
     from .problems import record_problem as record
 

@@ -27,7 +27,8 @@ AMOUNT_WINDOW = 150
 def _amount_context(row: str) -> str:
     return (
         f"(select substr(d.text, max(1, {row}.start_char + 1 - {AMOUNT_WINDOW}),"
-        f" {row}.end_char - {row}.start_char + 2 * {AMOUNT_WINDOW}) from documents d where d.id = {row}.document_id)"
+        f" {row}.end_char - {row}.start_char + 2 * {AMOUNT_WINDOW}) from "
+        f"documents d where d.id = {row}.document_id)"
     )
 
 
@@ -51,7 +52,8 @@ def fts_name(table: str) -> str:
 
 def _values(table: str, row: str) -> str:
     return ", ".join(
-        _amount_context(row) if expr == "@amount_context" else expr.format(row=row) for _, expr in FACT_FTS[table]
+        _amount_context(row) if expr == "@amount_context" else expr.format(row=row)
+        for _, expr in FACT_FTS[table]
     )
 
 
@@ -143,7 +145,10 @@ def ensure_browse_schema(db: sqlite_utils.Database) -> None:
         fts = fts_name(table)
         if fts not in names:
             db.execute(fts_sql(table))
-            db.execute(f'INSERT INTO "{fts}" (rowid, {_columns(table)}) SELECT rowid, {_values(table, "f")} FROM "{table}" f')
+            db.execute(
+                f'INSERT INTO "{fts}" (rowid, {_columns(table)}) SELECT rowid, '
+                f'{_values(table, "f")} FROM "{table}" f'
+            )
         for name, sql in trigger_sql(table).items():
             if name not in names:
                 db.execute(sql)
