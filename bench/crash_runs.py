@@ -74,7 +74,13 @@ class Run:
             self.proc = None
             self.pid = _fork_cli(argv, log)
         self.returncode: int | None = None
+        self.ended: float | None = None
         self.orphans: list[int] = []
+
+    @property
+    def took(self) -> float | None:
+        """Seconds from start to the moment an exit was seen (None while running)."""
+        return None if self.ended is None else self.ended - self.started
 
     def poll(self) -> int | None:
         if self.returncode is not None:
@@ -85,6 +91,8 @@ class Run:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
                 self.returncode = os.waitstatus_to_exitcode(status)
+        if self.returncode is not None and self.ended is None:
+            self.ended = time.monotonic()
         return self.returncode
 
     def wait(self, timeout: float) -> int:

@@ -274,10 +274,14 @@ def shared_cycles(
     texts = sorted(p for folder in (*first, second[-1]) for p in folder.glob("*.txt"))
     db = work / "shared.db"
     report = Report()
+    # After the first cycle most files are stored already and a run only does
+    # the re-saved ones, so it ends far sooner than the clean run: aim each kill
+    # inside the victim's latest observed duration, not the first run's.
+    took = [reference, reference]
     cycle = 0
     while report.kills < kills:
         cycle += 1
-        if cycle > kills * 3:
+        if cycle > kills * 5:
             report.failures.append(f"only {report.kills} of {kills} kills landed in {cycle - 1} cycles")
             break
         for path in rng.sample(
@@ -289,7 +293,7 @@ def shared_cycles(
         runs = [Run(ingest_argv(folders, db, workers), mode=mode, log=work / f"shared-{cycle}-{n}.log")
                 for n, folders in enumerate((first, second))]
         victim = rng.randrange(2)
-        delay = rng.uniform(0.2, reference)
+        delay = rng.uniform(0.2, max(0.25, 0.9 * took[victim]))
         while runs[victim].poll() is None and time.monotonic() - runs[victim].started < delay:
             time.sleep(0.005)
         problems: list[str] = []
@@ -298,8 +302,10 @@ def shared_cycles(
             report.killed(runs[victim])
         else:
             report.missed += 1
+            took[victim] = runs[victim].took or took[victim]
         other = runs[1 - victim]
         rc = other.wait(timeout)
+        took[1 - victim] = other.took or took[1 - victim]
         if rc not in (0, 1):
             problems.append(f"the run beside the killed one exited {rc}: {other.output[-500:]}")
         stored = _count_documents(db)

@@ -5,6 +5,7 @@ run, takes --since, and honours MINUTES_AS_OF as its clock."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -69,12 +70,23 @@ def test_read_commands_never_create_a_store(args, tmp_path, monkeypatch):
 
 
 def test_a_file_that_is_not_a_store_is_left_alone(tmp_path):
-    for name, content in (("empty.db", b""), ("notes.db", b"not a database at all")):
+    # An empty file is an empty SQLite database (and what a store is for an
+    # instant while an ingest creates it): nothing to read, not a foreign file.
+    for name, content, says in (("empty.db", b"", "holds no minutes yet"),
+                                ("notes.db", b"not a database at all", "not a Minutes Miner store")):
         path = tmp_path / name
         path.write_bytes(content)
         res = run("flag", "--db", str(path))
-        assert res.exit_code == 2 and "not a Minutes Miner store" in res.stderr
+        assert res.exit_code == 2 and says in res.stderr, res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1
         assert path.read_bytes() == content
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("create table notes (body text)")
+    conn.commit()
+    conn.close()
+    res = run("flag", "--db", str(other))
+    assert res.exit_code == 2 and "not a Minutes Miner store (it has no documents table)" in res.stderr
 
 
 def test_flag_on_a_store_without_minutes_checks_nothing_and_says_so(tmp_path):

@@ -85,14 +85,16 @@ def store_problem(path: str) -> str | None:
     try:
         conn = sqlite3.connect(f"{where.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            found = conn.execute(
-                "select 1 from sqlite_master where type = 'table' and name = 'documents'"
-            ).fetchone()
+            tables = {name for (name,) in conn.execute("select name from sqlite_master where type = 'table'")}
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return f"{path} is not a Minutes Miner store ({exc})"
-    return None if found else f"{path} is not a Minutes Miner store (it has no documents table)"
+    if not tables:  # a new store an ingest is creating right now, or an empty file
+        return f"the store {path} holds no minutes yet: nothing to read"
+    if "documents" not in tables:
+        return f"{path} is not a Minutes Miner store (it has no documents table)"
+    return None
 
 
 def emit_json(data: Any) -> None:
