@@ -14,7 +14,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .config import Config
+from .config import LINK_PROCESSORS, Config
+from .text.durations import parse_days
 
 
 def _scorer(name: Any) -> bool:
@@ -22,14 +23,10 @@ def _scorer(name: Any) -> bool:
 
 
 def _processor(name: Any) -> bool:
-    from .link.text import PROCESSORS
-
-    return name in PROCESSORS
+    return name in LINK_PROCESSORS
 
 
 def _duration(value: Any) -> bool:
-    from .reports.flag import parse_days
-
     try:
         parse_days(value)
     except (ValueError, TypeError):

@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pipeline import store
+from pipeline.store import write as store_write  # where save_document looks save_facts up
 from pipeline.cli import main
 from pipeline.run import ingest
 
@@ -81,9 +82,9 @@ def test_a_store_failure_is_retried(seed_folder: Path, tmp_path: Path, monkeypat
     def explode(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "save_facts", explode)
+    monkeypatch.setattr(store_write, "save_facts", explode)
     assert ingest([seed_folder], db=db, workers=1).failed == 5
-    monkeypatch.setattr(store, "save_facts", real)
+    monkeypatch.setattr(store_write, "save_facts", real)
     summary = ingest([seed_folder], db=db, workers=1)
     assert summary.new == 5 and summary.not_retried == 0
     assert db["problems"].count == 0

@@ -11,6 +11,7 @@ from conftest import SEED_TEXTS
 
 import pipeline.run.reextract as rx
 from pipeline import store
+from pipeline.store import write as store_write  # where save_document looks save_facts up
 from pipeline.cli.commands.reextract import reextract_cmd
 from pipeline.config import load_config
 from pipeline.extract import extract
@@ -154,7 +155,7 @@ def test_failure_mid_document_keeps_old_facts(db, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("rule crashed")
 
-    monkeypatch.setattr(store, "save_facts", broken)
+    monkeypatch.setattr(store_write, "save_facts", broken)
     summary = reextract(db, config=load_config())
     assert summary.failed == len(SEEDS) and summary.documents == 0
     assert "rule crashed" in summary.failures[0][1]
