@@ -24,7 +24,18 @@ from pipeline.clean import glue
 from pipeline.clean.textrepair import _repair_chars, repair_text
 from pipeline.text.words import zipf
 
-WORDS = "council agreed the planning meeting february resolved report budget members".split()
+WORDS = [
+    "council",
+    "agreed",
+    "the",
+    "planning",
+    "meeting",
+    "february",
+    "resolved",
+    "report",
+    "budget",
+    "members",
+]
 
 
 def _lower(n: int, rng: random.Random) -> str:
@@ -87,7 +98,14 @@ def main(argv: list[str] | None = None) -> int:
     for shape, make in SHAPES.items():
         for size in args.sizes:
             seconds = time_repair(make(size, rng))
-            rows.append({"shape": shape, "letters": size, "seconds": round(seconds, 4), "ms_per_1k": round(1000 * seconds / size * 1000, 3)})
+            rows.append(
+                {
+                    "shape": shape,
+                    "letters": size,
+                    "seconds": round(seconds, 4),
+                    "ms_per_1k": round(1000 * seconds / size * 1000, 3),
+                }
+            )
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0

@@ -10,6 +10,7 @@ work linear, so the ratio should stay near 10 (quadratic would be ~100).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import tempfile
@@ -101,6 +102,7 @@ def build(db_path: Path, n_actions: int, seed: int = 7) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--json", action="store_true", help="print {actions: seconds} as JSON only")
     args = parser.parse_args()
     config = load_config().link
     times = {}
@@ -112,10 +114,14 @@ def main() -> None:
             started = time.perf_counter()
             summary = link(db, config=config)
             times[n] = time.perf_counter() - started
+            if args.json:
+                continue
             print(f"{n:>7,} actions: link {times[n]:6.2f}s  ({summary.evidence:,} evidence rows, "
                   f"statuses {dict(sorted(summary.status_counts.items()))})")
-    if len(times) >= 2:
-        (a, ta), (b, tb) = min(times.items()), max(times.items())
+    if args.json:
+        print(json.dumps(times))
+    elif len(times) >= 2:
+        (a, ta), (b, tb) = sorted(times.items())[0], sorted(times.items())[-1]
         print(
             f"ratio {b // a}x actions -> {tb / ta:.1f}x time (linear ~{b // a}, quadratic ~{(b // a) ** 2})"
         )

@@ -139,6 +139,15 @@ def _fork_cli(argv: list[str], log: Path) -> int:
         sys.stdout = open(1, "w", closefd=False, encoding="utf-8", errors="replace")  # noqa: SIM115
         sys.stderr = open(2, "w", closefd=False, encoding="utf-8", errors="replace")  # noqa: SIM115
         os.chdir(ROOT)
+        # tqdm's write lock is a multiprocessing semaphore made once in the
+        # caller and shared by every forked child: a child SIGKILLed while
+        # drawing its progress bar leaves it held, and every later child
+        # would wait on it for ever. Each forked run gets a lock of its own.
+        import threading
+
+        from tqdm import tqdm
+
+        tqdm.set_lock(threading.RLock())
         from pipeline.cli import main
 
         main.main(args=argv, prog_name="minutes", standalone_mode=True)

@@ -37,7 +37,9 @@ def connect(db_path: Path) -> sqlite3.Connection:
     return conn
 
 
-def check_store(db_path: Path, expected: dict[str, tuple[int, ...]] | None = None, *, key: str = "id") -> list[str]:
+def check_store(
+    db_path: Path, expected: dict[str, tuple[int, ...]] | None = None, *, key: str = "id"
+) -> list[str]:
     """Everything wrong with the store at ``db_path`` (empty list: nothing).
 
     ``expected`` maps document id (or path, with ``key="path"``) -> (items,
@@ -81,25 +83,52 @@ def check_store(db_path: Path, expected: dict[str, tuple[int, ...]] | None = Non
 
 def _orphan_queries() -> list[tuple[str, str]]:
     return [
-        ("select count(*) from agenda_items i left join documents d on d.id = i.document_id where d.id is null",
-         "agenda items without their document"),
-        ("select count(*) from documents d left join meetings m on m.id = d.meeting_id where m.id is null",
-         "documents without their meeting"),
+        (
+            (
+                "select count(*) from agenda_items i left join documents d on d.id = "
+                "i.document_id where d.id is null"
+            ),
+            "agenda items without their document",
+        ),
+        (
+            "select count(*) from documents d left join meetings m on m.id = d.meeting_id where m.id is null",
+            "documents without their meeting",
+        ),
         *(
-            (f"select count(*) from [{t}] f left join documents d on d.id = f.document_id where d.id is null",
-             f"{t} without their document")
+            (
+                (
+                    f"select count(*) from [{t}] f left join documents d on d.id = "
+                    "f.document_id where d.id is null"
+                ),
+                f"{t} without their document",
+            )
             for t in FACT_TABLES
         ),
         *(
-            (f"select count(*) from [{t}] f left join agenda_items i on i.id = f.item_id where f.item_id is not null and i.id is null",
-             f"{t} without their agenda item")
+            (
+                (
+                    f"select count(*) from [{t}] f left join agenda_items i on i.id = "
+                    "f.item_id where f.item_id is not null and i.id is null"
+                ),
+                f"{t} without their agenda item",
+            )
             for t in FACT_TABLES
         ),
-        ("select count(*) from (select id from documents group by id having count(*) > 1)", "duplicated documents"),
-        ("select count(*) from (select path from documents group by path having count(*) > 1)",
-         "paths stored twice"),
-        ("select count(*) from (select document_id, ordinal from agenda_items group by 1, 2 having count(*) > 1)",
-         "duplicated agenda items"),
+        (
+            "select count(*) from (select id from documents group by id having count(*) > 1)",
+            "duplicated documents",
+        ),
+        (
+            "select count(*) from (select path from documents group by path having count(*) > 1)",
+            "paths stored twice",
+        ),
+        (
+            (
+                "select count(*) from (select document_id, ordinal from agenda_items "
+                "group by 1, 2 having count(*) > 1)"
+            ),
+            "duplicated agenda items",
+        ),
     ]
 
 
@@ -152,7 +181,10 @@ def diff_contents(a: Snapshot, b: Snapshot) -> list[str]:
     for t in sorted(set(a) | set(b)):
         ra, rb = a.get(t, []), b.get(t, [])
         if ra != rb:
-            out.append(f"{t}: {len(ra)} rows vs {len(rb)} rows" + (" (same count, different rows)" if len(ra) == len(rb) else ""))
+            out.append(
+                f"{t}: {len(ra)} rows vs {len(rb)} rows"
+                + (" (same count, different rows)" if len(ra) == len(rb) else "")
+            )
     return out
 
 

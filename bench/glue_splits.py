@@ -39,7 +39,9 @@ def splits(paths: list[Path]) -> Counter[tuple[str, str, str]]:
         context = context_of((b.text for b in doc.blocks), config.min_part_zipf)
         for block in doc.blocks:
             for token in block.text.split():
-                fixed = repair_token(token, False, config.fix_mojibake, True, config.min_part_zipf, context)[0]
+                fixed = repair_token(token, False, config.fix_mojibake, True, config.min_part_zipf, context)[
+                    0
+                ]
                 if fixed != token and fixed.replace(" ", "") == token.replace(" ", ""):
                     found[(token, fixed, path.name)] += 1
     return found
@@ -59,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = sorted(picked.items(), key=lambda kv: (kv[0][2], kv[0][0]))
     for (token, fixed, name), n in rows:
         sys.stdout.write(f"{n}\t{token}\t{fixed}\t{name}\n")
-    sys.stdout.write(f"# {sum(found.values())} splits ({len(found)} distinct) in {len(args.paths)} folder(s)\n")
+    sys.stdout.write(
+        f"# {sum(found.values())} splits ({len(found)} distinct) in {len(args.paths)} folder(s)\n"
+    )
     return 0
 
 

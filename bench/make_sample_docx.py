@@ -100,7 +100,11 @@ def _fixed_times(data: bytes) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            target.writestr(zipfile.ZipInfo(info.filename, date_time=STAMP), source.read(info.filename), zipfile.ZIP_DEFLATED)
+            target.writestr(
+                zipfile.ZipInfo(info.filename, date_time=STAMP),
+                source.read(info.filename),
+                zipfile.ZIP_DEFLATED,
+            )
     return buffer.getvalue()
 
 

@@ -115,8 +115,15 @@ def bare_parse_seconds(files: list[Path]) -> float:
     return time.perf_counter() - started
 
 
-def extraction_rate(db_path: Path) -> tuple[int, float, int]:
-    """(spaCy tokens, seconds inside extract(), documents) over the stored texts, one core."""
+def extraction_rate(db_path: Path, path_contains: str = "") -> tuple[int, float, float, int]:
+    """(spaCy tokens, seconds inside extract(), seconds of the tokenizer alone, documents)
+    over the stored texts, one core. The worker's pipeline is built and warmed
+    (pipeline.extract.batch.warm_up) before the clock starts, as a worker has it;
+    each text is seen once, as in a worker. The calibration is a fresh blank
+    English tokenizer over the same texts, also seeing each once (spaCy's
+    tokenizer caches what it has seen, so re-tokenising a text would flatter it).
+    ``path_contains`` keeps the documents whose path holds it (one copy of
+    each: copies differ by a line, and would flatter both by the same cache)."""
     from pipeline import store
     from pipeline.config import load_config
     from pipeline.extract import extract
@@ -125,16 +132,28 @@ def extraction_rate(db_path: Path) -> tuple[int, float, int]:
 
     db = store.connect(db_path)
     config = load_config()
-    nlp = nlp_for_config(config)  # built before the clock starts, as a worker would have it
-    tokens, seconds, docs = 0, 0.0, 0
-    for doc_id in document_ids(db):
-        clean, items = rebuild(db, doc_id)
+    nlp = nlp_for_config(config)
+    try:
+        from pipeline.extract.batch import warm_up
+    except ImportError:  # an older tree: the built pipeline is the warm-up
+        pass
+    else:
+        warm_up(config)
+    import spacy
+
+    floor = spacy.blank("en").tokenizer
+    texts = [rebuild(db, doc_id) for doc_id in document_ids(db)]
+    texts = [(clean, items) for clean, items in texts if path_contains in clean.source.path]
+    tokens, seconds, tok_seconds = 0, 0.0, 0.0
+    for clean, items in texts:  # alternate the two, so both see the same load on a shared machine
         started = time.perf_counter()
         extract(clean, items, config=config)
         seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        floor(clean.text)
+        tok_seconds += time.perf_counter() - started
         tokens += len(nlp.tokenizer(clean.text))
-        docs += 1
-    return tokens, seconds, docs
+    return tokens, seconds, tok_seconds, len(texts)
 
 
 def link_seconds(db_path: Path) -> float | None:

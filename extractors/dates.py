@@ -2,13 +2,16 @@
 
 Only a written day, month and year resolve here; "April" or "the next
 meeting" need the meeting's date and calendar, which the follow-through stage
-knows, so they stay unresolved. UK order: 03/04/2025 is 3 April.
+knows, so they stay unresolved. UK order: 03/04/2025 is 3 April. The date is
+read by the project's one UK date reader (``pipeline.text.dates``): no
+dateparser, whose import and first call cost each worker seconds.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from pipeline.text.dates import find_date
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = re.compile(
@@ -26,21 +29,5 @@ def resolve_due(due: str | None) -> str | None:
     m = _DATE.search(due)
     if m is None:
         return None
-    return _parse(m.group())
-
-
-@lru_cache(maxsize=1024)
-def _parse(written: str) -> str | None:
-    import dateparser  # slow to import; only needed when a date is written
-
-    cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", written).replace(" of ", " ")
-    parsed = dateparser.parse(
-        cleaned,
-        languages=["en"],
-        settings={
-            "DATE_ORDER": "DMY",
-            "REQUIRE_PARTS": ["day", "month", "year"],
-            "PREFER_DAY_OF_MONTH": "first",
-        },
-    )
-    return parsed.date().isoformat() if parsed else None
+    found = find_date(m.group())
+    return found[0] if found is not None else None

@@ -2,8 +2,8 @@
 only one, kept verbatim (bodies unchanged) so ``test_dates_table`` can run them
 beside the new reader and decide every difference. Not used by the pipeline.
 
-``extractors/dates.resolve_due`` is still live (extractors/ belongs to another
-area) and is imported from there by the test instead of being copied here.
+``extractors/dates.resolve_due`` now reads its date with ``pipeline.text.dates``;
+its dateparser version is kept below like the others.
 """
 
 from __future__ import annotations
@@ -192,10 +192,42 @@ def deferrals_parse_date(text: str) -> str | None:
         return None
 
 
+# --- extractors/dates.py resolve_due (before) -------------------------------------------
+_R_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_R_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_R_MONTHS},?\s+\d{{4}}\b"
+    rf"|\b{_R_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def due_resolve_due(due: str | None) -> str | None:
+    if not due:
+        return None
+    m = _R_DATE.search(due)
+    if m is None:
+        return None
+    import dateparser
+
+    cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", m.group()).replace(" of ", " ")
+    parsed = dateparser.parse(
+        cleaned,
+        languages=["en"],
+        settings={
+            "DATE_ORDER": "DMY",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+    return parsed.date().isoformat() if parsed else None
+
+
 OLD_PARSERS = {
     "text.dates.parse_date": text_parse_date,
     "load.pdf_meta.parse_date": pdf_parse_date,
     "fetch.paths.parse_uk_date": fetch_parse_uk_date,
     "fetch.pages.page_date": fetch_page_date,
     "link.deferrals.parse_date": deferrals_parse_date,
+    "extractors.dates.resolve_due": due_resolve_due,
 }

@@ -175,10 +175,14 @@ def run_service(unit: Unit, home: Home) -> UnitRun:
         for line in unit.get("Service", key):
             ignore = line.startswith("-")
             command = line.lstrip("-")
-            assert not command.startswith(("@", ":", "+", "!")) and "$" not in command, f"not emulated: {line}"
+            assert not command.startswith(("@", ":", "+", "!")) and "$" not in command, (
+                f"not emulated: {line}"
+            )
             argv = [_specifiers(a, home) for a in shlex.split(command)]
             assert os.path.isabs(argv[0]), f"{key}= needs an absolute path here: {line}"
-            done = subprocess.run(argv, cwd=cwd, env=home.env(), capture_output=True, text=True, timeout=600, check=False)
+            done = subprocess.run(
+                argv, cwd=cwd, env=home.env(), capture_output=True, text=True, timeout=600, check=False
+            )
             steps.append((line, done.returncode, done.stdout, done.stderr))
             ok = done.returncode == 0 or (key == "ExecStart" and done.returncode in success)
             if not ok and not ignore:

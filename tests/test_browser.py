@@ -115,7 +115,9 @@ def test_tracker_landing_page_and_a_chart(page: Any, server: str) -> None:
     assert page.locator("#outstanding tbody tr").count() == 2
     assert fx.CAMERA_ACTION in page.locator("#closed").inner_text()
     wait_for_chart(page, "actions-by-quarter", bars=OPENED_CLOSED_BARS)
-    wait_for_chart(page, "money-by-scheme", bars=1)  # one scheme has money (in a sentence naming it), one year
+    wait_for_chart(
+        page, "money-by-scheme", bars=1
+    )  # one scheme has money (in a sentence naming it), one year
     shoot(page, "tracker.png", full_page=True)
     page.click("#card-actions-by-quarter h2 a")
     page.wait_for_url("**/-/dashboards/tracker/actions-by-quarter")

@@ -53,7 +53,9 @@ def ids(db, table: str) -> set[str]:
 
 
 def cctv_action(db) -> tuple[str, str, str]:
-    return db.execute("select id, status, document_id from actions where text like ?", [f"%{CCTV}%"]).fetchone()
+    return db.execute(
+        "select id, status, document_id from actions where text like ?", [f"%{CCTV}%"]
+    ).fetchone()
 
 
 @pytest.fixture
@@ -72,7 +74,12 @@ def stored(tmp_path):
 
 def test_an_edited_file_replaces_its_earlier_version(stored):
     db, path = stored
-    before, action_ids, resolution_ids, amount_ids = fact_counts(db), ids(db, "actions"), ids(db, "resolutions"), ids(db, "amounts")
+    before, action_ids, resolution_ids, amount_ids = (
+        fact_counts(db),
+        ids(db, "actions"),
+        ids(db, "resolutions"),
+        ids(db, "amounts"),
+    )
     old_doc = cctv_action(db)[2]
     assert before["actions"] >= 1 and before["resolutions"] >= 2 and before["amounts"] >= 1
     path.write_text(MINUTES.replace("presented an update", "presented a short update"), encoding="utf-8")
@@ -82,12 +89,21 @@ def test_an_edited_file_replaces_its_earlier_version(stored):
     assert fact_counts(db) == before  # one document, the same number of facts: nothing doubled
     assert (summary.new, summary.replaced, summary.failed) == (1, 1, 0)
     aid, status, doc_id = cctv_action(db)
-    assert doc_id != old_doc and db.execute("select count(*) from documents where id = ?", [old_doc]).fetchone()[0] == 0
+    assert (
+        doc_id != old_doc
+        and db.execute("select count(*) from documents where id = ?", [old_doc]).fetchone()[0] == 0
+    )
     assert status == "done"  # the officer's override is on the new version
-    assert ids(db, "actions") == action_ids and ids(db, "resolutions") == resolution_ids and ids(db, "amounts") == amount_ids
+    assert (
+        ids(db, "actions") == action_ids
+        and ids(db, "resolutions") == resolution_ids
+        and ids(db, "amounts") == amount_ids
+    )
     assert db.execute("select count(*) from meetings").fetchone()[0] == 1
     assert summary.warnings == []
-    history = db.execute("select status, rule from action_status_changes where action_id = ? order by seq", [aid]).fetchall()
+    history = db.execute(
+        "select status, rule from action_status_changes where action_id = ? order by seq", [aid]
+    ).fetchall()
     assert history[-1] == ("done", "override")
 
 
@@ -110,9 +126,25 @@ def test_an_override_whose_action_vanished_is_kept_and_reported(stored):
 def test_the_cli_says_a_correction_replaced_an_earlier_version(stored, tmp_path):
     _db, path = stored
     path.write_text(MINUTES.replace("presented an update", "gave an update"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["ingest", str(path.parent), "--db", str(tmp_path / "m.db"), "--workers", "1",
-                                       "-q", "--council", PANEL.council, "--committee", PANEL.committee,
-                                       "--date", PANEL.date], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        [
+            "ingest",
+            str(path.parent),
+            "--db",
+            str(tmp_path / "m.db"),
+            "--workers",
+            "1",
+            "-q",
+            "--council",
+            PANEL.council,
+            "--committee",
+            PANEL.committee,
+            "--date",
+            PANEL.date,
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("1 new (1 replacing an earlier version), 0 unchanged")
 
@@ -131,8 +163,11 @@ def test_prune_forgets_documents_whose_files_are_gone(seed_folder, tmp_path):
     kept = ingest([seed_folder], db=db, workers=1)  # without --prune nothing is removed
     assert kept.forgotten == 0 and fact_counts(db) == full
 
-    result = CliRunner().invoke(main, ["ingest", str(seed_folder), "--db", str(db_path), "--prune", "--json", "-q",
-                                       "--workers", "1"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        ["ingest", str(seed_folder), "--db", str(db_path), "--prune", "--json", "-q", "--workers", "1"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["forgotten"] == 1
     after = fact_counts(store.connect(db_path))
@@ -143,8 +178,12 @@ def test_prune_forgets_documents_whose_files_are_gone(seed_folder, tmp_path):
 
 def crash_free_links(db, doc_id: str) -> bool:
     """No evidence or status history still points at a forgotten document."""
-    ev = db.execute("select count(*) from link_evidence where evidence_document_id = ?", [doc_id]).fetchone()[0]
-    ch = db.execute("select count(*) from action_status_changes where evidence_document_id = ?", [doc_id]).fetchone()[0]
+    ev = db.execute("select count(*) from link_evidence where evidence_document_id = ?", [doc_id]).fetchone()[
+        0
+    ]
+    ch = db.execute(
+        "select count(*) from action_status_changes where evidence_document_id = ?", [doc_id]
+    ).fetchone()[0]
     return ev == 0 and ch == 0
 
 
@@ -172,7 +211,9 @@ def test_a_duplicate_left_with_the_old_words_becomes_a_document_of_its_own(tmp_p
     ingest([text], db=db, workers=1)
     ingest([pdf], db=db, workers=1)
     assert db.execute("select format from documents where duplicate_of is not null").fetchall() == [("pdf",)]
-    Path(text).write_text(Path(text).read_text(encoding="utf-8") + "\nA late addendum paragraph.\n", encoding="utf-8")
+    Path(text).write_text(
+        Path(text).read_text(encoding="utf-8") + "\nA late addendum paragraph.\n", encoding="utf-8"
+    )
 
     summary = ingest([folder], db=db, workers=1)
 
@@ -201,7 +242,9 @@ def test_reused_ids_never_collide_with_new_ones():
     from pipeline.records import CleanDocument, Extraction, Fact, LoadedDocument, ProcessedDocument
     from pipeline.store.versions import FactIds
 
-    doc = ProcessedDocument(CleanDocument(LoadedDocument("d" * 64, "x.txt", "text", ()), "", ()), (), Extraction())
+    doc = ProcessedDocument(
+        CleanDocument(LoadedDocument("d" * 64, "x.txt", "text", ()), "", ()), (), Extraction()
+    )
     old_words = Fact("resolution", 50, 60, "the report be noted", None, None)
     new_words = Fact("resolution", 10, 20, "other words", None, None)
     ids = FactIds(doc, {("resolutions", "the report be noted", ""): ["id-at-10-20"]})

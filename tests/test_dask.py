@@ -9,11 +9,11 @@ import pytest
 
 distributed = pytest.importorskip("distributed")
 
-from pipeline import store  # noqa: E402
-from pipeline.records import ProcessedDocument  # noqa: E402
-from pipeline.run import discover, ingest  # noqa: E402
-from pipeline.run.dask_executor import dask_executor  # noqa: E402
-from pipeline.run.process import Failure, process_file  # noqa: E402
+from pipeline import store
+from pipeline.records import ProcessedDocument
+from pipeline.run import discover, ingest
+from pipeline.run.dask_executor import dask_executor
+from pipeline.run.process import Failure, process_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -39,7 +39,9 @@ def content(db) -> dict[str, list[tuple]]:
     out: dict[str, list] = {}
     for table in ("meetings", "documents", "agenda_items", *store.FACT_TABLES, "schemes"):
         cols = [c for c in db[table].columns_dict if c not in VOLATILE]
-        rows = [dict(zip(cols, r)) for r in db.execute(f"select {', '.join(cols)} from [{table}] order by id")]
+        rows = [
+            dict(zip(cols, r)) for r in db.execute(f"select {', '.join(cols)} from [{table}] order by id")
+        ]
         if table == "meetings":  # a twin's meeting is keyed on what the first stored twin said
             keep = {r[0] for r in db.execute("select meeting_id from documents where id not in (%s)"
                                              % ",".join("?" * len(twins)), list(twins))}
@@ -66,7 +68,7 @@ def test_dask_ingest_matches_local(cluster, tmp_path):
     assert remote.as_dict() == local.as_dict()
     assert remote.new > 0 and remote.new + remote.failed == len(list(discover([CORPUS])))
     a, b = content(local_db), content(dask_db)
-    assert a["documents"] and a["agenda_items"] and a["twin formats"] == ["docx", "pdf", "text"]  # corpus/002_*
+    assert a["documents"] and a["agenda_items"] and a["twin formats"] == ["docx", "pdf", "text"]
     assert a == b
 
 

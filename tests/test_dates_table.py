@@ -15,7 +15,6 @@ import pytest
 from conftest import ROOT, SHARED, need_shared
 from legacy_dates import OLD_PARSERS
 
-from extractors.dates import resolve_due
 from pipeline.load import load
 from pipeline.reports.evaluate import default_search_paths, find_document
 from pipeline.text.dates import parse_date
@@ -75,7 +74,6 @@ def table() -> list[dict[str, object]]:
             assert doc is not None, gold["document"]
             for written in dict.fromkeys(m.group() for m in CANDIDATE.finditer(_header(doc))):
                 old = {name: fn(written) for name, fn in OLD_PARSERS.items()}
-                old["extractors.dates.resolve_due"] = resolve_due(written)
                 rows.append({"document": gold["document"], "written": written, "new": parse_date(written),
                              "strict": strict(written), "old": old})
     return rows

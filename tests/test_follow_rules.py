@@ -78,7 +78,9 @@ def test_minute_references_and_notice_dates():
     assert minute_ref("Min. 5/21 - data had been provided") == "5"
     assert minute_ref("The map (Minute 16 refers) had been sent.") == "16"
     assert minute_ref("The minutes of the meeting were approved.") is None
-    assert notice_date("Decision Notice\nDecision determined at Cabinet meeting on 15 May 2025") == "2025-05-15"
+    assert (
+        notice_date("Decision Notice\nDecision determined at Cabinet meeting on 15 May 2025") == "2025-05-15"
+    )
 
 
 def test_reschedule_cues():
@@ -107,16 +109,44 @@ def test_a_decision_notice_of_the_same_meeting_is_not_later_evidence(db):
     action = "Officers to bring the allotment rents review back to the Committee for decision"
     ids = add(db, Minutes(C, K, "2024-01-09", [("Allotments", f"{action}.")], actions=[(0, action)]))
     # the notice for that meeting, published a week later and stored as if it were a meeting of that date
-    add(db, Minutes(C, K, "2024-01-16", [("Decision notice", ("Decision determined at Community Committee meeting on"
-                                                              " 9 January 2024.")),
-                                         ("Allotments", ("Decision taken: the allotment rents review be brought back"
-                                                        " to the Committee for decision."))]))
+    add(
+        db,
+        Minutes(
+            C,
+            K,
+            "2024-01-16",
+            [
+                (
+                    "Decision notice",
+                    ("Decision determined at Community Committee meeting on 9 January 2024."),
+                ),
+                (
+                    "Allotments",
+                    (
+                        "Decision taken: the allotment rents review be brought back"
+                        " to the Committee for decision."
+                    ),
+                ),
+            ],
+        ),
+    )
     link(db, config=CFG)
     assert status(db, ids[action]) == "open"
-    add(db, Minutes(C, K, "2024-04-20", [("Decision notice", ("Decision determined at Community Committee meeting on"
-                                                              " 16 April 2024.")),
-                                         ("Allotment rents review", ("Decision taken: the Committee approved the"
-                                                                    " allotment rents review."))]))
+    add(
+        db,
+        Minutes(
+            C,
+            K,
+            "2024-04-20",
+            [
+                ("Decision notice", ("Decision determined at Community Committee meeting on 16 April 2024.")),
+                (
+                    "Allotment rents review",
+                    ("Decision taken: the Committee approved the allotment rents review."),
+                ),
+            ],
+        ),
+    )
     link(db, config=CFG)
     assert status(db, ids[action]) == "done"
     rule = db.execute("select rule from action_status_changes where action_id = ? and status = 'done'",
@@ -132,16 +162,24 @@ def test_configured_parent_body(db):
                                                         " withdrawn Sunday service."))]))
     link(db, config=CFG)
     assert status(db, ids[action]) == "open"  # not linked: nothing says the group reports to the committee
-    link(db, config=dataclasses.replace(CFG, parent_bodies=("Transport Working Group > Community Committee",)))
+    link(
+        db, config=dataclasses.replace(CFG, parent_bodies=("Transport Working Group > Community Committee",))
+    )
     assert status(db, ids[action]) == "done"
-    assert db.execute("select rule from link_evidence where subject_id = ?", [ids[action]]).fetchone()[0] == "parent_body"
+    assert (
+        db.execute("select rule from link_evidence where subject_id = ?", [ids[action]]).fetchone()[0]
+        == "parent_body"
+    )
 
 
 VAGUE = "Officers would look into the provision of dog bins near the playing field"
 
 
 def test_not_trackable_is_listed_apart_and_never_overdue(db, tmp_path):
-    ids = add(db, Minutes(C, K, "2024-01-09", [("Playing field", f"{VAGUE}. {MAP}.")], actions=[(0, VAGUE), (0, MAP)]))
+    ids = add(
+        db,
+        Minutes(C, K, "2024-01-09", [("Playing field", f"{VAGUE}. {MAP}.")], actions=[(0, VAGUE), (0, MAP)]),
+    )
     link(db, config=CFG)
     assert status(db, ids[VAGUE]) == "not trackable"
     query = FlagQuery("2024-12-01", 28)
@@ -154,7 +192,12 @@ def test_not_trackable_is_listed_apart_and_never_overdue(db, tmp_path):
     data = json.loads(run("flag", "--db", path, "--as-of", "2024-12-01", "--json").output)
     assert data["flagged"] == 1 and [r["action"] for r in data["not_trackable"]] == [VAGUE]
     # evidence of completion still closes it
-    add(db, Minutes(C, K, "2024-03-12", [("Playing field", "Two dog bins had been installed near the playing field.")]))
+    add(
+        db,
+        Minutes(
+            C, K, "2024-03-12", [("Playing field", "Two dog bins had been installed near the playing field.")]
+        ),
+    )
     link(db, config=CFG)
     assert status(db, ids[VAGUE]) == "done"
 
@@ -166,7 +209,10 @@ def test_only_vague_actions_flag_nothing(db, tmp_path):
 
 
 def test_a_due_date_makes_a_vague_commitment_trackable(db):
-    ids = add(db, Minutes(C, K, "2024-01-09", [("Playing field", f"{VAGUE} by 1 March 2024.")], actions=[(0, VAGUE)]))
+    ids = add(
+        db,
+        Minutes(C, K, "2024-01-09", [("Playing field", f"{VAGUE} by 1 March 2024.")], actions=[(0, VAGUE)]),
+    )
     db.execute("update actions set due_date = '2024-03-01' where id = ?", [ids[VAGUE]])
     link(db, config=CFG)
     assert status(db, ids[VAGUE]) == "open"
@@ -176,14 +222,31 @@ TAXI = "The Licensing Manager to present the review of taxi licensing fees"
 
 
 def test_a_moved_deadline_is_kept_with_its_source_and_used_by_the_flag(db, tmp_path):
-    ids = add(db, Minutes(C, K, "2024-03-05", [("Taxi licensing", f"{TAXI} by 30 June 2024.")], actions=[(0, TAXI)]),
-              due={TAXI: "by 30 June 2024"})
+    ids = add(
+        db,
+        Minutes(C, K, "2024-03-05", [("Taxi licensing", f"{TAXI} by 30 June 2024.")], actions=[(0, TAXI)]),
+        due={TAXI: "by 30 June 2024"},
+    )
     db.execute("update actions set due_date = '2024-06-30' where id = ?", [ids[TAXI]])
-    add(db, Minutes(C, K, "2024-07-10", [("Taxi licensing", ("The review of taxi licensing fees would now be presented"
-                                                            " in October 2024."))]))
+    add(
+        db,
+        Minutes(
+            C,
+            K,
+            "2024-07-10",
+            [
+                (
+                    "Taxi licensing",
+                    ("The review of taxi licensing fees would now be presented in October 2024."),
+                )
+            ],
+        ),
+    )
     link(db, config=CFG)
-    rows = db.execute("select seq, due_date, rule, quote, at from action_due_changes where action_id = ? order by seq",
-                      [ids[TAXI]]).fetchall()
+    rows = db.execute(
+        "select seq, due_date, rule, quote, at from action_due_changes where action_id = ? order by seq",
+        [ids[TAXI]],
+    ).fetchall()
     assert [r[:3] for r in rows] == [(0, "2024-06-30", "minuted"), (1, "2024-10-31", "rescheduled")]
     assert "would now be presented in October 2024" in rows[1][3] and rows[1][4] == "2024-07-10"
     overdue = lambda as_of: [r.action for r in flagged(db, FlagQuery(as_of, 0))]
@@ -197,10 +260,24 @@ def test_a_moved_deadline_is_kept_with_its_source_and_used_by_the_flag(db, tmp_p
 
 def test_deferred_to_the_next_meeting_resolves_once_it_is_stored(db):
     ids = add(db, Minutes(C, K, "2024-03-05", [("Taxi licensing", f"{TAXI}.")], actions=[(0, TAXI)]))
-    add(db, Minutes(C, K, "2024-07-10", [("Taxi licensing", ("The review of taxi licensing fees had been deferred to"
-                                                            " the next meeting."))]))
+    add(
+        db,
+        Minutes(
+            C,
+            K,
+            "2024-07-10",
+            [
+                (
+                    "Taxi licensing",
+                    ("The review of taxi licensing fees had been deferred to the next meeting."),
+                )
+            ],
+        ),
+    )
     link(db, config=CFG)
-    row = db.execute("select due_date, due_text from action_due_changes where action_id = ?", [ids[TAXI]]).fetchone()
+    row = db.execute(
+        "select due_date, due_text from action_due_changes where action_id = ?", [ids[TAXI]]
+    ).fetchone()
     assert row == (None, "next meeting")
     add(db, Minutes(C, K, "2024-09-11", [("Apologies", "None.")]))
     link(db, config=CFG)
@@ -219,9 +296,23 @@ def test_flag_shows_the_absence_of_evidence(db, tmp_path):
 def test_an_action_printed_in_the_notice_and_the_minutes_is_one_row(db, tmp_path):
     minutes = add(db, Minutes(C, K, "2024-01-09", [("Bus shelters", f"{MAP}.")], actions=[(0, MAP)],
                               path="minutes.txt"))
-    add(db, Minutes(C, K, "2024-01-09", [("Decision notice", ("Decision determined at Community Committee meeting on"
-                                                              " 9 January 2024.")), ("Bus shelters", f"{MAP}.")],
-                    actions=[(1, MAP)], path="notice.txt"))
+    add(
+        db,
+        Minutes(
+            C,
+            K,
+            "2024-01-09",
+            [
+                (
+                    "Decision notice",
+                    ("Decision determined at Community Committee meeting on 9 January 2024."),
+                ),
+                ("Bus shelters", f"{MAP}."),
+            ],
+            actions=[(1, MAP)],
+            path="notice.txt",
+        ),
+    )
     link(db, config=CFG)
     assert db.execute("select count(*) from actions").fetchone()[0] == 2
     (row,) = flagged(db, FlagQuery("2024-12-01", 28))

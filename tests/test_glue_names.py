@@ -91,7 +91,11 @@ def test_real_words_survive_in_a_glued_document() -> None:
     text = clean(doc).text
     assert not (set(REAL_WORDS) - _words(text))
     flat = re.sub(r"\s+", " ", text)
-    for fragment in ["Planning meeting in February", "NWCSP reviewed and agreed", "amount from the PCC of £139,250k"]:
+    for fragment in [
+        "Planning meeting in February",
+        "NWCSP reviewed and agreed",
+        "amount from the PCC of £139,250k",
+    ]:
         assert fragment in flat
 
 

@@ -76,7 +76,9 @@ def test_unsupported_types_are_reported_in_one_line_each(seeds, tmp_path):
     (seeds / "minutes.odt").write_bytes(b"PK\x03\x04 an OpenDocument file")
     (seeds / "budget.xlsx").write_bytes(b"PK\x03\x04 a spreadsheet")
     (seeds / "manifest.csv").write_text("file,council\n", encoding="utf-8")  # metadata: read, not reported
-    result = CliRunner().invoke(main, ["ingest", str(seeds), "--db", str(tmp_path / "m.db"), "--workers", "1"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(seeds), "--db", str(tmp_path / "m.db"), "--workers", "1"]
+    )
     assert result.exit_code == 0, result.output
     skipped = sorted(line for line in result.stderr.splitlines() if line.startswith("skipped:"))
     assert len(skipped) == 2

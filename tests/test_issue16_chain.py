@@ -19,9 +19,14 @@ pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("extractors.actions") is None, reason="needs the action extractor",
 )
 
-HEAD = ("Wyvern District Council\n\nMINUTES of a meeting of the Community Safety Scrutiny Panel held at the Council"
-        " Offices, Wyvern on Tuesday, {date}.\n\n")
-MARCH = HEAD.format(date="19 March 2024") + """15. Minutes of the previous meeting
+HEAD = (
+    "Wyvern District Council\n\nMINUTES of a meeting of the Community Safety "
+    "Scrutiny Panel held at the Council"
+    " Offices, Wyvern on Tuesday, {date}.\n\n"
+)
+MARCH = (
+    HEAD.format(date="19 March 2024")
+    + """15. Minutes of the previous meeting
 
 The minutes of the meeting held on 16 January 2024 were approved as a correct record.
 
@@ -49,7 +54,10 @@ Officers agreed to provide figures on street lighting faults in the town centre 
 
 Members welcomed the youth diversion work in Eastgate. The Community Safety Officer agreed to circulate the youth diversion funding bid to Members.
 """
-JUNE = HEAD.format(date="11 June 2024") + """1. Minutes of the previous meeting
+)
+JUNE = (
+    HEAD.format(date="11 June 2024")
+    + """1. Minutes of the previous meeting
 
 The minutes of the meeting held on 19 March 2024 were approved as a correct record.
 
@@ -67,7 +75,10 @@ The Licensing Manager reported back on the Pubwatch scheme as requested at the p
 
 RESOLVED that the report be noted.
 """
-SEPTEMBER = HEAD.format(date="17 September 2024") + """1. Minutes of the previous meeting
+)
+SEPTEMBER = (
+    HEAD.format(date="17 September 2024")
+    + """1. Minutes of the previous meeting
 
 The minutes of the meeting held on 11 June 2024 were approved as a correct record.
 
@@ -79,6 +90,7 @@ The Members' briefing on the new ASB powers had taken place on 30 July 2024.
 
 Members discussed youth diversion in Eastgate. The youth diversion funding bid will be circulated once it has been submitted.
 """
+)
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]
@@ -120,7 +132,9 @@ def test_the_four_completions_and_how_each_was_found(chain):
         detail = json.loads(run("action", aid, "--db", chain, "--json").output)
         (change,) = [c for c in detail["changes"] if c["status"] == "done"]
         rules[text.split()[-1]] = (change["rule"], change["quote"])
-    assert rules["deployed"][0] == "minute_ref" and "deployment map had been circulated" in rules["deployed"][1]
+    assert (
+        rules["deployed"][0] == "minute_ref" and "deployment map had been circulated" in rules["deployed"][1]
+    )
     assert rules["meeting"][0] == "report_back" and "as requested" in rules["meeting"][1]
     assert rules["Lane"][0] == "minute_ref" and "confirmed that he had written" in rules["Lane"][1]
     assert "had taken place" in rules["arranged"][1]

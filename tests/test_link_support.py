@@ -35,8 +35,12 @@ def add(db: sqlite_utils.Database, m: Minutes, *, due: dict[str, str] | None = N
         starts.append(len(text) + len(title) + 1)
         text += f"{title}\n{body}\n\n"
     if not db.execute("select 1 from meetings where id = ?", [meeting_id]).fetchone():
-        db["meetings"].insert({"id": meeting_id, "council": m.council, "committee": m.committee, "date": m.date})
-    db["documents"].insert({"id": doc_id, "path": m.path or f"{doc_id}.txt", "meeting_id": meeting_id, "text": text})
+        db["meetings"].insert(
+            {"id": meeting_id, "council": m.council, "committee": m.committee, "date": m.date}
+        )
+    db["documents"].insert(
+        {"id": doc_id, "path": m.path or f"{doc_id}.txt", "meeting_id": meeting_id, "text": text}
+    )
     item_ids = []
     for n, (title, body) in enumerate(m.items):
         iid = store.item_id_for(doc_id, n)
@@ -55,10 +59,20 @@ def add(db: sqlite_utils.Database, m: Minutes, *, due: dict[str, str] | None = N
     for n, needle in m.actions:
         aid = store.action_id(doc_id, needle)
         ids[needle] = aid
-        db["actions"].insert({"id": aid, **fact(n, needle), "context": m.items[n][1], "context_start": starts[n],
-                              "context_end": starts[n] + len(m.items[n][1]), "status": "open",
-                              "due": (due or {}).get(needle), "owner": (owners or {}).get(needle),
-                              "themes": "[]"}, replace=True)
+        db["actions"].insert(
+            {
+                "id": aid,
+                **fact(n, needle),
+                "context": m.items[n][1],
+                "context_start": starts[n],
+                "context_end": starts[n] + len(m.items[n][1]),
+                "status": "open",
+                "due": (due or {}).get(needle),
+                "owner": (owners or {}).get(needle),
+                "themes": "[]",
+            },
+            replace=True,
+        )
     for n, needle, noting in m.resolutions:
         db["resolutions"].insert({"id": store.short_hash("res", doc_id, needle), **fact(n, needle),
                                   "is_noting": int(noting), "themes": "[]"})

@@ -73,7 +73,9 @@ def test_manifest_with_an_impossible_date_is_refused(tmp_path):
 
 
 def test_excel_csv_in_windows_1252_is_read(tmp_path: Path):
-    (tmp_path / "m.csv").write_bytes("file,council,committee\r\na.txt,Ynys Môn Council,Café Committee\r\n".encode("cp1252"))
+    (tmp_path / "m.csv").write_bytes(
+        "file,council,committee\r\na.txt,Ynys Môn Council,Café Committee\r\n".encode("cp1252")
+    )
     meta = read_manifest(tmp_path / "m.csv")["a.txt"]
     assert (meta.council, meta.committee) == ("Ynys Môn Council", "Café Committee")
 
@@ -118,11 +120,15 @@ def test_a_bad_manifest_stores_its_folder_without_it_and_exits_1(seed_folder: Pa
     other.mkdir()
     (other / "manifest.yaml").write_text("- file: x.txt\n  council: [unclosed\n")
     (seed_folder / "manifest.csv").write_bytes(  # Excel: Windows-1252, an impossible date on line 2
-        f"file,council,date\r\n{sorted(p.name for p in seed_folder.iterdir())[0]},Ynys Môn,2024-13-45\r\n".encode("cp1252"))
+        f"file,council,date\r\n{sorted(p.name for p in seed_folder.iterdir())[0]},"
+        "Ynys Môn,2024-13-45\r\n".encode("cp1252")
+    )
     for seed in sorted(seed_folder.iterdir())[:2]:
         (other / seed.name).write_bytes(seed.read_bytes() + b"\nA paragraph of our own.\n")
     db = tmp_path / "m.db"
-    result = CliRunner().invoke(main, ["ingest", str(seed_folder), str(other), "--db", str(db), "--workers", "1"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(seed_folder), str(other), "--db", str(db), "--workers", "1"]
+    )
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]

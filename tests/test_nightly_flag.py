@@ -23,9 +23,22 @@ FIRST = "the Head of Finance would circulate the fraud risk register to Members"
 SECOND = "the Monitoring Officer would report on the whistleblowing policy"
 THIRD = "the Chairman would write to the external auditor about the late accounts"
 
-READERS = [["flag"], ["stats"], ["actions"], ["resolutions"], ["amounts"], ["schemes"], ["scheme", "CCTV"],
-           ["consistency"], ["export", "--out", "exported"], ["search", "CCTV"], ["action", "3f9a2c"], ["link"],
-           ["action", "3f9a2c", "--status", "done", "--note", "sent"], ["reextract"]]
+READERS = [
+    ["flag"],
+    ["stats"],
+    ["actions"],
+    ["resolutions"],
+    ["amounts"],
+    ["schemes"],
+    ["scheme", "CCTV"],
+    ["consistency"],
+    ["export", "--out", "exported"],
+    ["search", "CCTV"],
+    ["action", "3f9a2c"],
+    ["link"],
+    ["action", "3f9a2c", "--status", "done", "--note", "sent"],
+    ["reextract"],
+]
 
 
 def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
@@ -102,9 +115,13 @@ def test_new_since_the_last_run(db_path):
     # the same night again: the same report (compared with the run before tonight, not with itself)
     assert run("flag", "--db", db_path, "--as-of", "2025-04-08", "--format", "markdown").output == text
     # another scope (a filter) has its own history
-    other = json.loads(run("flag", "--db", db_path, "--as-of", "2025-04-08", "--committee", "audit", "--json").output)
+    other = json.loads(
+        run("flag", "--db", db_path, "--as-of", "2025-04-08", "--committee", "audit", "--json").output
+    )
     assert other["last_run"] is None
-    runs = db.execute("select as_of, flagged from flag_runs where scope like '%\"committee\": null%' order by as_of")
+    runs = db.execute(
+        "select as_of, flagged from flag_runs where scope like '%\"committee\": null%' order by as_of"
+    )
     assert runs.fetchall() == [("2025-03-01", 1), ("2025-04-08", 2)]
 
 

@@ -45,8 +45,16 @@ def small_store(home: Home) -> str:
     path = home.project / "output" / "minutes.db"
     path.parent.mkdir(parents=True, exist_ok=True)
     db = store.connect(path)
-    add(db, Minutes(C, K, "2025-01-14", [("Fraud risk", f"Members discussed fraud. It was agreed that {OLD}.")],
-                    actions=[(0, OLD)]))
+    add(
+        db,
+        Minutes(
+            C,
+            K,
+            "2025-01-14",
+            [("Fraud risk", f"Members discussed fraud. It was agreed that {OLD}.")],
+            actions=[(0, OLD)],
+        ),
+    )
     link(db, config=load_config().link)
     db.conn.close()
     return str(path)
@@ -112,7 +120,9 @@ def test_crontab_fetch_then_flag_makes_its_folders_and_mails_when_fetch_fails(tm
     assert night.stdout == "" and night.stderr == ""
     ((args, body),) = home.mails()
     assert args == ["-s", "Minutes Miner: actions flagged", "clerk@example.gov.uk"]
-    assert body.startswith("1 outstanding action(s) as of 2025-03-01") and OLD in body.replace("\n" + " " * 12, " ")
+    assert body.startswith("1 outstanding action(s) as of 2025-03-01") and OLD in body.replace(
+        "\n" + " " * 12, " "
+    )
 
 
 def test_systemd_service_as_written(tmp_path):

@@ -31,8 +31,16 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 def db_path(tmp_path: Path) -> str:
     path = tmp_path / "minutes.db"
     db = store.connect(path)
-    add(db, Minutes(C, K, "2025-01-14", [("Fraud risk", f"Members discussed fraud. It was agreed that {ACTION}.")],
-                    actions=[(0, ACTION)]))
+    add(
+        db,
+        Minutes(
+            C,
+            K,
+            "2025-01-14",
+            [("Fraud risk", f"Members discussed fraud. It was agreed that {ACTION}.")],
+            actions=[(0, ACTION)],
+        ),
+    )
     add(db, Minutes(C, K, "2025-03-11", [("Matters arising", ("The fraud risk register had been circulated to"
                                           " Members on 3 February."))]))
     link(db, config=load_config().link)
@@ -55,16 +63,39 @@ def test_status_override_needs_a_note(db_path):
 
 def test_every_override_stays_in_the_history(db_path):
     aid = action_id(db_path)
-    assert run("action", aid[:8], "--db", db_path, "--status", "open", "--note", "register not yet received").exit_code == 0
-    res = run("action", aid[:8], "--db", db_path, "--status", "done", "--note", "register received 14 March", "--json")
+    assert (
+        run(
+            "action", aid[:8], "--db", db_path, "--status", "open", "--note", "register not yet received"
+        ).exit_code
+        == 0
+    )
+    res = run(
+        "action",
+        aid[:8],
+        "--db",
+        db_path,
+        "--status",
+        "done",
+        "--note",
+        "register received 14 March",
+        "--json",
+    )
     changes = json.loads(res.output)["changes"]
-    assert [c["status"] for c in changes] == ["open", "done", "open", "done"]  # minuted, evidence, two overrides
+    assert [c["status"] for c in changes] == [
+        "open",
+        "done",
+        "open",
+        "done",
+    ]  # minuted, evidence, two overrides
     assert [c["quote"] for c in changes if c["rule"] == "override"] == ["register not yet received",
                                                                        "register received 14 March"]
     # a re-link (as after any ingest) recomputes the history and keeps both
     link(store.connect(db_path), config=load_config().link)
     rows = store.connect(db_path).execute(
-        "select status, quote from action_status_changes where action_id = ? and rule = 'override' order by seq", [aid])
+        "select status, quote from action_status_changes where action_id = ? and "
+        "rule = 'override' order by seq",
+        [aid],
+    )
     assert rows.fetchall() == [("open", "register not yet received"), ("done", "register received 14 March")]
 
 
@@ -80,7 +111,13 @@ def test_export_writes_every_table_overrides_and_history_included(db_path, tmp_p
     tables = {r[0] for r in db.execute("select name from sqlite_master where type = 'table'"
                                        " and name not like 'sqlite_%' and name not like '%fts%'")}
     assert {p.stem for p in out.iterdir()} == tables
-    assert {"link_evidence", "action_status_changes", "action_due_changes", "action_overrides", "flag_runs"} <= tables
+    assert {
+        "link_evidence",
+        "action_status_changes",
+        "action_due_changes",
+        "action_overrides",
+        "flag_runs",
+    } <= tables
 
     def rows(table: str) -> list[dict]:
         path = out / f"{table}.{fmt}"
@@ -90,7 +127,11 @@ def test_export_writes_every_table_overrides_and_history_included(db_path, tmp_p
             return list(csv.DictReader(fh))
 
     (override,) = rows("action_overrides")
-    assert override["action_id"] == aid and override["note"] == "chased 2 April" and override["status"] == "in progress"
+    assert (
+        override["action_id"] == aid
+        and override["note"] == "chased 2 April"
+        and override["status"] == "in progress"
+    )
     history = rows("action_status_changes")
     assert [h["rule"] for h in history if h["action_id"] == aid][-1] == "override"
     assert any("had been circulated" in e["quote"] for e in rows("link_evidence"))

@@ -18,7 +18,9 @@ NOT_MINUTES_XML = b"""<?xml version="1.0" encoding="utf-8"?>
 
 
 def _nightly(folder: Path, db: Path, *extra: str):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db), "--workers", "1", "--json", *extra])
+    return CliRunner().invoke(
+        main, ["ingest", str(folder), "--db", str(db), "--workers", "1", "--json", *extra]
+    )
 
 
 def _problems(db: Path) -> list[dict]:
@@ -60,7 +62,9 @@ def test_changed_bytes_are_read_again_and_a_fixed_file_clears_its_row(tmp_path: 
     bad.write_bytes(b"   \n")  # still empty, other bytes: read again, one row still
     assert ingest([folder], db=db, workers=1).failed == 1
     assert db["problems"].count == 1
-    bad.write_text("Minutes of the meeting held on 1 May 2025\n\nRESOLVED that the report be noted.\n", encoding="utf-8")
+    bad.write_text(
+        "Minutes of the meeting held on 1 May 2025\n\nRESOLVED that the report be noted.\n", encoding="utf-8"
+    )
     summary = ingest([folder], db=db, workers=1)
     assert summary.new == 1 and summary.failed == 0
     assert db["problems"].count == 0
@@ -69,7 +73,9 @@ def test_changed_bytes_are_read_again_and_a_fixed_file_clears_its_row(tmp_path: 
 def test_an_old_store_with_duplicate_rows_is_tidied(tmp_path: Path) -> None:
     db = store.connect(tmp_path / "m.db")
     for _ in range(3):  # what earlier versions wrote, one row per run
-        db["problems"].insert({"path": "x.xml", "stage": "load", "message": "not minutes", "at": "2025-01-01"})
+        db["problems"].insert(
+            {"path": "x.xml", "stage": "load", "message": "not minutes", "at": "2025-01-01"}
+        )
     store.record_problem(db, "x.xml", "load", "not minutes", "ab" * 32)
     rows = list(db["problems"].rows)
     assert len(rows) == 1 and rows[0]["sha256"] == "ab" * 32

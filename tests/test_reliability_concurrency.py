@@ -20,13 +20,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from conftest import SEED_TEXTS  # noqa: E402
+from conftest import SEED_TEXTS
 
-from bench import crash_test  # noqa: E402
-from pipeline import store  # noqa: E402
-from pipeline.config import load_config  # noqa: E402
-from pipeline.link import linker  # noqa: E402
-from pipeline.run import ingest  # noqa: E402
+from bench import crash_test
+from pipeline import store
+from pipeline.config import load_config
+from pipeline.link import linker
+from pipeline.run import ingest
 
 SEEDS = SEED_TEXTS
 PAGES = sorted((crash_test.SHARED / "pages").glob("*.txt"))
@@ -64,11 +64,15 @@ def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
     conn = sqlite3.connect(db)
     try:
         out = {}
-        for (t,) in conn.execute("select name from sqlite_master where type='table' and name not like '%fts%' "
-                                 "and name not like 'sqlite_%' and name not in ('problems', 'flag_runs')"):
+        for (t,) in conn.execute(
+            "select name from sqlite_master where type='table' and name not like '%fts%' "
+            "and name not like 'sqlite_%' and name not in ('problems', 'flag_runs')"
+        ):
             cols = [r[1] for r in conn.execute(f"pragma table_info([{t}])")
                     if r[1] not in crash_test.VOLATILE_COLUMNS | ORDER_DEPENDENT]
-            out[t] = sorted(conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{t}]").fetchall(), key=repr)
+            out[t] = sorted(
+                conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{t}]").fetchall(), key=repr
+            )
         return out
     finally:
         conn.close()
@@ -82,8 +86,10 @@ def test_two_ingests_and_flag_runs_at_once_equal_a_serial_run(corpora, tmp_path)
         assert done.returncode == 0, done.stderr[-2000:]
 
     db = tmp_path / "together.db"  # new: both runs also race to create the schema
-    procs = [subprocess.Popen(_ingest(p, db), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for p in (paths_a, paths_b)]
+    procs = [
+        subprocess.Popen(_ingest(p, db), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for p in (paths_a, paths_b)
+    ]
     flag_runs = []
     deadline = time.monotonic() + 600
     while any(p.poll() is None for p in procs):  # flag (reads, and links) over and over while they write

@@ -40,7 +40,9 @@ def test_sigkills_on_one_shared_store_lose_nothing_and_orphan_no_worker(corpus, 
     """Two overlapping ingests (two workers each) on one store, files corrected
     between cycles, one ingest SIGKILLed per cycle; then the store equals a
     clean serial run over the corrected files."""
-    report = crash_test.shared_cycles(corpus, tmp_path, kills=8, mode="fork", workers=2, seed=20251126, timeout=300)
+    report = crash_test.shared_cycles(
+        corpus, tmp_path, kills=8, mode="fork", workers=2, seed=20251126, timeout=300
+    )
     assert report.failures == [], "\n".join(report.failures)
     assert report.kills == 8 and report.orphans == 0
     assert sum(report.lost.values()) == 0 and sum(report.duplicated.values()) == 0

@@ -76,10 +76,22 @@ def bad_date_store(tmp_path_factory):
     return path
 
 
-@pytest.mark.parametrize("argv", [
-    ["flag"], ["flag", "--format", "csv"], ["flag", "--json"], ["link"], ["stats"], ["actions"], ["resolutions"],
-    ["amounts"], ["consistency"], ["export", "--format", "csv", "--out", "{tmp}/x"],
-], ids=lambda a: " ".join(a))
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["flag"],
+        ["flag", "--format", "csv"],
+        ["flag", "--json"],
+        ["link"],
+        ["stats"],
+        ["actions"],
+        ["resolutions"],
+        ["amounts"],
+        ["consistency"],
+        ["export", "--format", "csv", "--out", "{tmp}/x"],
+    ],
+    ids=lambda a: " ".join(a),
+)
 def test_read_commands_survive_an_impossible_stored_date(bad_date_store, tmp_path, argv):
     argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
     result = CliRunner().invoke(main, [*argv, "--db", str(bad_date_store)])
@@ -88,7 +100,9 @@ def test_read_commands_survive_an_impossible_stored_date(bad_date_store, tmp_pat
 
 
 def test_flag_lists_an_action_of_a_badly_dated_meeting_as_a_problem(bad_date_store):
-    result = CliRunner().invoke(main, ["flag", "--json", "--db", str(bad_date_store), "--as-of", "2030-01-01"])
+    result = CliRunner().invoke(
+        main, ["flag", "--json", "--db", str(bad_date_store), "--as-of", "2030-01-01"]
+    )
     assert result.exit_code == 3, result.output
     rows = json.loads(result.stdout)["actions"]
     bad = [r for r in rows if "2024-13-45" in json.dumps(r)]

@@ -31,8 +31,10 @@ LINUX = sys.platform.startswith("linux")
 def long_minutes(path: Path, items: int) -> Path:
     """Invented minutes with ``items`` agenda items: seconds of extraction."""
     paras = [
-        f"{i + 1}. Community safety plan, part {i}\n\nThe Panel considered the report of the Community Safety "
-        f"Manager. Members asked about the redeployable cameras in ward {i} and it was agreed that officers would "
+        f"{i + 1}. Community safety plan, part {i}\n\nThe Panel considered the "
+        "report of the Community Safety "
+        f"Manager. Members asked about the redeployable cameras in ward {i} and "
+        "it was agreed that officers would "
         f"provide the locations to Members by the next meeting. RESOLVED that the report be noted and that "
         f"£{i * 1000:,} be allocated to the Safer Streets Fund."
         for i in range(items)
@@ -54,7 +56,9 @@ def bomb_pdf(path: Path, megabytes: int) -> Path:
         offsets.append(len(out))
         out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
     xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(
+        b"%010d 00000 n \n" % o for o in offsets
+    )
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     path.write_bytes(bytes(out))
     return path
@@ -168,9 +172,17 @@ def test_workers_die_with_their_parent(folder, tmp_path, sig):
     for n in range(3):
         long_minutes(folder / f"00{n}_a_long.txt", 2000)
     minutes = Path(sys.executable).parent / "minutes"
-    argv = [str(minutes)] if minutes.exists() else [sys.executable, "-c", "from pipeline.cli import main; main()"]
-    proc = subprocess.Popen([*argv, "ingest", str(folder), "--db", str(tmp_path / "m.db"), "--workers", "2", "-q"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    argv = (
+        [str(minutes)]
+        if minutes.exists()
+        else [sys.executable, "-c", "from pipeline.cli import main; main()"]
+    )
+    proc = subprocess.Popen(
+        [*argv, "ingest", str(folder), "--db", str(tmp_path / "m.db"), "--workers", "2", "-q"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     workers: list[int] = []
     try:
         deadline = time.monotonic() + 120

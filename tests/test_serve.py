@@ -12,13 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 pytest.importorskip("datasette")
-from datasette.app import Datasette  # noqa: E402
+import query_fixtures as fx
+from datasette.app import Datasette
 
-from pipeline.cli import main  # noqa: E402
-from pipeline.web import launch  # noqa: E402
-from pipeline.web.plugins.source_view import highlight  # noqa: E402
-
-import query_fixtures as fx  # noqa: E402
+from pipeline.cli import main
+from pipeline.web import launch
+from pipeline.web.plugins.source_view import highlight
 
 
 @pytest.fixture(scope="module")
@@ -42,19 +41,29 @@ def get(ds: Datasette, path: str):  # type: ignore[no-untyped-def]
 def test_metadata_is_keyed_by_the_store_name(ds: Datasette) -> None:
     meta = launch.metadata("elsewhere/council.db")
     assert "council" in meta["databases"] and "minutes" not in meta["databases"]
-    assert {"open_actions_by_age", "money_by_scheme_by_year", "resolutions_by_theme", "scheme_timeline"} <= set(
-        meta["databases"]["council"]["queries"]
-    )
+    assert {
+        "open_actions_by_age",
+        "money_by_scheme_by_year",
+        "resolutions_by_theme",
+        "scheme_timeline",
+    } <= set(meta["databases"]["council"]["queries"])
 
 
 def test_home_lists_canned_queries(ds: Datasette) -> None:
     page = get(ds, "/council").text
-    for title in ("Open actions by age", "Money by scheme by year", "Resolutions by theme", "A scheme&#39;s timeline"):
+    for title in (
+        "Open actions by age",
+        "Money by scheme by year",
+        "Resolutions by theme",
+        "A scheme&#39;s timeline",
+    ):
         assert title in page or html.unescape(title) in html.unescape(page)
 
 
 def test_facets_on_the_actions_view(ds: Datasette) -> None:
-    data = get(ds, "/council/actions_view.json?_facet_array=themes&_facet=status&_facet=council&_facet=year").json()
+    data = get(
+        ds, "/council/actions_view.json?_facet_array=themes&_facet=status&_facet=council&_facet=year"
+    ).json()
     facets = data["facet_results"]
     themes = {r["value"]: r["count"] for r in facets["themes"]["results"]}
     assert themes == {"Anti-social behaviour": 1, "CCTV": 1}
@@ -72,7 +81,7 @@ def test_open_actions_query_links_each_row_to_its_source(ds: Datasette) -> None:
     links = re.findall(r'href="(/-/source/actions/[0-9a-f]+)"', page)
     assert len(links) == 1  # one open action in the fixture
     source = get(ds, links[0]).text
-    mark = re.search(r'<mark id="fact">(.*?)</mark>', source, re.S)
+    mark = re.search(r'<mark id="fact">(.*?)</mark>', source, re.DOTALL)
     assert mark and html.unescape(mark.group(1)) == fx.ASB_ACTION
 
 
@@ -89,7 +98,10 @@ def test_source_view_shows_page_meeting_and_item(ds: Datasette) -> None:
     text = html.unescape(source.text)
     assert "Redditch Borough Council" in text and "Crime and Disorder Scrutiny Panel" in text
     assert re.search(r'class="source-page">\s*2\s*<', source.text)
-    assert html.unescape(re.search(r'<mark id="fact">(.*?)</mark>', source.text, re.S).group(1)) == fx.RESOLUTION1
+    assert (
+        html.unescape(re.search(r'<mark id="fact">(.*?)</mark>', source.text, re.DOTALL).group(1))
+        == fx.RESOLUTION1
+    )
     assert 'data-page="2"' in source.text
 
 
@@ -98,7 +110,9 @@ def test_source_view_for_agenda_items(ds: Datasette) -> None:
     assert source.status_code == 200 and '<mark id="fact">' in source.text
 
 
-@pytest.mark.parametrize("path", ["/-/source/actions/nosuchid", "/-/source/documents/d0", "/-/source/sqlite_master/x"])
+@pytest.mark.parametrize(
+    "path", ["/-/source/actions/nosuchid", "/-/source/documents/d0", "/-/source/sqlite_master/x"]
+)
 def test_source_view_404s(ds: Datasette, path: str) -> None:
     assert get(ds, path).status_code == 404
 

@@ -32,16 +32,23 @@ def _numbering(document: docx.document.Document, abstract_id: int, levels: list[
     """Add a list definition (format, text per level) to the document; return its numId."""
     part = document.part.numbering_part.element
     lvls = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt '
+        f'w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
         for i, (fmt, text) in enumerate(levels)
     )
-    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>')
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>'
+    )
     first = part.find(f"{{{part.nsmap['w']}}}num")
     if first is not None:
         first.addprevious(abstract)
     else:
         part.append(abstract)
-    part.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{abstract_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+    part.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{abstract_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
+        )
+    )
     return str(abstract_id)
 
 
@@ -75,13 +82,22 @@ def parish_minutes(tmp_path: Path) -> Path:
     _numbered(document, "the chair to sign the cheques.", items, 2)
     _numbered(document, "It was agreed to renew the insurance.", items, 1)
     table = document.add_table(rows=3, cols=3)
-    for row, cells in zip(table.rows, [("Item", "Action", "Who"), ("3.1", "Order a new bench", "Clerk"), ("3.2", "Repair the gate", "")]):
+    for row, cells in zip(
+        table.rows,
+        [("Item", "Action", "Who"), ("3.1", "Order a new bench", "Clerk"), ("3.2", "Repair the gate", "")],
+    ):
         for cell, text in zip(row.cells, cells):
             cell.text = text
     table.cell(1, 2).merge(table.cell(2, 2))  # one owner cell spans two rows
     paragraph = document.add_paragraph("The meeting closed at ")
-    paragraph._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="x"><w:r><w:delText>8.15</w:delText></w:r></w:del>'))
-    paragraph._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="x"><w:r><w:t>8.45 pm</w:t></w:r></w:ins>'))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="1" w:author="x"><w:r><w:delText>8.15</w:delText></w:r></w:del>'
+        )
+    )
+    paragraph._p.append(
+        parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="x"><w:r><w:t>8.45 pm</w:t></w:r></w:ins>')
+    )
     return _save(document, tmp_path / "ashby-parva.docx")
 
 
@@ -154,7 +170,10 @@ def test_word_twin_of_seed_002_has_the_same_facts() -> None:
 
     def facts(result):  # type: ignore[no-untyped-def]
         ex = result.extraction
-        return {kind: sorted(x.fact.text for x in getattr(ex, kind)) for kind in ("resolutions", "actions", "amounts", "schemes")}
+        return {
+            kind: sorted(x.fact.text for x in getattr(ex, kind))
+            for kind in ("resolutions", "actions", "amounts", "schemes")
+        }
 
     assert facts(word) == facts(text)
     assert facts(text)["resolutions"]
@@ -169,5 +188,7 @@ def test_ingesting_corpus_stores_the_word_file_as_a_duplicate(tmp_path: Path) ->
     word, text = rows[SEED_DOCX.name], rows[SEED_TXT.name]
     assert word["format"] == "docx" and text["duplicate_of"] is None
     assert word["duplicate_of"] == text["id"] and word["meeting_id"] == text["meeting_id"]
-    assert db.execute("select count(*) from resolutions where document_id = ?", [word["id"]]).fetchone()[0] == 0
+    assert (
+        db.execute("select count(*) from resolutions where document_id = ?", [word["id"]]).fetchone()[0] == 0
+    )
     assert json.loads(word["page_map"]) == []

@@ -58,7 +58,8 @@ approves the Internal Audit Plan 2026/27.</p></div>
 
 MODERNGOV_DECISIONS = MODERNGOV_AGENDA.replace(
     b'<p class="mgSubItemTitleTxt">Additional documents:</p>',
-    b'<p class="mgSubItemTitleTxt">Decision:</p><div class="mgWordPara"><p>The Committee approved the plan.</p></div>',
+    b'<p class="mgSubItemTitleTxt">Decision:</p><div '
+    b'class="mgWordPara"><p>The Committee approved the plan.</p></div>',
 )
 
 MODERNGOV_COMMITTEE_DETAILS = b"""<html><head><title>Committee details - Audit Committee</title></head>
@@ -109,21 +110,30 @@ def test_web_pages_under_server_extensions_read_as_html(tmp_path: Path, suffix: 
 
 
 def test_plain_text_under_a_server_extension_reads_as_text(tmp_path: Path) -> None:
-    data = b"Minutes of the meeting held on 3 May 2021\n\n1. Apologies\n\nIt was agreed that the accounts be approved."
+    data = (
+        b"Minutes of the meeting held on 3 May 2021\n\n1. Apologies\n\nIt was "
+        b"agreed that the accounts be approved."
+    )
     path = _write(tmp_path, "minutes.php", data)
     assert detect_format(path, data) == "text"
     assert load(path).format == "text"
 
 
 def test_a_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
-    data = b"<!DOCTYPE html><html><body><h1>Minutes</h1><p>RESOLVED that the report be noted.</p></body></html>"
+    data = (
+        b"<!DOCTYPE html><html><body><h1>Minutes</h1><p>RESOLVED that the report be noted.</p></body></html>"
+    )
     assert detect_format(tmp_path / "page.txt", data) == "html"
 
 
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        ("minutes.odt", b"PK\x03\x04\x14\x00 mimetypeapplication/vnd.oasis.opendocument.text", "unsupported type .odt"),
+        (
+            "minutes.odt",
+            b"PK\x03\x04\x14\x00 mimetypeapplication/vnd.oasis.opendocument.text",
+            "unsupported type .odt",
+        ),
         ("minutes.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "unsupported type .doc"),
         ("budget.xlsx", b"PK\x03\x04 sheet", "unsupported type .xlsx"),
         ("notes", b"just some notes", "unsupported type (no extension)"),
@@ -140,7 +150,9 @@ def test_a_folder_walk_judges_files_by_name() -> None:
     assert skip_reason(Path("x/minutes.docx")) is None
     assert skip_reason(Path("x/minutes.PHP")) is None
     assert skip_reason(Path("x/minutes.md")) is None
-    assert skip_reason(Path("x/minutes.odt")) == "unsupported type .odt (OpenDocument: save it as .docx or PDF)"
+    assert (
+        skip_reason(Path("x/minutes.odt")) == "unsupported type .odt (OpenDocument: save it as .docx or PDF)"
+    )
     assert skip_reason(Path("x/gold.json")) == "unsupported type .json"
     assert skip_reason(Path("x/README.md")) == "README.md is a notes file, not minutes"
     assert skip_reason(Path("x/manifest.csv")) == ""  # read by the run, not reported
@@ -154,7 +166,9 @@ def test_moderngov_agenda_only_page_is_not_minutes(tmp_path: Path) -> None:
 def test_moderngov_page_with_decisions_is_read(tmp_path: Path) -> None:
     result = process_file(str(_write(tmp_path, "decisions.html", MODERNGOV_DECISIONS)))
     assert not hasattr(result, "message"), result
-    assert "The Committee approved the plan" in [r.fact.text.rstrip(".") for r in result.extraction.resolutions]
+    assert "The Committee approved the plan" in [
+        r.fact.text.rstrip(".") for r in result.extraction.resolutions
+    ]
 
 
 def test_moderngov_page_with_no_items_is_not_minutes(tmp_path: Path) -> None:
@@ -168,7 +182,10 @@ def test_text_agenda_is_not_minutes_and_yields_no_resolution(tmp_path: Path) -> 
 
 
 def test_minutes_that_open_with_their_agenda_are_minutes(tmp_path: Path) -> None:
-    text = TEXT_AGENDA + "\nMINUTES\n\nPresent: Cllr A, Cllr B\n\n3. Budget Monitoring Report\n\nRESOLVED that the virements be approved.\n"
+    text = TEXT_AGENDA + (
+        "\nMINUTES\n\nPresent: Cllr A, Cllr B\n\n3. Budget Monitoring "
+        "Report\n\nRESOLVED that the virements be approved.\n"
+    )
     result = process_file(str(_write(tmp_path, "agenda-and-minutes.txt", text)))
     assert not hasattr(result, "message"), result
     assert any("virements be approved" in r.fact.text for r in result.extraction.resolutions)
@@ -177,7 +194,11 @@ def test_minutes_that_open_with_their_agenda_are_minutes(tmp_path: Path) -> None
 # ---- real pages in ../shared/dev2 ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", shared_files("dev2/full", "*.md") + shared_files("dev2/full", "*.php"), ids=lambda p: getattr(p, "name", str(p)))
+@pytest.mark.parametrize(
+    "path",
+    shared_files("dev2/full", "*.md") + shared_files("dev2/full", "*.php"),
+    ids=lambda p: getattr(p, "name", str(p)),
+)
 def test_parish_pages_read_without_markup(path: Path) -> None:
     doc = load(path)
     text = "\n".join(b.text for b in doc.blocks)

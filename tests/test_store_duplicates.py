@@ -77,5 +77,8 @@ def test_the_text_holds_the_facts_whichever_twin_is_stored_first(tmp_path):
         assert a == b, table
     # The two formats split the agenda differently, but only one action has these
     # words: it keeps its id, and the officer's override follows it to the text.
-    assert pdf_first.execute("select id, status from actions where text = ?", [words]).fetchone() == (aid, "done")
+    assert pdf_first.execute("select id, status from actions where text = ?", [words]).fetchone() == (
+        aid,
+        "done",
+    )
     assert summary.warnings == []

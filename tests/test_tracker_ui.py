@@ -56,7 +56,15 @@ def text_of(el: lhtml.HtmlElement) -> str:
 
 def band(days: int) -> str:
     """The tracker's age bands, from the fixture's ages in days (all far from a boundary)."""
-    return "0–3 months" if days < 85 else "3–6 months" if days < 175 else "6–12 months" if days < 355 else "12+ months"
+    return (
+        "0–3 months"
+        if days < 85
+        else "3–6 months"
+        if days < 175
+        else "6–12 months"
+        if days < 355
+        else "12+ months"
+    )
 
 
 #: Outstanding actions of the fixture: (council, meeting id).
@@ -120,9 +128,14 @@ def test_money_by_scheme_and_problems_are_on_the_landing_page(ds: Datasette) -> 
 
 def test_charts_are_vega_lite_served_from_this_server(ds: Datasette) -> None:
     doc = page(ds, "/")
-    assert {d.get("id") for d in doc.cssselect(".tracker-chart")} == {"chart-actions-by-quarter", "chart-money-by-scheme"}
+    assert {d.get("id") for d in doc.cssselect(".tracker-chart")} == {
+        "chart-actions-by-quarter",
+        "chart-money-by-scheme",
+    }
     scripts = [s.get("src") for s in doc.cssselect("script[src]")]
-    assert not [s for s in scripts if s.startswith(("http:", "https:", "//"))]  # no CDN: the browser test is offline
+    assert not [
+        s for s in scripts if s.startswith(("http:", "https:", "//"))
+    ]  # no CDN: the browser test is offline
     vega = [s for s in scripts if s.endswith(("vega.min.js", "vega-lite.min.js", "vega-embed.min.js"))]
     assert len(vega) == 3
     for src in vega:
@@ -222,7 +235,9 @@ def test_fact_search_takes_words_as_typed(ds: Datasette) -> None:
     assert sorted(hits["actions"]) == sorted([tf.PLAN_ACTION, tf.AGREED_PLAN_ACTION])
     # the minutes write “the PCC’s force-wide commissioning” beside £50k, with a typographic apostrophe
     assert search_page(ds, "PCC's force-wide")["amounts"] == ["£50k"]
-    assert search_page(ds, '"action plan" AND Worcestershire', kind="actions") == {"actions": [tf.AGREED_PLAN_ACTION]}
+    assert search_page(ds, '"action plan" AND Worcestershire', kind="actions") == {
+        "actions": [tf.AGREED_PLAN_ACTION]
+    }
     assert search_page(ds, "anti-social behaviour")["items"]  # agenda items too
     assert search_page(ds, "NOT anything") == {}
 

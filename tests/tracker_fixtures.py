@@ -31,13 +31,18 @@ AGES_DAYS = {"m0": 60, "m1": 240, "m2": 425, "m3": 122, "m4": 30}
 PACKS_ACTION = "Nominated Neighbour Scheme information packs be circulated for the consideration of Members"
 PLAN_ACTION = "a new community safety action plan would be developed for 2024-27"
 UPDATE_ACTION = "Members would be updated in due course"
-AGREED_PLAN_ACTION = "a new community safety action plan for North Worcestershire will be developed and agreed for 2024-27"
+AGREED_PLAN_ACTION = (
+    "a new community safety action plan for North Worcestershire will be developed and agreed for 2024-27"
+)
 MINUTES_DECISION = (
     "the minutes of the meeting of the Crime and Disorder Scrutiny Panel held on Wednesday 2nd November 2022 "
     "be approved as a true and correct record and signed by the Chair"
 )
 #: The later sentence that closes fx.CAMERA_ACTION ("contact details would be provided to Members").
-CLOSING_QUOTE = "Details were also provided to Members on the reporting mechanisms for raising a county lines activity concern"
+CLOSING_QUOTE = (
+    "Details were also provided to Members on the reporting mechanisms for "
+    "raising a county lines activity concern"
+)
 FAILED_PATH = "incoming/agenda-only.html"
 FAILED_MESSAGE = "not minutes: the HTML page has no minutes, decisions or agenda items"
 
@@ -54,12 +59,34 @@ def quarter(iso: str) -> str:
 
 def _document(db: sqlite_utils.Database, doc_id: str, meeting_id: str, seed: Path, item_title: str) -> str:
     text = seed.read_text(encoding="utf-8")
-    db["documents"].insert({"id": doc_id, "path": f"corpus/{seed.name}", "format": "text", "meeting_id": meeting_id,
-                            "text": text, "page_map": json.dumps([[0, 1]]), "pages": 1, "ingested_at": store.now()})
-    db["agenda_items"].insert({"id": f"{doc_id}-000", "meeting_id": meeting_id, "document_id": doc_id, "ordinal": 0,
-                               "number": "4", "title": item_title, "text": text, "start_char": 0,
-                               "end_char": len(text), "page_start": 1, "page_end": 1,
-                               "themes": json.dumps(["Community safety"])})
+    db["documents"].insert(
+        {
+            "id": doc_id,
+            "path": f"corpus/{seed.name}",
+            "format": "text",
+            "meeting_id": meeting_id,
+            "text": text,
+            "page_map": json.dumps([[0, 1]]),
+            "pages": 1,
+            "ingested_at": store.now(),
+        }
+    )
+    db["agenda_items"].insert(
+        {
+            "id": f"{doc_id}-000",
+            "meeting_id": meeting_id,
+            "document_id": doc_id,
+            "ordinal": 0,
+            "number": "4",
+            "title": item_title,
+            "text": text,
+            "start_char": 0,
+            "end_char": len(text),
+            "page_start": 1,
+            "page_end": 1,
+            "themes": json.dumps(["Community safety"]),
+        }
+    )
     return text
 
 
@@ -77,11 +104,31 @@ def build(path: str | Path) -> sqlite_utils.Database:
     db = fx.build(path)
     for mid in ("m0", "m1"):
         db.execute("update meetings set date = ? where id = ?", [day(mid), mid])
-    db["meetings"].insert_all([
-        {"id": "m2", "council": REDDITCH[0], "committee": REDDITCH[1], "date": day("m2"), "title": REDDITCH[1]},
-        {"id": "m3", "council": BROMSGROVE[0], "committee": BROMSGROVE[1], "date": day("m3"), "title": BROMSGROVE[1]},
-        {"id": "m4", "council": REDDITCH[0], "committee": REDDITCH[1], "date": day("m4"), "title": REDDITCH[1]},
-    ])
+    db["meetings"].insert_all(
+        [
+            {
+                "id": "m2",
+                "council": REDDITCH[0],
+                "committee": REDDITCH[1],
+                "date": day("m2"),
+                "title": REDDITCH[1],
+            },
+            {
+                "id": "m3",
+                "council": BROMSGROVE[0],
+                "committee": BROMSGROVE[1],
+                "date": day("m3"),
+                "title": BROMSGROVE[1],
+            },
+            {
+                "id": "m4",
+                "council": REDDITCH[0],
+                "committee": REDDITCH[1],
+                "date": day("m4"),
+                "title": REDDITCH[1],
+            },
+        ]
+    )
     t2 = _document(db, "d2", "m2", SEED2, "Community Safety Partnership Update")
     t3 = _document(db, "d3", "m3", SEED3, "Scrutiny of the Community Safety Partnership")
     t4 = _document(db, "d4", "m4", SEED4, "North Worcestershire Community Safety Partnership")
@@ -93,12 +140,24 @@ def build(path: str | Path) -> sqlite_utils.Database:
         _action(_fact(t3, "d3", "m3", UPDATE_ACTION, "action")),
         _action(_fact(t4, "d4", "m4", PLAN_ACTION, "action"), owner="The Community Safety Manager"),
     ])
-    db["resolutions"].insert_all([
-        {**_fact(t2, "d2", "m2", PACKS_ACTION, "resolution"), "cue": "RESOLVED", "part": "1", "is_noting": 0,
-         "themes": json.dumps(["Community safety"])},
-        {**_fact(t4, "d4", "m4", MINUTES_DECISION, "resolution"), "cue": "RESOLVED", "part": None, "is_noting": 0,
-         "themes": json.dumps([])},
-    ])
+    db["resolutions"].insert_all(
+        [
+            {
+                **_fact(t2, "d2", "m2", PACKS_ACTION, "resolution"),
+                "cue": "RESOLVED",
+                "part": "1",
+                "is_noting": 0,
+                "themes": json.dumps(["Community safety"]),
+            },
+            {
+                **_fact(t4, "d4", "m4", MINUTES_DECISION, "resolution"),
+                "cue": "RESOLVED",
+                "part": None,
+                "is_noting": 0,
+                "themes": json.dumps([]),
+            },
+        ]
+    )
     db["amounts"].insert_all([
         {**_fact(t3, "d3", "m3", "£40k", "amount"), "raw": "£40k", "value_gbp": 40000.0, "kind": "capital"},
         {**_fact(t4, "d4", "m4", "£139,250", "amount"), "raw": "£139,250", "value_gbp": 139250.0,
@@ -109,19 +168,45 @@ def build(path: str | Path) -> sqlite_utils.Database:
     ])
     neighbour = store.short_hash("scheme", "nominated neighbour scheme")
     cctv = store.short_hash("scheme", "pcc cctv capital fund")
-    db["schemes"].insert({"id": neighbour, "name": "Nominated Neighbour Scheme",
-                          "aliases": json.dumps(["Nominated Neighbour Scheme", "Nominate a Neighbour Scheme"])})
-    db["scheme_mentions"].insert_all([
-        {**_fact(t2, "d2", "m2", "Nominated Neighbour Scheme", "scheme"), "scheme_id": neighbour,
-         "name": "Nominated Neighbour Scheme", "score": 100.0},
-        {**_fact(t3, "d3", "m3", "Nominate a Neighbour Scheme", "scheme"), "scheme_id": neighbour,
-         "name": "Nominate a Neighbour Scheme", "score": 96.0},
-        {**_fact(t4, "d4", "m4", "CCTV scheme", "scheme"), "scheme_id": cctv, "name": "CCTV scheme", "score": 90.0},
-        {**fx._fact("d1", "m1", "d1-000", t1, "CCTV capital fund", "scheme"), "scheme_id": cctv,
-         "name": "CCTV capital fund", "score": 95.0},
-    ])
+    db["schemes"].insert(
+        {
+            "id": neighbour,
+            "name": "Nominated Neighbour Scheme",
+            "aliases": json.dumps(["Nominated Neighbour Scheme", "Nominate a Neighbour Scheme"]),
+        }
+    )
+    db["scheme_mentions"].insert_all(
+        [
+            {
+                **_fact(t2, "d2", "m2", "Nominated Neighbour Scheme", "scheme"),
+                "scheme_id": neighbour,
+                "name": "Nominated Neighbour Scheme",
+                "score": 100.0,
+            },
+            {
+                **_fact(t3, "d3", "m3", "Nominate a Neighbour Scheme", "scheme"),
+                "scheme_id": neighbour,
+                "name": "Nominate a Neighbour Scheme",
+                "score": 96.0,
+            },
+            {
+                **_fact(t4, "d4", "m4", "CCTV scheme", "scheme"),
+                "scheme_id": cctv,
+                "name": "CCTV scheme",
+                "score": 90.0,
+            },
+            {
+                **fx._fact("d1", "m1", "d1-000", t1, "CCTV capital fund", "scheme"),
+                "scheme_id": cctv,
+                "name": "CCTV capital fund",
+                "score": 95.0,
+            },
+        ]
+    )
     _follow_through(db, t4)
-    db["problems"].insert({"path": FAILED_PATH, "stage": "load", "message": FAILED_MESSAGE, "at": store.now()})
+    db["problems"].insert(
+        {"path": FAILED_PATH, "stage": "load", "message": FAILED_MESSAGE, "at": store.now()}
+    )
     return db
 
 

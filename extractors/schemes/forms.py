@@ -183,6 +183,10 @@ ANCHORS = {
     "coordinated": re.compile(r"[ \t\x1f](?:Services|Funds|Strands)\b"),
 }
 WINDOW = 250
+#: What must follow an anchor for a match to contain it (the pattern's own
+#: tail): "(" that does not open a lower-case description is skipped before
+#: the window is searched, with the same result and a fraction of the work.
+TAILS = {"described": re.compile(rf"(?:an?{WS}|the{WS})?[a-z][^()\n]{{4,160}}\)")}
 
 
 def _matches(pattern: str, text: str) -> list[re.Match[str]]:
@@ -191,8 +195,11 @@ def _matches(pattern: str, text: str) -> list[re.Match[str]]:
     anchor = ANCHORS.get(pattern)
     if anchor is None:
         return list(compiled.finditer(text))
+    tail = TAILS.get(pattern)
     out: dict[tuple[int, int], re.Match[str]] = {}
     for a in anchor.finditer(text):
+        if tail is not None and not tail.match(text, a.end(), min(len(text), a.end() + WINDOW)):
+            continue
         lo = max(0, a.start() - WINDOW)
         while 0 < lo < a.start() and not text[lo - 1].isspace():
             lo += 1  # start at a word

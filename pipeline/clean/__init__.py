@@ -22,7 +22,11 @@ def clean(doc: LoadedDocument, *, config: CleanConfig | None = None) -> CleanDoc
     """Repair every block of ``doc`` and lay them out in one text."""
     config = config or CleanConfig()
     # Whether a run is glue is judged over the whole document (see glue_policy).
-    context = context_of((b.text for b in doc.blocks), config.min_part_zipf) if config.split_glued_words else NO_CONTEXT
+    context = (
+        context_of((b.text for b in doc.blocks), config.min_part_zipf)
+        if config.split_glued_words
+        else NO_CONTEXT
+    )
     parts: list[str] = []
     spans: list[BlockSpan] = []
     pos = 0

@@ -35,24 +35,128 @@ from ..text.words import zipf
 MAX_RUN = 40
 # Two-letter parts are allowed only from this list: "isdefined", "toidentify".
 SHORT_WORDS = frozenset(
-    "a of in to on at by an as is it or be we he no so do up us if my me".split()
+    [
+        "a",
+        "of",
+        "in",
+        "to",
+        "on",
+        "at",
+        "by",
+        "an",
+        "as",
+        "is",
+        "it",
+        "or",
+        "be",
+        "we",
+        "he",
+        "no",
+        "so",
+        "do",
+        "up",
+        "us",
+        "if",
+        "my",
+        "me",
+    ]
 )
 #: Words whose glue to a neighbour is a strong sign of lost spacing ("andagreed", "issuesat").
 FUNCTION_WORDS = frozenset(
-    "a an the and or of to in on at by for from with as is are was were be been has have had "
-    "that this these those which would could should will not also via into its their they than".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "these",
+        "those",
+        "which",
+        "would",
+        "could",
+        "should",
+        "will",
+        "not",
+        "also",
+        "via",
+        "into",
+        "its",
+        "their",
+        "they",
+        "than",
+    ]
 )
 # A capitalised name prefix before another capital: McDonald, MacLeod, LeBlanc, DeSouza.
-NAME_PREFIXES = frozenset("mc mac fitz de di da du le la van von o d al el st".split())
+NAME_PREFIXES = frozenset(
+    ["mc", "mac", "fitz", "de", "di", "da", "du", "le", "la", "van", "von", "o", "d", "al", "el", "st"]
+)
 #: Lower-case brand prefixes before a capital: "myAccount", "eBay", "iPhone".
-BRAND_PREFIXES = frozenset("my e i".split())
+BRAND_PREFIXES = frozenset(["my", "e", "i"])
 # Common endings of British surnames and place names: "Hamfield" is a name, not "Ham field".
 NAME_ENDINGS = frozenset(
-    "field land ford ton son man ham worth bury hill more ley well wood by stone ridge dale gate "
-    "brook shaw wick mouth port ing ings ard er ell ock all den don ville burn combe cott".split()
+    [
+        "field",
+        "land",
+        "ford",
+        "ton",
+        "son",
+        "man",
+        "ham",
+        "worth",
+        "bury",
+        "hill",
+        "more",
+        "ley",
+        "well",
+        "wood",
+        "by",
+        "stone",
+        "ridge",
+        "dale",
+        "gate",
+        "brook",
+        "shaw",
+        "wick",
+        "mouth",
+        "port",
+        "ing",
+        "ings",
+        "ard",
+        "er",
+        "ell",
+        "ock",
+        "all",
+        "den",
+        "don",
+        "ville",
+        "burn",
+        "combe",
+        "cott",
+    ]
 )
 # A known word this common may follow an uncommon one: "Shopliftingand".
-GLUE_WORDS = frozenset("and the of to in for from with".split())
+GLUE_WORDS = frozenset(["and", "the", "of", "to", "in", "for", "from", "with"])
 STRONG_KINDS = frozenset({"case", "acronym"})
 
 _URLISH = re.compile(r"@|://|^www\.|\.(?:gov|org|com|co|net|uk|ac|nhs)\b", re.IGNORECASE)

@@ -55,7 +55,9 @@ class GlueContext:
                 made.append(cut.at)
             elif protected:
                 continue
-            elif _lower_function(word, cut.kind) or (self.glued and _weak_ok(word[edges[i] : cut.at], word[cut.at : edges[i + 2]], cut.kind)):
+            elif _lower_function(word, cut.kind) or (
+                self.glued and _weak_ok(word[edges[i] : cut.at], word[cut.at : edges[i + 2]], cut.kind)
+            ):
                 made.append(cut.at)
         return tuple(made)
 

@@ -74,7 +74,12 @@ def _punct_points(token: str) -> list[int]:
         before, after = token[m.start() - 1 : m.start()], token[m.end() : m.end() + 2]
         if m.group() in ",;" and before.isdigit() and after[:1].isdigit():
             continue
-        if m.group() in ",;" and _lone_letter(token, m.start() - 1) and after[:1].isalpha() and not after[1:2].isalpha():
+        if (
+            m.group() in ",;"
+            and _lone_letter(token, m.start() - 1)
+            and after[:1].isalpha()
+            and not after[1:2].isalpha()
+        ):
             continue  # "options A,B,C" is a list of labels, not lost spacing
         points.append(cut)
     return points
@@ -104,7 +109,12 @@ def _repair_chars(token: str, line_start: bool, mojibake: bool) -> tuple[str, bo
 
 
 def repair_token(
-    token: str, line_start: bool, mojibake: bool, split: bool, min_zipf: float, context: GlueContext = NO_CONTEXT
+    token: str,
+    line_start: bool,
+    mojibake: bool,
+    split: bool,
+    min_zipf: float,
+    context: GlueContext = NO_CONTEXT,
 ) -> tuple[str, tuple[int, ...], bool]:
     """(repaired token, raw offsets where a space was inserted, whether lengths still match)."""
     text, exact = _repair_chars(token, line_start, mojibake)

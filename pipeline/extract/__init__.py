@@ -34,6 +34,7 @@ import importlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +89,7 @@ class Locator:
         return fact
 
 
+@cache  # looked up once per process, not once per document
 def _extractor(module: str, function: str) -> Callable[..., list[Any]]:
     """``extractors.<module>.<function>``; a missing one is an error (never a
     silently empty kind of fact)."""

@@ -5,6 +5,19 @@ its tables are declared with every other in pipeline/store/schema.py)."""
 
 from __future__ import annotations
 
-from .linker import LinkSummary, link
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .linker import LinkSummary, link
 
 __all__ = ["LinkSummary", "link"]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the linker on first use: a read command should not pay for the
+    matching machinery."""
+    if name in ("LinkSummary", "link"):
+        from . import linker
+
+        return getattr(linker, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

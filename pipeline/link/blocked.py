@@ -52,10 +52,22 @@ class BlockedRules:
         deferral, offset, text, own_words = found
         index = self.index
         own = index.meetings.get(subject.meeting_id)
-        out: list[Evidence | None] = [Evidence(
-            subject.kind, subject.id, "deferred" if deferral.kind == "deferred" else "report_back_due", "open", None,
-            subject.meeting_id, own.date if own else None, subject.document_id, subject.item_id,
-            offset + deferral.start, offset + deferral.end, text[deferral.start : deferral.end])]
+        out: list[Evidence | None] = [
+            Evidence(
+                subject.kind,
+                subject.id,
+                "deferred" if deferral.kind == "deferred" else "report_back_due",
+                "open",
+                None,
+                subject.meeting_id,
+                own.date if own else None,
+                subject.document_id,
+                subject.item_id,
+                offset + deferral.start,
+                offset + deferral.end,
+                text[deferral.start : deferral.end],
+            )
+        ]
         target = index.meeting_on(subject.meeting_id, deferral.date) if deferral.date else None
         if target is None and deferral.next_meeting:
             target = index.next_meeting(subject.meeting_id)
@@ -97,7 +109,11 @@ class BlockedRules:
         """due "next meeting" resolves to a date once that meeting is stored."""
         from .evidence import DueUpdate
 
-        if subject.kind == "action" and subject.due_date is None and "next meeting" in (subject.due or "").lower():
+        if (
+            subject.kind == "action"
+            and subject.due_date is None
+            and "next meeting" in (subject.due or "").lower()
+        ):
             target = self.index.next_meeting(subject.meeting_id)
             when = self.index.meetings[target].date if target is not None else None
             if when:
@@ -123,6 +139,21 @@ class BlockedRules:
         if not always:
             return None
         item = self.index.items[item_id]
-        head = choices[0] if choices else Candidate(item_id, item.meeting_id, 0, min(len(item.text), 200),
-                                                     item.text[:200], {}, frozenset(), 0.0, None, "statement", None)
+        head = (
+            choices[0]
+            if choices
+            else Candidate(
+                item_id,
+                item.meeting_id,
+                0,
+                min(len(item.text), 200),
+                item.text[:200],
+                {},
+                frozenset(),
+                0.0,
+                None,
+                "statement",
+                None,
+            )
+        )
         return self.f.make(subject, rule, Match(0.0, head, False), status=None)

@@ -78,7 +78,9 @@ class StoreIndex:
             "select id, meeting_id, document_id, title, text, start_char, issue_id, number from agenda_items"
             " order by ordinal"
         ):
-            items[iid] = Item(iid, mid, did, title or "", text or "", start or 0, issue or None, item_number(number))
+            items[iid] = Item(
+                iid, mid, did, title or "", text or "", start or 0, issue or None, item_number(number)
+            )
             meeting_items[mid].append(iid)
             if issue and mid in meetings:
                 issue_items[(meetings[mid].block[0], str(issue))].append(iid)
@@ -92,8 +94,17 @@ class StoreIndex:
             doc_schemes[did].append((start or 0, end or 0, sid))
         notices = {did: notice_date(head) for did, head in db.execute(
             "select id, substr(text, 1, 600) from documents") if is_decision_notice(head or "")}
-        return cls(meetings, dict(block_dates), items, dict(meeting_items), dict(issue_items),
-                   dict(scheme_items), dict(doc_schemes), notices, find_parents(meetings, items, parent_bodies))
+        return cls(
+            meetings,
+            dict(block_dates),
+            items,
+            dict(meeting_items),
+            dict(issue_items),
+            dict(scheme_items),
+            dict(doc_schemes),
+            notices,
+            find_parents(meetings, items, parent_bodies),
+        )
 
     # -- meetings ---------------------------------------------------------
     def later_meetings(self, meeting_id: str, horizon: int | None = None) -> list[str]:
@@ -163,7 +174,11 @@ class StoreIndex:
         """Later items (any committee: schemes cross them) naming one of the schemes."""
         out: set[str] = set()
         for sid in scheme_ids:
-            out.update(i for i in self.scheme_items.get(sid, ()) if self.is_later(self.items[i].meeting_id, meeting_id))
+            out.update(
+                i
+                for i in self.scheme_items.get(sid, ())
+                if self.is_later(self.items[i].meeting_id, meeting_id)
+            )
         return sorted(out)
 
     def sentences_of(self, item_id: str) -> tuple[Sentence, ...]:

@@ -55,8 +55,21 @@ def due_history(action: Subject, resolved: str | None, evidence: Iterable[Eviden
         if when is not None and when == current:
             continue
         quote_start = ev.start_char
-        out.append(DueChange(action.id, len(out), when, found.due_text, "rescheduled", ev.document_id, ev.item_id,
-                             quote_start, ev.end_char, ev.quote, ev.meeting_date))
+        out.append(
+            DueChange(
+                action.id,
+                len(out),
+                when,
+                found.due_text,
+                "rescheduled",
+                ev.document_id,
+                ev.item_id,
+                quote_start,
+                ev.end_char,
+                ev.quote,
+                ev.meeting_date,
+            )
+        )
         current = when
     return out
 

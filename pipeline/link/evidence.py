@@ -27,8 +27,18 @@ from .subjects import Subject
 from .terms import termer_for
 from .text import phrase_rules, review_pattern
 
-RULE_RANK = {"deferred": 0, "issue_id": 1, "minute_ref": 2, "deferral": 3, "report_back": 3, "review_section": 4,
-             "decision_notice": 4, "parent_body": 5, "scheme": 5, "text_similarity": 6}
+RULE_RANK = {
+    "deferred": 0,
+    "issue_id": 1,
+    "minute_ref": 2,
+    "deferral": 3,
+    "report_back": 3,
+    "review_section": 4,
+    "decision_notice": 4,
+    "parent_body": 5,
+    "scheme": 5,
+    "text_similarity": 6,
+}
 COMPETITION = 0.1  # a sentence is evidence for the actions within this of its best match
 DELIVERED = re.compile(r"reported\s+back|as\s+requested|requested\s+at", re.IGNORECASE)
 DELIVERABLE = frozenset({"report", "brief"})  # term groups of an action that asks for something to come back
@@ -98,11 +108,23 @@ class EvidenceFinder:
         out: list[tuple[float | None, Evidence]] = []
         deliverable = not DELIVERABLE.isdisjoint(query.terms)
         for mid in (*window, *parents):
-            found = [m for m in find_matches(query, self.candidates.meeting(mid), self.verbs, self.cutoff,
-                                             cites.get(mid), self.contrasts) if self.is_later(m, query.subject)]
+            found = [
+                m
+                for m in find_matches(
+                    query,
+                    self.candidates.meeting(mid),
+                    self.verbs,
+                    self.cutoff,
+                    cites.get(mid),
+                    self.contrasts,
+                )
+                if self.is_later(m, query.subject)
+            ]
             best = min(found, key=_preference) if found else None
             if best is None and deliverable:
-                heads = find_matches(query, self.candidates.heads(mid), self.verbs, self.cutoff, None, self.contrasts)
+                heads = find_matches(
+                    query, self.candidates.heads(mid), self.verbs, self.cutoff, None, self.contrasts
+                )
                 if heads:
                     head = heads[0]
                     status = head.candidate.verdict.status if head.candidate.verdict else "done"
@@ -129,10 +151,15 @@ class EvidenceFinder:
             return "minute_ref"
         verdict = match.candidate.verdict
         if verdict is not None and DELIVERED.match(match.candidate.text, verdict.start):
-            return "report_back"  # "reported back on ... as requested", "the report requested at the last meeting"
-        return {"review": "review_section", "notice": "decision_notice"}.get(match.candidate.kind, "text_similarity")
+            # "reported back on ... as requested", "the report requested at the last meeting"
+            return "report_back"
+        return {"review": "review_section", "notice": "decision_notice"}.get(
+            match.candidate.kind, "text_similarity"
+        )
 
-    def make(self, subject: Subject, rule: str, match: Match, *, status: str | None | bool = True) -> Evidence:
+    def make(
+        self, subject: Subject, rule: str, match: Match, *, status: str | None | bool = True
+    ) -> Evidence:
         c = match.candidate
         item = self.index.items[c.item_id]
         meeting = self.index.meetings.get(item.meeting_id)

@@ -67,8 +67,15 @@ def _link(db: sqlite_utils.Database, *, config: LinkConfig) -> LinkSummary:
         found = by_subject.get(a.id, ())
         due = due_history(a, resolved.get(a.id), found, index)
         trackable = not vague.search(a.text) or any(d.due_date for d in due)
-        origin = ActionOrigin(a.id, a.document_id, a.start_char, a.end_char, a.text, meeting.date if meeting else None,
-                              trackable)
+        origin = ActionOrigin(
+            a.id,
+            a.document_id,
+            a.start_char,
+            a.end_char,
+            a.text,
+            meeting.date if meeting else None,
+            trackable,
+        )
         history = timeline(origin, found, overrides.get(a.id))
         changes.extend(history)
         dues.extend(due)
@@ -78,26 +85,75 @@ def _link(db: sqlite_utils.Database, *, config: LinkConfig) -> LinkSummary:
         db.execute("delete from action_status_changes")
         db.execute("delete from action_due_changes")
         db.conn.executemany(
-            "insert or replace into action_due_changes (id, action_id, seq, due_date, due_text, rule, document_id,"
+            "insert or replace into action_due_changes (id, action_id, seq, "
+            "due_date, due_text, rule, document_id,"
             " item_id, start_char, end_char, quote, at) values (?,?,?,?,?,?,?,?,?,?,?,?)",
-            ((f"{d.action_id}-{d.seq}", d.action_id, d.seq, d.due_date, d.due_text, d.rule, d.document_id, d.item_id,
-              d.start_char, d.end_char, d.quote, d.at) for d in dues),
+            (
+                (
+                    f"{d.action_id}-{d.seq}",
+                    d.action_id,
+                    d.seq,
+                    d.due_date,
+                    d.due_text,
+                    d.rule,
+                    d.document_id,
+                    d.item_id,
+                    d.start_char,
+                    d.end_char,
+                    d.quote,
+                    d.at,
+                )
+                for d in dues
+            ),
         )
         db.conn.executemany(
-            "insert or replace into link_evidence (id, subject_kind, subject_id, rule, status, score, meeting_id,"
+            "insert or replace into link_evidence (id, subject_kind, subject_id, "
+            "rule, status, score, meeting_id,"
             " meeting_date, evidence_document_id, evidence_item_id, start_char, end_char, quote)"
             " values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            ((short_hash(e.subject_id, e.rule, e.item_id, e.start_char), e.subject_kind, e.subject_id, e.rule,
-              e.status, e.score, e.meeting_id, e.meeting_date, e.document_id, e.item_id, e.start_char, e.end_char,
-              e.quote) for e in evidence),
+            (
+                (
+                    short_hash(e.subject_id, e.rule, e.item_id, e.start_char),
+                    e.subject_kind,
+                    e.subject_id,
+                    e.rule,
+                    e.status,
+                    e.score,
+                    e.meeting_id,
+                    e.meeting_date,
+                    e.document_id,
+                    e.item_id,
+                    e.start_char,
+                    e.end_char,
+                    e.quote,
+                )
+                for e in evidence
+            ),
         )
         db.conn.executemany(
-            "insert or replace into action_status_changes (id, action_id, seq, status, rule, evidence_document_id,"
+            "insert or replace into action_status_changes (id, action_id, seq, "
+            "status, rule, evidence_document_id,"
             " start_char, end_char, quote, score, at) values (?,?,?,?,?,?,?,?,?,?,?)",
-            ((f"{c.action_id}-{c.seq}", c.action_id, c.seq, c.status, c.rule, c.evidence_document_id, c.start_char,
-              c.end_char, c.quote, c.score, c.at) for c in changes),
+            (
+                (
+                    f"{c.action_id}-{c.seq}",
+                    c.action_id,
+                    c.seq,
+                    c.status,
+                    c.rule,
+                    c.evidence_document_id,
+                    c.start_char,
+                    c.end_char,
+                    c.quote,
+                    c.score,
+                    c.at,
+                )
+                for c in changes
+            ),
         )
-        db.conn.executemany("update actions set status = ? where id = ?", ((s, i) for i, s in current.items()))
+        db.conn.executemany(
+            "update actions set status = ? where id = ?", ((s, i) for i, s in current.items())
+        )
         db.conn.executemany(
             "update actions set due_date = ? where id = ? and due_date is null",
             ((u.due_date, u.action_id) for u in finder.due_updates),
@@ -105,7 +161,13 @@ def _link(db: sqlite_utils.Database, *, config: LinkConfig) -> LinkSummary:
     counts: dict[str, int] = defaultdict(int)
     for s in current.values():
         counts[s] += 1
-    summary = LinkSummary(len(actions), len(subjects) - len(actions), len(evidence), dict(counts),
-                          len({u.action_id for u in finder.due_updates}), round(time.perf_counter() - started, 3))
+    summary = LinkSummary(
+        len(actions),
+        len(subjects) - len(actions),
+        len(evidence),
+        dict(counts),
+        len({u.action_id for u in finder.due_updates}),
+        round(time.perf_counter() - started, 3),
+    )
     log.info("link: %s", summary)
     return summary

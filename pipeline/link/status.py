@@ -63,15 +63,43 @@ def timeline(origin: ActionOrigin, evidence: Iterable[Evidence],
     when it was minuted, then each officer's override in the order given (the
     last one is in force)."""
     current = "open" if origin.trackable else "not trackable"
-    changes = [Change(origin.id, 0, current, "extracted" if origin.trackable else "untrackable", origin.document_id,
-                      origin.start_char, origin.end_char, origin.text, None, origin.meeting_date)]
+    changes = [
+        Change(
+            origin.id,
+            0,
+            current,
+            "extracted" if origin.trackable else "untrackable",
+            origin.document_id,
+            origin.start_char,
+            origin.end_char,
+            origin.text,
+            None,
+            origin.meeting_date,
+        )
+    ]
     for ev in sorted(evidence, key=lambda e: (e.meeting_date or "", e.start_char)):
-        if ev.meeting_id and ev.meeting_date == origin.meeting_date and ev.rule in ("deferred", "report_back_due"):
+        if (
+            ev.meeting_id
+            and ev.meeting_date == origin.meeting_date
+            and ev.rule in ("deferred", "report_back_due")
+        ):
             continue  # the deferral at its own meeting keeps it open: no change
         new = next_status(current, ev.status)
         if new != current:
-            changes.append(Change(origin.id, len(changes), new, ev.rule, ev.document_id, ev.start_char, ev.end_char,
-                                  ev.quote, ev.score, ev.meeting_date))
+            changes.append(
+                Change(
+                    origin.id,
+                    len(changes),
+                    new,
+                    ev.rule,
+                    ev.document_id,
+                    ev.start_char,
+                    ev.end_char,
+                    ev.quote,
+                    ev.score,
+                    ev.meeting_date,
+                )
+            )
             current = new
     for override in [overrides] if isinstance(overrides, Override) else overrides or ():
         changes.append(Change(origin.id, len(changes), override.status, "override", None, None, None,

@@ -27,12 +27,14 @@ class Subject:
 
 def load_subjects(db: sqlite_utils.Database) -> Iterator[Subject]:
     for row in db.execute(
-        "select id, document_id, meeting_id, item_id, start_char, end_char, text, context, context_start, due, due_date,"
+        "select id, document_id, meeting_id, item_id, start_char, end_char, "
+        "text, context, context_start, due, due_date,"
         " owner from actions"
     ):
         aid, did, mid, iid, s, e, text, ctx, cs, due, due_date, owner = row
-        yield Subject("action", aid, did, mid, iid, s or 0, e or 0, text or "", ctx or "", cs or 0, due, due_date,
-                      owner)
+        yield Subject(
+            "action", aid, did, mid, iid, s or 0, e or 0, text or "", ctx or "", cs or 0, due, due_date, owner
+        )
     for rid, did, mid, iid, s, e, text in db.execute(
         "select id, document_id, meeting_id, item_id, start_char, end_char, text from resolutions"
         " where coalesce(is_noting, 0) = 0"

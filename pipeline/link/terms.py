@@ -35,7 +35,9 @@ Terms = dict[str, float]  # term -> weight
 
 @dataclass(frozen=True)
 class Lexicon:
-    phrase_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, term), longest first
+    phrase_starts: dict[
+        str, tuple[tuple[tuple[str, ...], str], ...]
+    ]  # first word -> (words, term), longest first
     phrase_terms: frozenset[str]
     irregular: dict[str, str]  # surface -> base form
     group_of: dict[str, str]  # stem -> group term
@@ -43,7 +45,9 @@ class Lexicon:
     stop: frozenset[str]
     roles: frozenset[str]
     generic_titles: tuple[str, ...] = ()
-    contrast_of: dict[str, int] = field(default_factory=dict)  # term -> its contrast set ("summer" / "winter")
+    contrast_of: dict[str, int] = field(
+        default_factory=dict
+    )  # term -> its contrast set ("summer" / "winter")
 
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -104,7 +108,12 @@ class Termer:
         out: tuple[str, float] | None = None
         if surface in lex.phrase_terms and stem(surface) not in lex.group_of:
             out = (surface, PHRASE_WEIGHT)
-        elif surface not in lex.stop and surface not in lex.roles and not surface.isdigit() and len(surface) > 1:
+        elif (
+            surface not in lex.stop
+            and surface not in lex.roles
+            and not surface.isdigit()
+            and len(surface) > 1
+        ):
             base = lex.irregular.get(surface, surface)
             stemmed = stem(base)
             group = lex.group_of.get(stemmed) or lex.group_of.get(stem(surface))

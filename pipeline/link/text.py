@@ -4,10 +4,10 @@ and the status an evidence phrase implies. Phrases come from config."""
 from __future__ import annotations
 
 import re
-from itertools import islice
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice
 
 from rapidfuzz import fuzz, utils
 

@@ -56,7 +56,9 @@ def load_docx(path: Path, data: bytes, doc_id: str) -> LoadedDocument:
         raise SourceError(str(path), "the Word document has no text")
     blocks = with_dialect(blocks)
     text = "\n\n".join(block.text for block in blocks)
-    return LoadedDocument(doc_id=doc_id, path=str(path), format="docx", blocks=tuple(blocks), meta=meta_from_text(text))
+    return LoadedDocument(
+        doc_id=doc_id, path=str(path), format="docx", blocks=tuple(blocks), meta=meta_from_text(text)
+    )
 
 
 def with_dialect(blocks: list[Block]) -> list[Block]:

@@ -49,7 +49,9 @@ class Numbering:
             levels = {}
             for lvl in abstract.iter(f"{W}lvl"):
                 levels[_int(lvl.get(f"{W}ilvl"), 0)] = Level(
-                    start=_int(_val(lvl, "start"), 1), fmt=_val(lvl, "numFmt") or "decimal", text=_val(lvl, "lvlText") or ""
+                    start=_int(_val(lvl, "start"), 1),
+                    fmt=_val(lvl, "numFmt") or "decimal",
+                    text=_val(lvl, "lvlText") or "",
                 )
             numbering.levels[abstract.get(f"{W}abstractNumId") or ""] = levels
         for num in root.iter(f"{W}num"):
@@ -58,7 +60,9 @@ class Numbering:
             for override in num.iter(f"{W}lvlOverride"):
                 start = _val(override, "startOverride")
                 if start is not None:
-                    numbering.overrides.setdefault(num_id, {})[_int(override.get(f"{W}ilvl"), 0)] = _int(start, 1)
+                    numbering.overrides.setdefault(num_id, {})[_int(override.get(f"{W}ilvl"), 0)] = _int(
+                        start, 1
+                    )
         return numbering
 
     def label(self, num_id: str, ilvl: int) -> str:

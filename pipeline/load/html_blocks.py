@@ -194,7 +194,9 @@ def blocks_of(
 #: A cell this long, or with this many lines, holds a page laid out in a table.
 LAYOUT_CELL_CHARS = 1200
 LAYOUT_CELL_LINES = 15
-_LABEL_CELL = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivx]{1,5}[.)]|\d{1,3}/\d{1,3}(?:/\d{1,3})*\S*)$")
+_LABEL_CELL = re.compile(
+    r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivx]{1,5}[.)]|\d{1,3}/\d{1,3}(?:/\d{1,3})*\S*)$"
+)
 
 
 def row_text(row: etree._Element, skip: frozenset[int] = frozenset()) -> str | None:

@@ -68,7 +68,9 @@ def moderngov_record(root: etree._Element, page_text: str) -> bool:
     return _FULL_TEXT_LINK.search(page_text) is not None
 
 
-def check_moderngov_page(path: str, root: etree._Element, blocks: Sequence[Block], has_item_table: bool) -> None:
+def check_moderngov_page(
+    path: str, root: etree._Element, blocks: Sequence[Block], has_item_table: bool
+) -> None:
     """Raise NotMinutesError for an agenda-only meeting page or a page with no items."""
     if not is_moderngov(root):
         return

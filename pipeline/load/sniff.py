@@ -35,7 +35,9 @@ BY_SUFFIX = {
 #: Files a folder of minutes holds that are not minutes and need no report.
 QUIET_NAMES = frozenset({"manifest.csv", "manifest.tsv", "manifest.yaml", "manifest.yml"})
 #: A project's own notes beside the minutes: reported as skipped, never read as minutes.
-DOC_NAMES = re.compile(r"^(?:readme|license|licence|changelog|contributing|sources)(?:\.\w+)?$", re.IGNORECASE)
+DOC_NAMES = re.compile(
+    r"^(?:readme|license|licence|changelog|contributing|sources)(?:\.\w+)?$", re.IGNORECASE
+)
 #: Types councils also publish that are not read, with what to do instead.
 ADVICE = {
     ".doc": " (old Word format: save it as .docx or PDF)",
@@ -43,7 +45,9 @@ ADVICE = {
     ".rtf": " (save it as .docx or PDF)",
 }
 
-_HTML_DOCUMENT = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<!doctype\s+html|<html[\s>]", re.IGNORECASE | re.DOTALL)
+_HTML_DOCUMENT = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<!doctype\s+html|<html[\s>]", re.IGNORECASE | re.DOTALL
+)
 _HTML_TAG = re.compile(
     rb"<(?:p|div|br|h[1-6]|table|tr|td|ul|ol|li|dl|dt|dd|span|strong|em|b|i|hr|body|head|section|article|time)[\s/>]",
     re.IGNORECASE,

@@ -27,9 +27,11 @@ def _rows(db: sqlite_utils.Database, sql: str, params: list[object]) -> list[dic
 def action_detail(db: sqlite_utils.Database, action_id: str) -> ActionDetail:
     (action,) = _rows(
         db,
-        "select a.id, a.status, a.text, a.owner, a.due, a.due_date, a.context, a.page, a.start_char, a.end_char,"
+        "select a.id, a.status, a.text, a.owner, a.due, a.due_date, a.context, "
+        "a.page, a.start_char, a.end_char,"
         " m.council, m.committee, m.date as meeting_date, i.title as item_title, d.path as document"
-        " from actions a left join meetings m on m.id = a.meeting_id left join agenda_items i on i.id = a.item_id"
+        " from actions a left join meetings m on m.id = a.meeting_id left join "
+        "agenda_items i on i.id = a.item_id"
         " left join documents d on d.id = a.document_id where a.id = ?",
         [action_id],
     )
@@ -42,15 +44,19 @@ def action_detail(db: sqlite_utils.Database, action_id: str) -> ActionDetail:
     )
     evidence = _rows(
         db,
-        "select e.meeting_date, e.rule, e.status, e.score, e.quote, d.path as document, e.start_char, e.end_char"
+        "select e.meeting_date, e.rule, e.status, e.score, e.quote, d.path as "
+        "document, e.start_char, e.end_char"
         " from link_evidence e left join documents d on d.id = e.evidence_document_id"
         " where e.subject_id = ? order by e.meeting_date, e.start_char",
         [action_id],
     )
-    overrides = _rows(db, "select status, note, at from action_overrides where action_id = ? order by id", [action_id])
+    overrides = _rows(
+        db, "select status, note, at from action_overrides where action_id = ? order by id", [action_id]
+    )
     due_changes = _rows(
         db,
-        "select c.seq, c.due_date, c.due_text, c.rule, c.at, c.quote, d.path as document, i.title as item_title,"
+        "select c.seq, c.due_date, c.due_text, c.rule, c.at, c.quote, d.path as "
+        "document, i.title as item_title,"
         " c.start_char, c.end_char from action_due_changes c left join documents d on d.id = c.document_id"
         " left join agenda_items i on i.id = c.item_id where c.action_id = ? order by c.seq",
         [action_id],

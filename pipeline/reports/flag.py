@@ -45,7 +45,9 @@ class FlagRow:
     start_char: int
     end_char: int
     also_in: tuple[str, ...] = ()  # the same action printed again (decision notice and minutes): its sources
-    problem: str | None = None  # a stored value that makes no sense (an impossible date): listed, never a crash
+    problem: str | None = (
+        None  # a stored value that makes no sense (an impossible date): listed, never a crash
+    )
 
     @property
     def source(self) -> str:
@@ -57,7 +59,12 @@ class FlagRow:
         return self.meeting_date or "undated"
 
     def as_dict(self) -> dict[str, object]:
-        return {**asdict(self), "meeting_date": self.when, "source": self.source, "also_in": list(self.also_in)}
+        return {
+            **asdict(self),
+            "meeting_date": self.when,
+            "source": self.source,
+            "also_in": list(self.also_in),
+        }
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,8 @@ def _rows(db: sqlite_utils.Database, query: FlagQuery, *, untrackable: bool) -> 
     rows = db.execute(
         "select a.id, m.council, m.committee, m.date, i.title, a.text, a.context, a.owner, a.due, a.due_date,"
         " a.status, d.path, a.page, a.start_char, a.end_char, a.meeting_id, substr(d.text, 1, 600)"
-        " from actions a left join meetings m on m.id = a.meeting_id left join agenda_items i on i.id = a.item_id"
+        " from actions a left join meetings m on m.id = a.meeting_id left join "
+        "agenda_items i on i.id = a.item_id"
         " left join documents d on d.id = a.document_id where " + " and ".join(where),
         params,
     ).fetchall()
@@ -102,9 +110,28 @@ def _rows(db: sqlite_utils.Database, query: FlagQuery, *, untrackable: bool) -> 
     as_of = date.fromisoformat(query.as_of)
     out: list[FlagRow] = []
     seen: dict[tuple[str, str], int] = {}  # (meeting, wording) -> index in out
-    rows.sort(key=lambda r: (is_decision_notice(r[16] or ""), r[11] or "", r[13] or 0))  # printed minutes first
-    for (aid, council, committee, mdate, title, text, context, owner, due, due_date, current, path, page, s, e,
-         meeting_id, _head) in rows:
+    rows.sort(
+        key=lambda r: (is_decision_notice(r[16] or ""), r[11] or "", r[13] or 0)
+    )  # printed minutes first
+    for (
+        aid,
+        council,
+        committee,
+        mdate,
+        title,
+        text,
+        context,
+        owner,
+        due,
+        due_date,
+        current,
+        path,
+        page,
+        s,
+        e,
+        meeting_id,
+        _head,
+    ) in rows:
         problem = _problem(mdate, due_date)
         if mdate and real_date(mdate) and mdate > query.as_of:
             continue
@@ -114,12 +141,34 @@ def _rows(db: sqlite_utils.Database, query: FlagQuery, *, untrackable: bool) -> 
             continue
         due_date = due_as_of(dues.get(aid, []), query.as_of, due_date)
         days = (as_of - date.fromisoformat(mdate)).days if mdate and real_date(mdate) else None
-        if days is not None and not untrackable and not _overdue(days, due_date if real_date(due_date) else None, query):
+        if (
+            days is not None
+            and not untrackable
+            and not _overdue(days, due_date if real_date(due_date) else None, query)
+        ):
             continue
         last = evidence.get(aid)
-        row = FlagRow(aid, council, committee, mdate, title, text or "", context or "", owner, due, due_date,
-                      state, days, last[0] if last else None, last[1] if last else None, path, page, s or 0, e or 0,
-                      problem=problem)
+        row = FlagRow(
+            aid,
+            council,
+            committee,
+            mdate,
+            title,
+            text or "",
+            context or "",
+            owner,
+            due,
+            due_date,
+            state,
+            days,
+            last[0] if last else None,
+            last[1] if last else None,
+            path,
+            page,
+            s or 0,
+            e or 0,
+            problem=problem,
+        )
         # same committee, same day, same words: one commitment (its council may be missing on the notice)
         key = (f"{mdate}|{norm_key(committee)}" if mdate else meeting_id or aid, norm_key(text))
         if key in seen:  # one commitment, printed twice: one row, both sources
@@ -159,7 +208,8 @@ def _history(db: sqlite_utils.Database) -> dict[str, list[Change]]:
 def _due_history(db: sqlite_utils.Database) -> dict[str, list[DueChange]]:
     out: dict[str, list[DueChange]] = defaultdict(list)
     for row in db.execute(
-        "select action_id, seq, due_date, due_text, rule, document_id, item_id, start_char, end_char, quote, at"
+        "select action_id, seq, due_date, due_text, rule, document_id, item_id, "
+        "start_char, end_char, quote, at"
         " from action_due_changes order by action_id, seq"
     ):
         out[row[0]].append(DueChange(*row))

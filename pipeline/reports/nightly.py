@@ -123,9 +123,17 @@ def record_run(db: sqlite_utils.Database, run_scope: str, as_of: str, ids: Seque
     """Keep what this run flagged (replacing an earlier run of the same scope and day)."""
     with store.transaction(db):
         ensure_flag_runs(db)
-        db.table("flag_runs").insert({"id": store.short_hash("flag_run", run_scope, as_of), "scope": run_scope,
-                                "as_of": as_of, "ran_at": store.now(), "flagged": len(ids),
-                                "action_ids": json.dumps(list(ids))}, replace=True)
+        db.table("flag_runs").insert(
+            {
+                "id": store.short_hash("flag_run", run_scope, as_of),
+                "scope": run_scope,
+                "as_of": as_of,
+                "ran_at": store.now(),
+                "flagged": len(ids),
+                "action_ids": json.dumps(list(ids)),
+            },
+            replace=True,
+        )
 
 
 def prepare(db: sqlite_utils.Database, query: FlagQuery, rows: Sequence[FlagRow], vague: Sequence[FlagRow],

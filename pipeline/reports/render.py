@@ -65,8 +65,14 @@ def render(rows: Sequence[FlagRow], fmt: str, *, as_of: str, vague: Sequence[Fla
         fields = [*FlagRow.__dataclass_fields__, "source", "short_id", "new"]
         writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({**{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.as_dict().items()},
-                          "short_id": ctx.short(r.action_id), "new": int(ctx.is_new(r))} for r in (*rows, *vague))
+        writer.writerows(
+            {
+                **{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.as_dict().items()},
+                "short_id": ctx.short(r.action_id),
+                "new": int(ctx.is_new(r)),
+            }
+            for r in (*rows, *vague)
+        )
         return buf.getvalue()
     sections = _sections(rows, nightly)
     if vague:
@@ -77,11 +83,15 @@ def render(rows: Sequence[FlagRow], fmt: str, *, as_of: str, vague: Sequence[Fla
             out += (f"\n## {title}\n" if title else "") + ("\n" + _markdown(part, ctx) if part else "")
         return out
     if fmt == "html":
-        body = "".join((f"<h2>{html.escape(title)}</h2>\n" if title else "") + (_html(part, ctx) if part else "")
-                       for title, part in sections)
-        return (f"<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Outstanding actions {as_of}</title>"
-                f"</head><body>\n<h1>Outstanding actions as of {html.escape(as_of)}: {len(rows)}</h1>\n"
-                f"<p>{html.escape(_header(rows, as_of, nightly))}.</p>\n{body}</body></html>\n")
+        body = "".join(
+            (f"<h2>{html.escape(title)}</h2>\n" if title else "") + (_html(part, ctx) if part else "")
+            for title, part in sections
+        )
+        return (
+            f'<!doctype html>\n<html><head><meta charset="utf-8"><title>Outstanding actions {as_of}</title>'
+            f"</head><body>\n<h1>Outstanding actions as of {html.escape(as_of)}: {len(rows)}</h1>\n"
+            f"<p>{html.escape(_header(rows, as_of, nightly))}.</p>\n{body}</body></html>\n"
+        )
     lines = [_header(rows, as_of, nightly)]
     for title, part in sections:
         if title:
@@ -99,7 +109,9 @@ def _markdown(rows: Sequence[FlagRow], ctx: Nightly) -> str:
 
 def _html(rows: Sequence[FlagRow], ctx: Nightly) -> str:
     th = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _cells(r, ctx)) + "</tr>\n" for r in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _cells(r, ctx)) + "</tr>\n" for r in rows
+    )
     return f"<table>\n<thead><tr>{th}</tr></thead>\n<tbody>\n{body}</tbody></table>\n"
 
 
@@ -118,7 +130,9 @@ def _blocks(out: list[str], rows: Sequence[FlagRow], ctx: Nightly) -> None:
         if r.context and r.context.strip() != r.action.strip():
             ctx_text = " ".join(r.context.split())
             ctx_text = ctx_text if len(ctx_text) <= 400 else ctx_text[:397] + "..."
-            out.append(textwrap.fill(ctx_text, 100, initial_indent="  context:  ", subsequent_indent=" " * 12))
+            out.append(
+                textwrap.fill(ctx_text, 100, initial_indent="  context:  ", subsequent_indent=" " * 12)
+            )
         if r.owner or r.due or r.due_date:
             out.append(f"  owner:    {r.owner or '-'}   due: {r.due_date or r.due or '-'}")
         if r.last_evidence:

@@ -64,8 +64,14 @@ def match_schemes(db: sqlite_utils.Database, name: str, *, config: LinkConfig) -
         for label in {sname, *(json.loads(aliases) if aliases else [])}:
             labels.append((sid, sname, label))
     best: dict[str, SchemeMatch] = {}
-    for _l, score, i in process.extract(name, [lab for *_x, lab in labels], scorer=scorer_for(config.scorer),
-                                        processor=processor_for(config), score_cutoff=config.cutoff, limit=None):
+    for _l, score, i in process.extract(
+        name,
+        [lab for *_x, lab in labels],
+        scorer=scorer_for(config.scorer),
+        processor=processor_for(config),
+        score_cutoff=config.cutoff,
+        limit=None,
+    ):
         sid, sname, _label = labels[i]
         if sid not in best or score > best[sid].score:
             best[sid] = SchemeMatch(sid, sname, round(score, 1))

@@ -60,7 +60,9 @@ class Summary:
     updated: int = 0  # stored documents whose meeting the supplied metadata changed
     forgotten: int = 0  # documents whose files are gone, removed by --prune
     failures: list[Failure] = field(default_factory=list)
-    warnings: list[Failure] = field(default_factory=list)  # bad manifest rows, overrides left without their action
+    warnings: list[Failure] = field(
+        default_factory=list
+    )  # bad manifest rows, overrides left without their action
     skipped: list[Failure] = field(default_factory=list)  # not read: unsupported type, notes files
     not_retried: int = 0  # failed before with the same bytes (see --retry-failed)
 
@@ -131,7 +133,9 @@ def ingest(
         if not _unchanged_on_disk(db, found):
             stored, digest = _known_bytes(db, found, known, summary, rereads)
         if stored:
-            outcome = "updated" if file_meta and restate(db, found.shown, file_meta, override) else "unchanged"
+            outcome = (
+                "updated" if file_meta and restate(db, found.shown, file_meta, override) else "unchanged"
+            )
             setattr(summary, outcome, getattr(summary, outcome) + 1)
             if on_progress:
                 on_progress(found.shown, outcome)
@@ -144,8 +148,14 @@ def ingest(
         tasks.append(Task(str(found.path), file_meta, found.shown, override, digest))
     summary.skipped.extend(Failure(u.path, "skip", u.reason) for u in unread)
     for refused in skipped:  # one line and a problems row each; the run exits 1
-        _store_result(db, Task(refused.path, None), Failure(refused.path, "discover", refused.reason), summary,
-                      known, rereads)
+        _store_result(
+            db,
+            Task(refused.path, None),
+            Failure(refused.path, "discover", refused.reason),
+            summary,
+            known,
+            rereads,
+        )
     _report_manifest(db, manifest, summary)
     if prune:
         rereads += _prune(db, paths, seen, summary)
@@ -160,7 +170,9 @@ def ingest(
                 if not tasks:
                     break
                 again: list[str] = []
-                for index, result in run_many(process_file, [(t.path, t.meta, config, t.override) for t in tasks]):
+                for index, result in run_many(
+                    process_file, [(t.path, t.meta, config, t.override) for t in tasks]
+                ):
                     task = tasks[index]
                     outcome = _store_result(db, task, result, summary, known, again, schemes=config.schemes)
                     if on_progress:
@@ -199,7 +211,9 @@ def _report_manifest(db: sqlite_utils.Database, manifest: ManifestIndex, summary
         summary.warnings.append(Failure(path, "manifest", message))
 
 
-def _prune(db: sqlite_utils.Database, paths: list[str | Path], seen: dict[str, Path], summary: Summary) -> list[str]:
+def _prune(
+    db: sqlite_utils.Database, paths: list[str | Path], seen: dict[str, Path], summary: Summary
+) -> list[str]:
     """Forget stored documents under the given folders whose files are gone."""
     gone = gone_under(db, paths, seen)
     if not gone:
@@ -277,7 +291,9 @@ def _same_bytes(db: sqlite_utils.Database, doc_id: str, path: str, size: int | N
     mtime (the next run skips it without hashing); an earlier version stored
     from ``path`` is superseded by those bytes, so it is forgotten."""
     with store.transaction(db):
-        db.execute("update documents set size = ?, mtime = ? where id = ? and path = ?", [size, mtime, doc_id, path])
+        db.execute(
+            "update documents set size = ?, mtime = ? where id = ? and path = ?", [size, mtime, doc_id, path]
+        )
     earlier = versions.at_path(db, path, doc_id)
     if not earlier:
         return []
@@ -330,7 +346,9 @@ def _store_result(
     try:
         saved = store.save_document(db, result, size=source.size, mtime=source.mtime, schemes=schemes)
     except Exception as exc:  # noqa: BLE001 - the transaction rolled back: nothing of this document is stored
-        reason = str(exc) if isinstance(exc, MinutesError) else f"could not store ({type(exc).__name__}: {exc})"
+        reason = (
+            str(exc) if isinstance(exc, MinutesError) else f"could not store ({type(exc).__name__}: {exc})"
+        )
         return _store_result(db, task, Failure(task.name, "store", reason), summary, known, rereads)
     known.add(source.doc_id)
     clear_problems(db, task.name)

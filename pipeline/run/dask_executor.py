@@ -57,7 +57,9 @@ def dask_executor(
         try:
             client = Client(scheduler, timeout="30s")
         except (OSError, TimeoutError) as exc:
-            raise UsageError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); is `dask scheduler` running?") from exc
+            raise UsageError(
+                f"cannot reach the Dask scheduler at {scheduler} ({exc}); is `dask scheduler` running?"
+            ) from exc
     else:
         with warnings.catch_warnings():
             # No dashboard; the scheduler's health endpoint moves off a busy 8787 by itself.
@@ -98,7 +100,9 @@ def _quiet_dask() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def _bounded(client: Any, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]], window: int) -> Iterator[Any]:
+def _bounded(
+    client: Any, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]], window: int
+) -> Iterator[Any]:
     """At most ``window`` futures in flight; results in input order.
 
     ``pure=False``: two identical documents are still two tasks (each must be
@@ -113,7 +117,9 @@ def _bounded(client: Any, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]
         yield _take(pending)
 
 
-def _unordered(client: Any, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]], window: int) -> Iterator[tuple[int, Any]]:
+def _unordered(
+    client: Any, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]], window: int
+) -> Iterator[tuple[int, Any]]:
     """At most ``window`` futures in flight; (index, result) as each finishes."""
     from distributed import as_completed
 

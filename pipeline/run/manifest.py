@@ -180,5 +180,10 @@ def _row_meta(where: str, row: dict[str, Any], problems: list[str]) -> MeetingMe
     url = str(row.get("url") or row.get("source_url") or "").strip()
     if url and not values.get("council"):
         values["council"] = council_for_host(url)
-    return MeetingMeta(council=values.get("council"), committee=values.get("committee"), date=values.get("date"),
-                       title=values.get("title"), venue=values.get("venue"))
+    return MeetingMeta(
+        council=values.get("council"),
+        committee=values.get("committee"),
+        date=values.get("date"),
+        title=values.get("title"),
+        venue=values.get("venue"),
+    )

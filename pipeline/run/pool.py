@@ -58,7 +58,9 @@ class Lost:
 # ---------------------------------------------------------------- the child
 
 
-def _worker_main(conn: Connection, limits: Limits, parent: int, warm: tuple[Callable[..., Any], tuple[Any, ...]] | None) -> None:
+def _worker_main(
+    conn: Connection, limits: Limits, parent: int, warm: tuple[Callable[..., Any], tuple[Any, ...]] | None
+) -> None:
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     faulthandler.disable()  # a library's abort is reported by the parent in one line, not a stack dump
@@ -118,7 +120,9 @@ def _limit_memory(megabytes: int) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, limits: Limits, warm: tuple[Callable[..., Any], tuple[Any, ...]] | None) -> None:
+    def __init__(
+        self, ctx: Any, limits: Limits, warm: tuple[Callable[..., Any], tuple[Any, ...]] | None
+    ) -> None:
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, limits, os.getpid(), warm), daemon=True,
                                 name="minutes-worker")
@@ -166,7 +170,10 @@ def death_reason(exitcode: int | None, memory_mb: int | None = None) -> str:
         if -exitcode == signal.SIGKILL:
             return f"worker killed ({name}) while reading it: out of memory?"
         if memory_mb:
-            return f"worker died ({name}) while reading it: over its {memory_mb} MB memory ceiling (ingest.max_memory_mb)?"
+            return (
+                f"worker died ({name}) while reading it: over its {memory_mb} MB memory "
+                "ceiling (ingest.max_memory_mb)?"
+            )
         return f"worker died ({name}) while reading it"
     return f"worker exited (code {exitcode}) while reading it"
 
@@ -225,7 +232,11 @@ class WorkerPool:
                 yield from self._drain(w)
             if not w.proc.is_alive() and w in self.workers:
                 yield from self._replace(w, death_reason(w.proc.exitcode, self.limits.memory_mb))
-            elif w.task is not None and self.limits.seconds and time.monotonic() - w.started > self.limits.seconds:
+            elif (
+                w.task is not None
+                and self.limits.seconds
+                and time.monotonic() - w.started > self.limits.seconds
+            ):
                 w.kill()
                 yield from self._replace(w, f"took longer than {self.limits.seconds:g} s "
                                             "(ingest.max_seconds_per_document); stopped")

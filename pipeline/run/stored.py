@@ -28,7 +28,9 @@ def restate(db: sqlite_utils.Database, path: str, meta: MeetingMeta, override: b
     return set_meeting(db, doc_id, values, override=override).changed
 
 
-def gone_under(db: sqlite_utils.Database, paths: Iterable[str | Path], seen: dict[str, Path]) -> dict[str, str]:
+def gone_under(
+    db: sqlite_utils.Database, paths: Iterable[str | Path], seen: dict[str, Path]
+) -> dict[str, str]:
     """{document id: path} of stored documents under the given folders (as
     the paths were given) that this run did not find and that do not exist."""
     gone: dict[str, str] = {}

@@ -28,7 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Which file of one meeting's twins is read first (see the module docstring).
-PREFERENCE = {suffix: rank for rank, suffix in enumerate((".txt", ".text", ".html", ".htm", ".xml", ".md", ".docx", ".pdf"))}
+PREFERENCE = {
+    suffix: rank
+    for rank, suffix in enumerate((".txt", ".text", ".html", ".htm", ".xml", ".md", ".docx", ".pdf"))
+}
 #: A folder's file judged by name: None to read it, a reason (one line) not to, "" to pass over quietly.
 Judge = Callable[[Path], "str | None"]
 
@@ -105,7 +108,9 @@ def _walk_folder(root: Path, judge: Judge) -> Iterator[Path | Skipped | Unread]:
         for name in dirs:  # links to folders are not descended into (os.walk default)
             link = os.path.join(folder, name)
             if os.path.islink(link) and not _inside(real_root, link):
-                skipped.append(Skipped(link, f"link to {os.path.realpath(link)}, outside {root}: not followed"))
+                skipped.append(
+                    Skipped(link, f"link to {os.path.realpath(link)}, outside {root}: not followed")
+                )
         for name in files:
             if name.startswith("."):
                 continue
@@ -117,7 +122,9 @@ def _walk_folder(root: Path, judge: Judge) -> Iterator[Path | Skipped | Unread]:
                 skipped.append(Unread(str(full), reason))
                 continue
             if full.is_symlink() and not _inside(real_root, str(full)):
-                skipped.append(Skipped(str(full), f"link to {os.path.realpath(full)}, outside {root}: not followed"))
+                skipped.append(
+                    Skipped(str(full), f"link to {os.path.realpath(full)}, outside {root}: not followed")
+                )
                 continue
             problem = not_regular(full)
             if problem:

@@ -27,9 +27,13 @@ def mark(db: sqlite_utils.Database, what: str) -> None:
 
 
 def pending(db: sqlite_utils.Database) -> bool:
-    return db.execute(
-        "select 1 from state where key glob ? or (key = ? and value = '1') limit 1", [PREFIX + "*", LEGACY_KEY]
-    ).fetchone() is not None
+    return (
+        db.execute(
+            "select 1 from state where key glob ? or (key = ? and value = '1') limit 1",
+            [PREFIX + "*", LEGACY_KEY],
+        ).fetchone()
+        is not None
+    )
 
 
 def clear(db: sqlite_utils.Database) -> None:

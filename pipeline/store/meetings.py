@@ -40,8 +40,15 @@ class MeetingChange:
         return self.before != self.after or self.old_meeting != self.new_meeting
 
     def as_dict(self) -> dict[str, object]:
-        return {"document": self.doc_id, "path": self.path, "meeting": self.new_meeting, "previous_meeting": self.old_meeting,
-                "before": self.before, "after": self.after, "changed": self.changed}
+        return {
+            "document": self.doc_id,
+            "path": self.path,
+            "meeting": self.new_meeting,
+            "previous_meeting": self.old_meeting,
+            "before": self.before,
+            "after": self.after,
+            "changed": self.changed,
+        }
 
 
 UnknownDocument = DocumentNotFound  # the name this module's callers know
@@ -54,12 +61,16 @@ def find_document_id(db: sqlite_utils.Database, ref: str) -> str:
         doc_id = sha256_bytes(path.read_bytes())
         if db.execute("select 1 from documents where id = ?", [doc_id]).fetchone():
             return doc_id
-    rows = db.execute("select id from documents where path = ? or path = ?", [ref, str(path.resolve())]).fetchall()
+    rows = db.execute(
+        "select id from documents where path = ? or path = ?", [ref, str(path.resolve())]
+    ).fetchall()
     if not rows and len(ref) >= 8 and all(c in "0123456789abcdef" for c in ref.lower()):
         rows = db.execute("select id from documents where id like ?", [ref.lower() + "%"]).fetchall()
     if len(rows) != 1:
-        raise UnknownDocument(f"{ref}: {'no stored document' if not rows else 'more than one stored document'} "
-                              "(give the file, its stored path or its document id)")
+        raise UnknownDocument(
+            f"{ref}: {'no stored document' if not rows else 'more than one stored document'} "
+            "(give the file, its stored path or its document id)"
+        )
     return str(rows[0][0])
 
 
@@ -71,11 +82,18 @@ def set_meeting(
     ``override``: the given values replace what is stored; otherwise they only
     fill what is empty."""
     with transaction(db):
-        doc = db.execute("select id, path, meeting_id, duplicate_of from documents where id = ?", [doc_id]).fetchone()
+        doc = db.execute(
+            "select id, path, meeting_id, duplicate_of from documents where id = ?", [doc_id]
+        ).fetchone()
         if doc is None:
             raise UnknownDocument(doc_id)
         primary = doc[3] or doc[0]
-        group = [r[0] for r in db.execute("select id from documents where id = ? or duplicate_of = ?", [primary, primary])]
+        group = [
+            r[0]
+            for r in db.execute(
+                "select id from documents where id = ? or duplicate_of = ?", [primary, primary]
+            )
+        ]
         old_id = str(doc[2])
         old = _meeting_row(db, old_id)
         before: dict[str, str | None] = {f: _text(old.get(f)) for f in FIELDS}
@@ -83,7 +101,9 @@ def set_meeting(
         for name, value in values.items():
             if value and (override or not after.get(name)):
                 after[name] = value
-        new_id = meeting_key(after["council"], after["committee"], after["date"], _text(old.get("external_id")), primary)
+        new_id = meeting_key(
+            after["council"], after["committee"], after["date"], _text(old.get("external_id")), primary
+        )
         if new_id == old_id:
             db.execute("update meetings set council = ?, committee = ?, date = ? where id = ?",
                        [after["council"], after["committee"], after["date"], old_id])
@@ -116,7 +136,10 @@ def _move(db: sqlite_utils.Database, group: list[str], old: dict[str, object], o
     else:  # the corrected meeting is already stored (another document of it): fill its gaps
         for column in ("title", "venue", "external_id"):
             if old.get(column):
-                db.execute(f"update meetings set [{column}] = ? where id = ? and [{column}] is null", [old[column], new_id])
+                db.execute(
+                    f"update meetings set [{column}] = ? where id = ? and [{column}] is null",
+                    [old[column], new_id],
+                )
     marks = ",".join("?" for _ in group)
     for table in ("documents", "agenda_items", *FACT_TABLES):
         key = "id" if table == "documents" else "document_id"

@@ -21,14 +21,24 @@ def record_problem(
     """Keep one row for (path, stage, message); rows for other bytes of ``path`` are stale."""
     with transaction(db):
         if sha256 is not None:
-            db.execute("delete from problems where path = ? and sha256 is not null and sha256 != ?", [path, sha256])
-        rows = [r[0] for r in db.execute(
-            "select id from problems where path = ? and stage = ? and message = ? order by id", [path, stage, message]
-        )]
+            db.execute(
+                "delete from problems where path = ? and sha256 is not null and sha256 != ?", [path, sha256]
+            )
+        rows = [
+            r[0]
+            for r in db.execute(
+                "select id from problems where path = ? and stage = ? and message = ? order by id",
+                [path, stage, message],
+            )
+        ]
         if not rows:
-            db["problems"].insert({"path": path, "stage": stage, "message": message, "at": at, "sha256": sha256})
+            db.table("problems").insert(
+                {"path": path, "stage": stage, "message": message, "at": at, "sha256": sha256}
+            )
             return
-        db.execute("update problems set at = ?, sha256 = coalesce(?, sha256) where id = ?", [at, sha256, rows[0]])
+        db.execute(
+            "update problems set at = ?, sha256 = coalesce(?, sha256) where id = ?", [at, sha256, rows[0]]
+        )
         db.conn.executemany("delete from problems where id = ?", [(extra,) for extra in rows[1:]])
 
 

@@ -64,9 +64,11 @@ def _literal(pattern: str) -> str:
 
 def gap_sql() -> str:
     """The text between the mention and the amount, normalised for BOUNDARIES."""
-    raw = ("case when a.start_char >= m.end_char then substr(d.text, m.end_char + 1, a.start_char - m.end_char)"
-           " when m.start_char >= a.end_char then substr(d.text, a.end_char + 1, m.start_char - a.end_char)"
-           " else '' end")
+    raw = (
+        "case when a.start_char >= m.end_char then substr(d.text, m.end_char + 1, a.start_char - m.end_char)"
+        " when m.start_char >= a.end_char then substr(d.text, a.end_char + 1, m.start_char - a.end_char)"
+        " else '' end"
+    )
     text = f"replace(replace({raw}, char(13), ' '), char(9), ' ')"
     for _ in range(2):  # up to two spaces either side of a line break
         text = f"replace(replace({text}, ' ' || char(10), char(10)), char(10) || ' ', char(10))"

@@ -77,7 +77,7 @@ def link_scheme(
         best = None
     if best is None:
         inserted = db.execute("select 1 from schemes where id = ?", [new_id]).fetchone() is None
-        db["schemes"].insert({"id": new_id, "name": name, "aliases": json.dumps([name])}, ignore=True)
+        db.table("schemes").insert({"id": new_id, "name": name, "aliases": json.dumps([name])}, ignore=True)
         if inserted:
             _remember_count(db, keys)
         keys[key] = new_id
@@ -98,4 +98,6 @@ def _add_alias(db: sqlite_utils.Database, scheme_id: str, name: str) -> None:
         return
     aliases.append(name)
     display = max([current, name], key=len)
-    db.execute("update schemes set name = ?, aliases = ? where id = ?", [display, json.dumps(aliases), scheme_id])
+    db.execute(
+        "update schemes set name = ?, aliases = ? where id = ?", [display, json.dumps(aliases), scheme_id]
+    )

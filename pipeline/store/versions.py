@@ -166,7 +166,8 @@ def fact_ids(db: sqlite_utils.Database, doc_ids: Iterable[str]) -> ReuseMap:
         for table in FACT_TABLES:
             for fid, text, number, title, ordinal in db.execute(
                 f"select f.id, f.text, i.number, i.title, i.ordinal from [{table}] f"
-                " left join agenda_items i on i.id = f.item_id where f.document_id = ? order by f.start_char, f.id",
+                " left join agenda_items i on i.id = f.item_id where f.document_id = ? "
+                "order by f.start_char, f.id",
                 [doc_id],
             ):
                 reuse[(table, words(text), item_key(number, title, ordinal))].append(fid)
@@ -195,9 +196,12 @@ def _note(db: sqlite_utils.Database, doc_ids: list[str]) -> Retired:
             continue
         out.paths[doc_id] = row[0]
         out.meetings.add(row[1])
-        out.status.update(db.execute("select id, status from actions where document_id = ?", [doc_id]).fetchall())
+        out.status.update(
+            db.execute("select id, status from actions where document_id = ?", [doc_id]).fetchall()
+        )
         for aid, status, note, text in db.execute(
-            "select o.action_id, o.status, o.note, a.text from action_overrides o join actions a on a.id = o.action_id"
+            "select o.action_id, o.status, o.note, a.text from action_overrides o "
+            "join actions a on a.id = o.action_id"
             " where a.document_id = ? order by o.id",
             [doc_id],
         ):
@@ -219,12 +223,16 @@ def settle(
     survived, move or release duplicates, drop meetings left empty, and report
     overrides whose action is gone."""
     db.conn.executemany(
-        "update actions set status = ? where id = ?", [(s, i) for i, s in retired.status.items() if s is not None]
+        "update actions set status = ? where id = ?",
+        [(s, i) for i, s in retired.status.items() if s is not None],
     )
     reread: list[str] = []
     for twin_id, twin_path, twin_fp in retired.twins:
         if primary is not None and twin_fp == fingerprint and twin_id != primary:
-            db.execute("update documents set duplicate_of = ?, meeting_id = ? where id = ?", [primary, meeting_id, twin_id])
+            db.execute(
+                "update documents set duplicate_of = ?, meeting_id = ? where id = ?",
+                [primary, meeting_id, twin_id],
+            )
         else:
             delete_document_rows(db, twin_id)
             reread.append(twin_path)

@@ -85,7 +85,9 @@ def store_problem(path: str) -> str | None:
     try:
         conn = sqlite3.connect(f"{where.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            found = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'documents'").fetchone()
+            found = conn.execute(
+                "select 1 from sqlite_master where type = 'table' and name = 'documents'"
+            ).fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:

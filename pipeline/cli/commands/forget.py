@@ -23,7 +23,12 @@ def register(group: click.Group) -> None:
 @click.command("forget")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file (default: config.yaml).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Config file (default: config.yaml).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print what was forgotten as JSON.")
 def forget_cmd(paths, db_path, config_path, as_json):  # type: ignore[no-untyped-def]
     """Remove the stored documents read from PATH (a file, or everything
@@ -61,5 +66,8 @@ def forget_cmd(paths, db_path, config_path, as_json):  # type: ignore[no-untyped
             err(f"error: {raw}: no stored document was read from this path")
         for k in settled.kept:
             err(f"warning: {k.path}: {k.message}")
-        click.echo(f"{len(found)} document(s) forgotten" + (f"; {len(reread)} duplicate(s) read again" if reread else ""))
+        click.echo(
+            f"{len(found)} document(s) forgotten"
+            + (f"; {len(reread)} duplicate(s) read again" if reread else "")
+        )
     sys.exit(EXIT_FAILED if unknown else EXIT_OK)

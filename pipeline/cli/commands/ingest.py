@@ -5,13 +5,10 @@ from __future__ import annotations
 import sys
 
 import click
-from tqdm import tqdm
 
 from ... import store
 from ...config import load_config
 from ...records import MeetingMeta
-from ...run import discover, ingest
-from ...run.manifest import ManifestIndex
 from .common import check_date, db_option, emit_json, err, format_option, one_line, open_db
 
 
@@ -23,21 +20,56 @@ def register(group: click.Group) -> None:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
-@click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="CSV/TSV/YAML of file → council, committee, date.")
+@click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False),
+    help="CSV/TSV/YAML of file → council, committee, date.",
+)
 @click.option("--council", help="Council for files that do not say (with --override: for every file).")
 @click.option("--committee", help="Committee for files that do not say (with --override: for every file).")
-@click.option("--date", "meeting_date", help="Meeting date (YYYY-MM-DD) for files that do not say (with --override: for every file).")
-@click.option("--override", is_flag=True, help="The given --council/--committee/--date and manifest values replace what "
-              "documents say; files already stored are moved to that meeting without being read again.")
+@click.option(
+    "--date",
+    "meeting_date",
+    help="Meeting date (YYYY-MM-DD) for files that do not say (with --override: for every file).",
+)
+@click.option(
+    "--override",
+    is_flag=True,
+    help="The given --council/--committee/--date and manifest values replace what "
+    "documents say; files already stored are moved to that meeting without being read again.",
+)
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file (default: config.yaml).")
-@click.option("--prune", is_flag=True, help="Forget stored documents under the given folders whose files are gone.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Config file (default: config.yaml).",
+)
+@click.option(
+    "--prune", is_flag=True, help="Forget stored documents under the given folders whose files are gone."
+)
 @click.option("--retry-failed", is_flag=True, help="Read again files that failed before with the same bytes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-file errors on stderr.")
-def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, override, workers, executor, scheduler, config_path, prune, retry_failed, as_json, quiet):  # type: ignore[no-untyped-def]
+def ingest_cmd(
+    paths,
+    db_path,
+    manifest,
+    council,
+    committee,
+    meeting_date,
+    override,
+    workers,
+    executor,
+    scheduler,
+    config_path,
+    prune,
+    retry_failed,
+    as_json,
+    quiet,
+):  # type: ignore[no-untyped-def]
     """Ingest minutes files and folders (PDF, Word .docx, ModernGov HTML/XML,
     text, Markdown, web pages saved as .php/.aspx).
 
@@ -58,12 +90,23 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
       minutes ingest meeting.pdf --date 2025-01-09 --override
       minutes ingest corpus/ --prune
     """
+    from tqdm import tqdm
+
+    from ...run import discover, ingest  # the pipeline loads here, not for `minutes stats`
+    from ...run.manifest import ManifestIndex
+
     check_date(meeting_date)
     config = load_config(config_path)  # every bad key now, not a traceback in each worker later
     db = open_db(db_path)
-    cli_meta = MeetingMeta(council=council, committee=committee, date=meeting_date) if (council or committee or meeting_date) else None
+    cli_meta = (
+        MeetingMeta(council=council, committee=committee, date=meeting_date)
+        if (council or committee or meeting_date)
+        else None
+    )
     total = sum(1 for _ in discover(paths))
-    tqdm.monitor_interval = 0  # no monitor thread: a single-threaded process may fork its workers (run/pool.py)
+    tqdm.monitor_interval = (
+        0  # no monitor thread: a single-threaded process may fork its workers (run/pool.py)
+    )
     bar = tqdm(total=total, unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True)
 
     def progress(path: str, outcome: str) -> None:
@@ -105,7 +148,8 @@ def ingest_cmd(paths, db_path, manifest, council, committee, meeting_date, overr
         if summary.not_retried:
             extra += f", {summary.not_retried} failed before (not retried; --retry-failed)"
         click.echo(
-            f"{summary.new} new{replaced}, {updated}{summary.unchanged} unchanged, {summary.failed} failed documents"
+            f"{summary.new} new{replaced}, {updated}{summary.unchanged} unchanged, "
+            f"{summary.failed} failed documents"
             f"{extra}{forgotten}; {summary.items} agenda items stored in {db_path}"
         )
     sys.exit(summary.exit_code)

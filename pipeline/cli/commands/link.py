@@ -65,16 +65,31 @@ def link_cmd(db_path, config_path, fmt, as_json):  # type: ignore[no-untyped-def
 @click.command("flag")
 @db_option
 @config_option
-@click.option("--as-of", "as_of", envvar="MINUTES_AS_OF", show_envvar=True,
-              help="Report as on this date (YYYY-MM-DD; default today).")
-@click.option("--older-than", "older_than", help="Only actions at least this old, e.g. 90d, 4w, 3m "
-              "(default link.flag_older_than in config, 28d). Undated meetings are always listed.")
-@click.option("--since", "since", help="Only actions first seen (their meeting) or due on or after this date.")
+@click.option(
+    "--as-of",
+    "as_of",
+    envvar="MINUTES_AS_OF",
+    show_envvar=True,
+    help="Report as on this date (YYYY-MM-DD; default today).",
+)
+@click.option(
+    "--older-than",
+    "older_than",
+    help="Only actions at least this old, e.g. 90d, 4w, 3m "
+    "(default link.flag_older_than in config, 28d). Undated meetings are always listed.",
+)
+@click.option(
+    "--since", "since", help="Only actions first seen (their meeting) or due on or after this date."
+)
 @click.option("--council", help="Only councils whose name contains this.")
 @click.option("--committee", help="Only committees whose name contains this.")
 @format_option("table", "json", "csv", "markdown", "html")
-@click.option("--output", "output", type=click.Path(dir_okay=False),
-              help="Write the report here instead of stdout (its folder is created if missing).")
+@click.option(
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False),
+    help="Write the report here instead of stdout (its folder is created if missing).",
+)
 def flag_cmd(db_path, config_path, as_of, older_than, since, council, committee, fmt, as_json, output):  # type: ignore[no-untyped-def]
     """List actions with no evidence of completion that are overdue.
 
@@ -104,7 +119,10 @@ def flag_cmd(db_path, config_path, as_of, older_than, since, council, committee,
     rows, vague, nightly = prepare(db, query, flagged(db, query), untrackable(db, query), since=since)
     odd = sorted({r.problem for r in [*rows, *vague] if r.problem})
     if odd:
-        err(f"warning: {len(odd)} impossible stored date(s), their actions listed as undated: {'; '.join(odd[:3])}")
+        err(
+            f"warning: {len(odd)} impossible stored date(s), their actions listed as "
+            f"undated: {'; '.join(odd[:3])}"
+        )
     text = render(rows, "json" if as_json else fmt, as_of=as_of, vague=vague, nightly=nightly)
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)
@@ -119,9 +137,14 @@ def flag_cmd(db_path, config_path, as_of, older_than, since, council, committee,
 @click.argument("action_id")
 @db_option
 @config_option
-@click.option("--status", type=click.Choice(STATUSES + ("in_progress", "not_trackable")),
-              help="Officer override of the status.")
-@click.option("--note", default="", help="Why (required with --status; kept with the override in its history).")
+@click.option(
+    "--status",
+    type=click.Choice(STATUSES + ("in_progress", "not_trackable")),
+    help="Officer override of the status.",
+)
+@click.option(
+    "--note", default="", help="Why (required with --status; kept with the override in its history)."
+)
 @format_option("table", "json")
 def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # type: ignore[no-untyped-def]
     """Show one action (id or unique prefix), or override its status.
@@ -159,7 +182,9 @@ def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # 
     click.echo("status history:")
     for c in detail.changes:
         score = f" score {c['score']}" if c["score"] is not None else ""
-        click.echo(f"  {c['seq']}. {c['at'] or 'undated'}  {c['status']:<11} ({c['rule']}{score}) {c['quote'] or ''}")
+        click.echo(
+            f"  {c['seq']}. {c['at'] or 'undated'}  {c['status']:<11} ({c['rule']}{score}) {c['quote'] or ''}"
+        )
         if c["rule"] not in ("override",) and c["document"]:
             click.echo(f"       {c['document']} chars {c['start_char']}–{c['end_char']}")
     if detail.due_changes:
@@ -167,7 +192,10 @@ def action_cmd(action_id, db_path, config_path, status, note, fmt, as_json):  # 
         for d in detail.due_changes:
             click.echo(f"  {d['seq']}. set {d['at'] or 'undated'}  due {d['due_date'] or '?'} ({d['rule']}:"
                        f" {d['due_text']})  {d['quote']}")
-            click.echo(f"       {d['document']} item {d['item_title'] or '-'} chars {d['start_char']}–{d['end_char']}")
+            click.echo(
+                f"       {d['document']} item {d['item_title'] or '-'} chars "
+                f"{d['start_char']}–{d['end_char']}"
+            )
     if detail.evidence:
         click.echo("evidence:")
         for e in detail.evidence:
@@ -235,9 +263,14 @@ def consistency_cmd(db_path, fmt, as_json):  # type: ignore[no-untyped-def]
             click.echo(f"\n[{f.kind}] {f.message}")
             for a in f.amounts:
                 page = f" p.{a.page}" if a.page is not None else ""
-                click.echo(f"  {a.meeting_date or 'undated'}  {a.raw:<12} {a.document}{page} chars {a.start_char}–{a.end_char}")
+                click.echo(
+                    f"  {a.meeting_date or 'undated'}  {a.raw:<12} {a.document}{page} chars "
+                    f"{a.start_char}–{a.end_char}"
+                )
         for c in counts:
             parts = " + ".join(str(p[0]) for p in c.parts)
-            click.echo(f"\n[count] {c.document}: states {c.stated} {c.noun}, then lists {parts} = {c.total_of_parts}")
+            click.echo(
+                f"\n[count] {c.document}: states {c.stated} {c.noun}, then lists {parts} = {c.total_of_parts}"
+            )
             click.echo(f"  {c.quote}  (chars {c.stated_at[0]}–{c.parts[-1][2]})")
     sys.exit(EXIT_FLAGGED if figures or counts else EXIT_OK)

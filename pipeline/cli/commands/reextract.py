@@ -18,7 +18,12 @@ def register(group: click.Group) -> None:
 
 @click.command("reextract")
 @db_option
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file (default: config.yaml).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Config file (default: config.yaml).",
+)
 @click.option("--document", "doc_ids", multiple=True, help="Only this document id (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-document errors on stderr.")
@@ -48,5 +53,8 @@ def reextract_cmd(db_path, config_path, doc_ids, as_json, quiet):  # type: ignor
     if as_json:
         emit_json(summary.as_dict())
     else:
-        click.echo(f"{summary.documents} documents re-extracted, {summary.failed} failed; {summary.facts} facts stored in {db_path}")
+        click.echo(
+            f"{summary.documents} documents re-extracted, {summary.failed} failed; "
+            f"{summary.facts} facts stored in {db_path}"
+        )
     sys.exit(summary.exit_code)
