@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from conftest import SEED_TEXTS
 
 from pipeline import store
-from pipeline.store import write as store_write  # where save_document looks save_facts up
 from pipeline.cli import main
 from pipeline.run import ingest
+from pipeline.store import write as store_write  # where save_document looks save_facts up
 
 SEEDS = SEED_TEXTS
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pipeline import store
-from pipeline.store import write as store_write  # where save_document looks save_facts up
 from pipeline.cli import main
 from pipeline.run import ingest
+from pipeline.store import write as store_write  # where save_document looks save_facts up
 
 NOT_MINUTES_XML = b"""<?xml version="1.0" encoding="utf-8"?>
 <committees xmlns="http://moderngov.co.uk/namespaces"><committee><committeeid>1</committeeid>

@@ -11,7 +11,6 @@ from conftest import SEED_TEXTS
 
 import pipeline.run.reextract as rx
 from pipeline import store
-from pipeline.store import write as store_write  # where save_document looks save_facts up
 from pipeline.cli.commands.reextract import reextract_cmd
 from pipeline.config import load_config
 from pipeline.extract import extract
@@ -29,6 +28,7 @@ from pipeline.records import (
 from pipeline.run import ingest
 from pipeline.run.process import process_file
 from pipeline.run.reextract import blocks_from_page_map, rebuild, reextract
+from pipeline.store import write as store_write  # where save_document looks save_facts up
 
 SEEDS = SEED_TEXTS
 FACTS = store.FACT_TABLES

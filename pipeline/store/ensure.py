@@ -106,7 +106,8 @@ def _ensure_fts(db: sqlite_utils.Database) -> None:
     if "agenda_items_fts" not in names:
         db.execute(FTS_SQL)
         db.execute(
-            'INSERT INTO "agenda_items_fts" (rowid, "title", "text") SELECT rowid, "title", "text" FROM "agenda_items"'
+            'INSERT INTO "agenda_items_fts" (rowid, "title", "text") SELECT rowid, '
+            '"title", "text" FROM "agenda_items"'
         )
     for name, sql in FTS_TRIGGERS.items():
         if name not in names:

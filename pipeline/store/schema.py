@@ -17,14 +17,8 @@ from . import scheme_money as money
 # -- tables ---------------------------------------------------------------------------------------
 
 FACT_COLUMNS = {
-    "id": str,
-    "document_id": str,
-    "meeting_id": str,
-    "item_id": str,
-    "start_char": int,
-    "end_char": int,
-    "page": int,
-    "text": str,
+    "id": str, "document_id": str, "meeting_id": str, "item_id": str,
+    "start_char": int, "end_char": int, "page": int, "text": str,
 }
 
 SCHEMA: dict[str, dict[str, Any]] = {
@@ -38,8 +32,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "documents": {
         "columns": {
             "id": str, "path": str, "format": str, "meeting_id": str, "source_url": str,
-            "text": str, "page_map": str, "fingerprint": str, "duplicate_of": str, "pages": int, "size": int, "mtime": float, "ingested_at": str,
-            "pipeline_version": str,
+            "text": str, "page_map": str, "fingerprint": str, "duplicate_of": str, "pages": int,
+            "size": int, "mtime": float, "ingested_at": str, "pipeline_version": str,
         },
         "pk": "id",
         "foreign_keys": [("meeting_id", "meetings", "id")],
@@ -72,10 +66,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         },
         "pk": "id",
     },
-    "schemes": {
-        "columns": {"id": str, "name": str, "aliases": str},
-        "pk": "id",
-    },
+    "schemes": {"columns": {"id": str, "name": str, "aliases": str}, "pk": "id"},
     "scheme_mentions": {
         "columns": {**FACT_COLUMNS, "scheme_id": str, "name": str, "score": float},
         "pk": "id",
@@ -85,17 +76,12 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "pk": "id",
     },
     # Bookkeeping between runs: a link_pending:<document id> row per stored change awaiting follow-through.
-    "state": {
-        "columns": {"key": str, "value": str},
-        "pk": "key",
-    },
+    "state": {"columns": {"key": str, "value": str}, "pk": "key"},
 }
 
 FACT_TABLES = ("resolutions", "actions", "amounts", "scheme_mentions")
 FACT_FOREIGN_KEYS = [
-    ("document_id", "documents", "id"),
-    ("meeting_id", "meetings", "id"),
-    ("item_id", "agenda_items", "id"),
+    ("document_id", "documents", "id"), ("meeting_id", "meetings", "id"), ("item_id", "agenda_items", "id")
 ]
 
 LINK_SCHEMA: dict[str, dict[str, Any]] = {
@@ -137,20 +123,15 @@ TABLES: dict[str, dict[str, Any]] = {**SCHEMA, **LINK_SCHEMA}
 # -- indexes ------------------------------------------------------------------------------------
 
 INDEXES: tuple[tuple[str, list[str]], ...] = (
-    ("documents", ["meeting_id"]),
-    ("documents", ["fingerprint"]),
+    ("documents", ["meeting_id"]), ("documents", ["fingerprint"]),
     ("documents", ["path", "size", "mtime"]),  # covers the unchanged-file check of a re-ingest
-    ("agenda_items", ["document_id"]),
-    ("agenda_items", ["meeting_id"]),
-    ("agenda_items", ["issue_id"]),
+    ("agenda_items", ["document_id"]), ("agenda_items", ["meeting_id"]), ("agenda_items", ["issue_id"]),
     ("meetings", ["council", "committee", "date"]),
     ("scheme_mentions", ["scheme_id"]),
     *((t, ["document_id"]) for t in FACT_TABLES),
     *((t, ["item_id"]) for t in FACT_TABLES),
-    ("link_evidence", ["subject_id"]),
-    ("action_status_changes", ["action_id"]),
-    ("action_due_changes", ["action_id"]),
-    ("action_overrides", ["action_id"]),
+    ("link_evidence", ["subject_id"]), ("action_status_changes", ["action_id"]),
+    ("action_due_changes", ["action_id"]), ("action_overrides", ["action_id"]),
 )
 
 # -- full-text indexes and their triggers ------------------------------------------------------------
@@ -163,10 +144,12 @@ FTS_TRIGGERS = {
   INSERT INTO "agenda_items_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");
 END""",
     "agenda_items_ad": """CREATE TRIGGER "agenda_items_ad" AFTER DELETE ON "agenda_items" BEGIN
-  INSERT INTO "agenda_items_fts" ("agenda_items_fts", rowid, "title", "text") VALUES('delete', old.rowid, old."title", old."text");
+  INSERT INTO "agenda_items_fts" ("agenda_items_fts", rowid, "title", "text")
+    VALUES('delete', old.rowid, old."title", old."text");
 END""",
     "agenda_items_au": """CREATE TRIGGER "agenda_items_au" AFTER UPDATE ON "agenda_items" BEGIN
-  INSERT INTO "agenda_items_fts" ("agenda_items_fts", rowid, "title", "text") VALUES('delete', old.rowid, old."title", old."text");
+  INSERT INTO "agenda_items_fts" ("agenda_items_fts", rowid, "title", "text")
+    VALUES('delete', old.rowid, old."title", old."text");
   INSERT INTO "agenda_items_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");
 END""",
 }
@@ -184,7 +167,8 @@ AMOUNT_WINDOW = 150
 def _amount_context(row: str) -> str:
     return (
         f"(select substr(d.text, max(1, {row}.start_char + 1 - {AMOUNT_WINDOW}),"
-        f" {row}.end_char - {row}.start_char + 2 * {AMOUNT_WINDOW}) from documents d where d.id = {row}.document_id)"
+        f" {row}.end_char - {row}.start_char + 2 * {AMOUNT_WINDOW}) from "
+        f"documents d where d.id = {row}.document_id)"
     )
 
 
@@ -208,7 +192,8 @@ def fts_name(table: str) -> str:
 
 def fts_values(table: str, row: str) -> str:
     return ", ".join(
-        _amount_context(row) if expr == "@amount_context" else expr.format(row=row) for _, expr in FACT_FTS[table]
+        _amount_context(row) if expr == "@amount_context" else expr.format(row=row)
+        for _, expr in FACT_FTS[table]
     )
 
 
@@ -217,7 +202,9 @@ def fts_columns(table: str) -> str:
 
 
 def fts_sql(table: str) -> str:
-    return f"CREATE VIRTUAL TABLE \"{fts_name(table)}\" USING FTS5 ({fts_columns(table)}, tokenize='{TOKENIZE}')"
+    return (
+        f"CREATE VIRTUAL TABLE \"{fts_name(table)}\" USING FTS5 ({fts_columns(table)}, tokenize='{TOKENIZE}')"
+    )
 
 
 def trigger_sql(table: str) -> dict[str, str]:
@@ -276,7 +263,8 @@ from actions f
 {_WHERE_FROM}""",
     "resolution_list": f"""select f.rowid as rowid, f.text as resolution, m.council, m.committee, m.date,
   case when f.is_noting then 'noted' else 'decision' end as kind, f.themes,
-  (select count(*) from link_evidence e where e.subject_kind = 'resolution' and e.subject_id = f.id) as evidence,
+  (select count(*) from link_evidence e where e.subject_kind = 'resolution' and e.subject_id = f.id)
+    as evidence,
   f.meeting_id as meeting, f.id, i.title as item, substr(m.date, 1, 4) as year
 from resolutions f
 {_WHERE_FROM}""",
@@ -308,24 +296,26 @@ fitting as (
 linked as (
   select * from (
     select f.*, rank() over (partition by f.amount_id order by f.attached desc, f.distance) as fit,
-      row_number() over (partition by f.scheme_id, f.amount_id order by f.attached desc, f.distance) as nearest
+      row_number() over (partition by f.scheme_id, f.amount_id order by f.attached desc, f.distance)
+        as nearest
     from fitting f)
   where fit = 1 and nearest = 1
 ),
 ranked as (
-  select l.*, row_number() over printing as printing_no, first_value(l.amount_id) over printing as first_printing,
-    count(*) over (partition by l.scheme_id, l.meeting_id, coalesce(l.value_gbp, l.raw), coalesce(l.period, ''))
-      as printed
+  select l.*, row_number() over printing as printing_no,
+    first_value(l.amount_id) over printing as first_printing,
+    count(*) over (partition by l.scheme_id, l.meeting_id, coalesce(l.value_gbp, l.raw),
+                   coalesce(l.period, '')) as printed
   from linked l
-  window printing as (partition by l.scheme_id, l.meeting_id, coalesce(l.value_gbp, l.raw), coalesce(l.period, '')
-                      order by l.document_id, l.start_char)
+  window printing as (partition by l.scheme_id, l.meeting_id, coalesce(l.value_gbp, l.raw),
+                      coalesce(l.period, '') order by l.document_id, l.start_char)
 )
-select scheme_id, amount_id, mention_id, value_gbp, raw, suspect, period, kind, document_id, meeting_id, item_id,
-  start_char, end_char, distance, attached, printed, printing_no = 1 as counted,
+select scheme_id, amount_id, mention_id, value_gbp, raw, suspect, period, kind, document_id, meeting_id,
+  item_id, start_char, end_char, distance, attached, printed, printing_no = 1 as counted,
   case when printing_no > 1 then first_printing end as repeat_of
 from ranked""",
-    "scheme_amounts": """select scheme_id, amount_id, mention_id, value_gbp, raw, suspect, period, kind, document_id,
-  meeting_id, item_id, start_char, end_char, printed
+    "scheme_amounts": """select scheme_id, amount_id, mention_id, value_gbp, raw, suspect, period, kind,
+  document_id, meeting_id, item_id, start_char, end_char, printed
 from scheme_amount_links where counted""",
 }
 

@@ -75,7 +75,9 @@ def save_document(
 
     source = doc.clean.source
     if source.meta.date is not None and not real_date(source.meta.date):
-        raise StoreError(f"impossible meeting date {source.meta.date!r} (want a real YYYY-MM-DD date); not stored")
+        raise StoreError(
+            f"impossible meeting date {source.meta.date!r} (want a real YYYY-MM-DD date); not stored"
+        )
     with transaction(db):
         if has_document(db, source.doc_id):
             if not replace:
@@ -85,7 +87,8 @@ def save_document(
         retired = versions.retire(db, earlier) if earlier else None
         fingerprint = text_fingerprint(doc.clean.text)
         twin = db.execute(
-            "select id, meeting_id, format from documents where fingerprint = ? and id != ? and duplicate_of is null",
+            "select id, meeting_id, format from documents where fingerprint = ? and "
+            "id != ? and duplicate_of is null",
             [fingerprint, source.doc_id],
         ).fetchone()
         meeting_id = twin[1] if twin else meeting_id_for(doc)
@@ -122,7 +125,9 @@ def _fill_meeting_gaps(db: sqlite_utils.Database, meeting_id: str, meta: Any) ->
     for column in ("council", "committee", "date", "title", "venue", "external_id"):
         value = getattr(meta, column)
         if value:
-            db.execute(f"update meetings set [{column}] = ? where id = ? and [{column}] is null", [value, meeting_id])
+            db.execute(
+                f"update meetings set [{column}] = ? where id = ? and [{column}] is null", [value, meeting_id]
+            )
 
 
 def _save_items(db: sqlite_utils.Database, doc: ProcessedDocument, meeting_id: str) -> None:
@@ -145,10 +150,15 @@ def save_facts(
     ex = doc.extraction
     ids = versions.FactIds(doc, reuse)
     db.table("resolutions").insert_all(
-        (ids("resolutions", resolution_row(r, doc_id, meeting_id), r.fact) for r in ex.resolutions), replace=True
+        (ids("resolutions", resolution_row(r, doc_id, meeting_id), r.fact) for r in ex.resolutions),
+        replace=True,
     )
-    db.table("actions").insert_all((ids("actions", action_row(a, doc_id, meeting_id), a.fact) for a in ex.actions), replace=True)
-    db.table("amounts").insert_all((ids("amounts", amount_row(a, doc_id, meeting_id), a.fact) for a in ex.amounts), replace=True)
+    db.table("actions").insert_all(
+        (ids("actions", action_row(a, doc_id, meeting_id), a.fact) for a in ex.actions), replace=True
+    )
+    db.table("amounts").insert_all(
+        (ids("amounts", amount_row(a, doc_id, meeting_id), a.fact) for a in ex.amounts), replace=True
+    )
     save_scheme_mentions(db, ex.schemes, doc_id, meeting_id, ids, config=schemes)
 
 
@@ -207,7 +217,9 @@ def delete_document_rows(db: sqlite_utils.Database, doc_id: str) -> None:
     db.execute("delete from documents where id = ?", [doc_id])
 
 
-def replace_facts(db: sqlite_utils.Database, doc: ProcessedDocument, *, schemes: SchemesConfig | None = None) -> int:
+def replace_facts(
+    db: sqlite_utils.Database, doc: ProcessedDocument, *, schemes: SchemesConfig | None = None
+) -> int:
     """Swap one stored document's facts for ``doc.extraction`` in one transaction
     (`minutes reextract`). The documents and agenda_items rows stay (item themes
     are refreshed); an action whose id survives keeps its status, so officers'
@@ -241,7 +253,9 @@ def set_state(db: sqlite_utils.Database, key: str, value: str) -> None:
         db.execute("insert or replace into state (key, value) values (?, ?)", [key, value])
 
 
-def record_problem(db: sqlite_utils.Database, path: str, stage: str, message: str, sha256: str | None = None) -> None:
+def record_problem(
+    db: sqlite_utils.Database, path: str, stage: str, message: str, sha256: str | None = None
+) -> None:
     """One row per file and failure (see store/problems.py)."""
     from .problems import record_problem as record
 
