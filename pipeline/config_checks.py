@@ -12,14 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from .config import LINK_PROCESSORS, Config
 from .text.durations import parse_days
-
-
-def _scorer(name: Any) -> bool:
-    return isinstance(name, str) and not name.startswith("_") and callable(getattr(fuzz, name, None))
+from .text.fuzzy import is_scorer
 
 
 def _processor(name: Any) -> bool:
@@ -53,9 +48,9 @@ def _at_least(lo: float) -> Callable[[Any], bool]:
 SCORERS = "a rapidfuzz.fuzz scorer such as ratio, partial_ratio, token_sort_ratio, token_set_ratio or WRatio"
 RULES: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
     ("clean.min_part_zipf", _between(0, 8), "between 0 and 8 (wordfreq's Zipf scale)"),
-    ("schemes.scorer", _scorer, SCORERS),
+    ("schemes.scorer", is_scorer, SCORERS),
     ("schemes.cutoff", _between(0, 100), "between 0 and 100"),
-    ("link.scorer", _scorer, SCORERS),
+    ("link.scorer", is_scorer, SCORERS),
     ("link.cutoff", _between(0, 100), "between 0 and 100"),
     ("link.processor", _processor, "content_words, default_process or none"),
     ("link.horizon_meetings", _at_least(0), "0 or more"),

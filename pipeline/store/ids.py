@@ -3,8 +3,10 @@ time stamp rows carry."""
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
+from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from ..records import ProcessedDocument
@@ -55,3 +57,27 @@ def text_fingerprint(text: str) -> str:
     text export and a PDF, say) share it whatever the layout, so their facts
     are stored once."""
     return hashlib.sha256(" ".join(re.findall(r"\w+", text.lower())).encode("utf-8")).hexdigest()
+
+
+def unique_prefixes(every: Iterable[str], wanted: Iterable[str], minimum: int = 8) -> dict[str, str]:
+    """{id: its shortest prefix of at least ``minimum`` characters that no other
+    id in ``every`` shares}: the short ids tables print and `minutes action` takes."""
+    ids = sorted(set(every))
+    out: dict[str, str] = {}
+    for wid in wanted:
+        i = bisect.bisect_left(ids, wid)
+        common = 0
+        for j in (i - 1, i + 1) if i < len(ids) and ids[i] == wid else (i - 1, i):
+            if 0 <= j < len(ids):
+                common = max(common, _shared_prefix(ids[j], wid))
+        out[wid] = wid[: max(minimum, common + 1)]
+    return out
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n

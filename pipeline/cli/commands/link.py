@@ -27,10 +27,8 @@ from ...reports.render import render
 from ...reports.timeline import scheme_timeline
 from ...text.durations import parse_days
 from ..exits import EXIT_FLAGGED, EXIT_OK
-from .common import check_date, db_option, emit_json, err, format_option, open_db
+from .common import check_date, config_option, db_option, emit_json, err, format_option, open_db
 
-config_option = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
-                             help="Config file (default: config.yaml).")
 log = logging.getLogger(__name__)
 
 
