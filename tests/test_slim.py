@@ -11,7 +11,6 @@ import pytest
 from conftest import SEED_DIR, SEED_TEXTS
 
 from pipeline import store
-from pipeline.run import ingest
 from pipeline.run.process import Failure, process_file
 from pipeline.run.slim import for_store
 
@@ -54,26 +53,3 @@ def test_the_slim_document_stores_what_the_full_one_stores(path: Path, tmp_path:
 def test_a_failure_comes_back_as_it_is() -> None:
     failure = Failure("x.pdf", "load", "not a PDF")
     assert for_store(failure) is failure
-
-
-def test_two_workers_store_what_one_stores(seed_folder: Path, tmp_path: Path) -> None:
-    one, two = store.connect(tmp_path / "one.db"), store.connect(tmp_path / "two.db")
-    assert ingest([seed_folder], db=one, workers=1).new == ingest([seed_folder], db=two, workers=2).new > 0
-    assert _tables(one) == _tables(two)
-
-
-def test_no_more_workers_than_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One new file is read in this process: no pool of idle workers to start for it."""
-    import pipeline.run as run_mod
-
-    asked: list[int] = []
-    real = run_mod.make_executor
-
-    def recording(kind: str = "local", **kwargs):  # type: ignore[no-untyped-def]
-        asked.append(kwargs["workers"])
-        return real(kind, **kwargs)
-
-    monkeypatch.setattr(run_mod, "make_executor", recording)
-    ingest([SEED_TEXTS[0]], db=store.connect(tmp_path / "m.db"), workers=4)
-    ingest(SEED_TEXTS[1:4], db=store.connect(tmp_path / "m.db"), workers=2)
-    assert asked == [1, 2]
