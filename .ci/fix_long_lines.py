@@ -196,11 +196,12 @@ def fix_comments(source: str, rows: set[int]) -> str:
             continue
         code = line[: tok.start[1]].rstrip()
         indent = line[: len(line) - len(line.lstrip())]
-        text = tok.string.lstrip("#").strip()
+        mark = "#:" if tok.string.startswith("#:") else "#"  # "#:" documents the name below it
+        text = tok.string[len(mark) :].strip()
         if text.startswith(("type:", "noqa", "pragma")):
             continue
-        wrapped = _wrap(text, LIMIT - len(indent) - 2)
-        block = "".join(f"{indent}# {part}\n" for part in wrapped)
+        wrapped = _wrap(text, LIMIT - len(indent) - len(mark) - 1)
+        block = "".join(f"{indent}{mark} {part}\n" for part in wrapped)
         if code.strip():
             if code.rstrip().endswith(("(", "[", "{", ",", "\\")) and not code.rstrip().endswith(","):
                 continue  # a comment after an opening bracket stays where it is

@@ -121,7 +121,7 @@ def main() -> None:
     if args.json:
         print(json.dumps(times))
     elif len(times) >= 2:
-        (a, ta), (b, tb) = sorted(times.items())[0], sorted(times.items())[-1]
+        (a, ta), (b, tb) = min(times.items()), max(times.items())
         print(
             f"ratio {b // a}x actions -> {tb / ta:.1f}x time (linear ~{b // a}, quadratic ~{(b // a) ** 2})"
         )

@@ -27,8 +27,8 @@ _OPENER = (
     r"(?:(?:DECISION|Decision|Action|ACTION|Actions?)\s*[:\-–]\s*)?"
     r"(?:(?:In\s+the\s+meantime|Meanwhile|Also|Then|In\s+addition|Additionally|Furthermore|Finally|Again),?\s+)?"
 )
-# : Someone who acts, as minutes abbreviate them: "Clerk", "New clerk", "Cllr Muir", "AB & CD", "Carole
-# Burgoyne and Ross Jago".
+#: Someone who acts, as minutes abbreviate them: "Clerk", "New clerk", "Cllr Muir", "AB & CD", "Carole
+#: Burgoyne and Ross Jago".
 _WHO_UNIT = (
     r"(?:(?:the|The|New|new|All|all)\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?)\.?\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}"
     r"|[A-Z]{2,4}|(?:the\s+|The\s+|New\s+|new\s+)?(?:clerk|chair|officers?|councillors|members)"
@@ -39,8 +39,8 @@ _THING = (
     r"(?P<thing>(?!(?:but|and|or|with|for|if|whether|how|that|this|it|there|as|when|which|who|to|was|were|are|is|had|has|would|will)\b)"
     r"(?:[\w’'\-]+\s+){0,6}?[\w’'\-]+)"
 )
-# : Words that make a would-be subject a clause of its own: "Solutions continued to be sought", "X wished for
-# it to be recorded".
+#: Words that make a would-be subject a clause of its own: "Solutions continued to be sought", "X wished for
+#: it to be recorded".
 _FINITE = re.compile(
     r"(?<!^)\b(?:\w+ed|is|are|was|were|has|have|had|continues|remains|needs|seems|appears|wishes|hopes|would|will|may|might|could|should|must|can|for|this|it)\b",
     re.IGNORECASE,

@@ -16,8 +16,8 @@ from dataclasses import replace
 from .action_record import Commitment, commitment
 from .clauses import block_bounds, sentence_start
 
-# : Initials at a line end after the sentence: "... a status report. HL", "... forward. KC/GD/IK", "...
-# surgery MPO/TMA31/5".
+#: Initials at a line end after the sentence: "... a status report. HL", "... forward. KC/GD/IK", "...
+#: surgery MPO/TMA31/5".
 _TRAILING = re.compile(
     r"(?:(?<=[.!?])[^\S\n]+(?P<one>[A-Z]{2,4}(?:[^\S\n]*[/&,][^\S\n]*[A-Z]{2,4})*)"
     r"|[^\S\n]+(?P<many>[A-Z]{2,4}(?:[^\S\n]*/[^\S\n]*[A-Z]{2,4})+))"

@@ -35,8 +35,8 @@ PARTICIPLE = (
     r"(?:\w+(?:ed|en|wn|nt|pt)|brought|bought|sought|caught|made|kept|sent|given|taken|done|put|set|cut|shown|read|met|"
     r"told|held|led|paid|laid|built|sold|found|dealt|left|lost)"
 )
-# : A person's name or initials as minutes write them: "Kelechi", "Jonathan Kempster", "Cllr Muir", "HL",
-# "KC/GD".
+#: A person's name or initials as minutes write them: "Kelechi", "Jonathan Kempster", "Cllr Muir", "HL",
+#: "KC/GD".
 NAMED = re.compile(
     r"(?!(?:The|This|These|That|Those|It|Its|A|An|All|Any|Each|Their|Our|Some|No|He|She|They|We|You|There|Here|How|What|When|Where|Why|Who|Whether|If|Nothing|None|Not|Please|Dear|Items?|Members?|Council|Committee|Board|Panel|Cabinet)\b)"
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"

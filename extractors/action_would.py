@@ -24,8 +24,8 @@ _RECIPIENT = re.compile(
 _SUBJECT_MEMBERS = re.compile(
     r"\b(?:members|the\s+(?:committee|panel|board|group|forum)|councillors)\s*$", re.IGNORECASE
 )
-# : Handing something over, when no recipient is written: "made available", "sent by email", "added to the
-# document".
+#: Handing something over, when no recipient is written: "made available", "sent by email", "added to the
+#: document".
 _HANDED_OVER = re.compile(
     r"(?:made\s+available|circulated|re-?circulated|sent|shared|e-?mailed|distributed|forwarded|added|published|provided|posted|uploaded)\b",
     re.IGNORECASE,

@@ -42,13 +42,13 @@ from .action_words import cue_rows, find_due
 from .clauses import (
     anchor_regex,
     build_matcher,
-    doc_text,
     normalise,
     set_found_spans,
     stored_records,
     windowed_matches,
 )
 from .dates import resolve_due
+from .sentences import doc_text
 
 __all__ = ["Commitment", "actions", "commitments_of", "find_commitments", "find_due"]
 

@@ -20,13 +20,11 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .sentences import abbreviations
+from pipeline.text.sentences import SPACE, is_abbreviation
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
 
 BULLETS = "•●▪◦■□➢►‣∙·"
-#: Whitespace spaCy and HTML exports leave around: includes NBSP and friends.
-SPACE = " \t\f\v\xa0\u2002\u2003\u2009\u200b"
 
 #: A sentence or clause stops at: a blank line, a table cell bar, an inline
 #: bullet, or end punctuation followed by space/end.
@@ -41,7 +39,6 @@ _HARD_LINE = re.compile(
     rf"\n(?=[^\S\n]*(?:[{BULLETS}]|\d{{1,3}}\.?[^\S\n]*(?:\n|$)|\(Item\b|"
     r"(?:Minutes|Decision|Supporting documents)\s*:))"
 )
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _TRAIL = re.compile(r"(?:[\s;,:.–—\-|]|\band\b|\bor\b)+$", re.IGNORECASE)
 _LEAD = re.compile(rf"^[\s{BULLETS}:;,–—\-]+")
 _LEAD_THAT = re.compile(r"that\b[\s,:–—\-]*", re.IGNORECASE)
@@ -73,15 +70,6 @@ def build_matcher(vocab: Vocab, rows: list[dict[str, Any]]) -> tuple[Matcher, di
         matcher.add(key, [row["pattern"]], greedy="LONGEST")
         by_id[vocab.strings[key]] = row
     return matcher, by_id
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text`` once per Doc (spaCy rebuilds it from every token on each access)."""
-    text = doc.user_data.get("minutes_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["minutes_text"] = text
-    return text
 
 
 _COMMON = frozenset({"the", "a", "an", "it", "was", "were", "is", "are", "to", "that", "this", "of", "and"})
@@ -166,21 +154,6 @@ def word_list(name: str, kind: str) -> tuple[str, ...]:
 def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation, longest first, with spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-def is_abbreviation(text: str, dot: int) -> bool:
-    """Is the '.' at ``dot`` part of an abbreviation, an initial or a number?"""
-    if dot + 1 < len(text) and text[dot + 1].isdigit():
-        return True
-    match = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    if match is None:
-        return False
-    word = match.group(1).lstrip("(\"'“‘[")
-    if len(word) == 1 and word.isalpha():
-        return True
-    if word.isdigit() and dot + 2 < len(text) and not text[dot + 1 :].lstrip(SPACE)[:1].isupper():
-        return True
-    return word.lower() in abbreviations()
 
 
 def sentence_end(text: str, start: int, limit: int | None = None) -> int:

@@ -143,8 +143,8 @@ _ASKS_FIRST = re.compile(
     r"^(?:that\s+)?(?:to\s+)?(?:asks?|requests?|urges?|instructs?|invites?|calls?\s+(?:on|upon)|directs?)\b",
     re.IGNORECASE,
 )
-# : "asks the Monitoring Officer to ...", "urges the Executive to ...", "requests that ...", "calls on
-# Government to ..."
+#: "asks the Monitoring Officer to ...", "urges the Executive to ...", "requests that ...", "calls on
+#: Government to ..."
 _ASKS = re.compile(
     r"\b(?:asks?|request(?:s|ed)?|urges?|instructs?|calls?\s+(?:on|upon)|invites?|directs?)\s+"
     r"(?:(?P<owner>(?:the\s+|that\s+the\s+|all\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'\-]*){0,6}|[Oo]fficers)\s+(?:to|be\s+asked\s+to)\s+(?!note\b|be\s+noted\b)|that\s+)",

@@ -59,6 +59,10 @@ class SchemesConfig:
     cutoff: float = 88.0
 
 
+#: The text processors pipeline/link/text.py has, by the name link.processor takes.
+LINK_PROCESSORS = ("content_words", "default_process", "none")
+
+
 @dataclass(frozen=True)
 class LinkConfig:
     scorer: str = "token_set_ratio"

@@ -12,24 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from .config import Config
-
-
-def _scorer(name: Any) -> bool:
-    return isinstance(name, str) and not name.startswith("_") and callable(getattr(fuzz, name, None))
+from .config import LINK_PROCESSORS, Config
+from .text.durations import parse_days
+from .text.fuzzy import is_scorer
 
 
 def _processor(name: Any) -> bool:
-    from .link.text import PROCESSORS
-
-    return name in PROCESSORS
+    return name in LINK_PROCESSORS
 
 
 def _duration(value: Any) -> bool:
-    from .reports.flag import parse_days
-
     try:
         parse_days(value)
     except (ValueError, TypeError):
@@ -56,9 +48,9 @@ def _at_least(lo: float) -> Callable[[Any], bool]:
 SCORERS = "a rapidfuzz.fuzz scorer such as ratio, partial_ratio, token_sort_ratio, token_set_ratio or WRatio"
 RULES: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
     ("clean.min_part_zipf", _between(0, 8), "between 0 and 8 (wordfreq's Zipf scale)"),
-    ("schemes.scorer", _scorer, SCORERS),
+    ("schemes.scorer", is_scorer, SCORERS),
     ("schemes.cutoff", _between(0, 100), "between 0 and 100"),
-    ("link.scorer", _scorer, SCORERS),
+    ("link.scorer", is_scorer, SCORERS),
     ("link.cutoff", _between(0, 100), "between 0 and 100"),
     ("link.processor", _processor, "content_words, default_process or none"),
     ("link.horizon_meetings", _at_least(0), "0 or more"),

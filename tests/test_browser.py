@@ -33,8 +33,8 @@ DOCS = (
 SCREENSHOT = DOCS / "screenshot.png"
 
 pytestmark = pytest.mark.browser
-# : Bars of the opened/closed chart: a quarter and series for each fixture meeting with an action, and the
-# closing.
+#: Bars of the opened/closed chart: a quarter and series for each fixture meeting with an action, and the
+#: closing.
 OPENED_CLOSED_BARS = len({(tf.quarter(tf.day(m)), "opened") for m in ("m0", "m1", "m2", "m3", "m4")}) + 1
 
 

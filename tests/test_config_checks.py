@@ -91,3 +91,11 @@ def test_commands_stop_at_start_with_one_line_per_bad_key(tmp_path: Path, comman
     lines = result.stderr.strip().splitlines()
     assert len(lines) == len(BAD_KEYS) and all(line.startswith("config error: ") for line in lines)
     assert not db.exists() or command[0] != "ingest"
+
+
+def test_the_processor_names_the_config_allows_are_the_ones_link_has() -> None:
+    """The config checks name link.processor's values without importing link."""
+    from pipeline.config import LINK_PROCESSORS
+    from pipeline.link.text import PROCESSORS
+
+    assert set(LINK_PROCESSORS) == set(PROCESSORS)

@@ -33,7 +33,8 @@ RESOLVED that Nominated Neighbour Scheme information packs be circulated to Memb
 
 2. CCTV in Batchley
 
-Members asked where the redeployable cameras had been placed. It was agreed that officers would provide the locations of the CCTV cameras in Batchley to Members as an action.
+Members asked where the redeployable cameras had been placed. It was agreed that officers would \
+provide the locations of the CCTV cameras in Batchley to Members as an action.
 
 3. Safer Streets Fund bid
 

@@ -43,16 +43,18 @@ def content(db) -> dict[str, list[tuple]]:
             dict(zip(cols, r)) for r in db.execute(f"select {', '.join(cols)} from [{table}] order by id")
         ]
         if table == "meetings":  # a twin's meeting is keyed on what the first stored twin said
-            keep = {r[0] for r in db.execute("select meeting_id from documents where id not in (%s)"
-                                             % ",".join("?" * len(twins)), list(twins))}
+            marks = ",".join("?" * len(twins))
+            found = db.execute(f"select meeting_id from documents where id not in ({marks})", list(twins))
+            keep = {r[0] for r in found}
             out[table] = [tuple(r.values()) for r in rows if r["id"] in keep]
         else:
             key = "id" if table == "documents" else "document_id"
             out[table] = [tuple(r.values()) for r in rows if r.get(key) not in twins]
         out[table + " (twins)"] = len(rows) - len(out[table])
     out["schemes"] = [(i, n, sorted(json.loads(a))) for i, n, a in out["schemes"]]
-    out["twin formats"] = sorted(r[0] for r in db.execute("select format from documents where id in (%s)"
-                                                           % ",".join("?" * len(twins)), list(twins)))
+    marks = ",".join("?" * len(twins))
+    found = db.execute(f"select format from documents where id in ({marks})", list(twins))
+    out["twin formats"] = sorted(r[0] for r in found)
     return out
 
 
@@ -100,7 +102,7 @@ def test_local_cluster_started_when_no_scheduler():
 
 
 def test_send_bytes_reports_original_path(cluster, tmp_path):
-    seed = sorted(CORPUS.glob("0*.txt"))[0]
+    seed = min(CORPUS.glob("0*.txt"))
     with dask_executor(scheduler=cluster.scheduler_address, send_bytes=True) as run_many:
         [doc] = list(run_many(process_file, [(str(seed), None, None)]))
     assert isinstance(doc, ProcessedDocument)

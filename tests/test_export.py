@@ -12,7 +12,6 @@ from click.testing import CliRunner
 
 from pipeline import store
 from pipeline.cli import main
-from pipeline.link.schema import LINK_SCHEMA
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +29,7 @@ def export(db_path: str, fmt: str, out: Path) -> None:
 
 def test_json_has_every_table_and_document_text(db_path: str, tmp_path: Path) -> None:
     export(db_path, "json", tmp_path)
-    assert sorted(p.stem for p in tmp_path.glob("*.json")) == sorted([*store.SCHEMA, *LINK_SCHEMA])
+    assert sorted(p.stem for p in tmp_path.glob("*.json")) == sorted(store.TABLES)
     docs = json.loads((tmp_path / "documents.json").read_text(encoding="utf-8"))
     assert {d["path"] for d in docs} == {"corpus/000_7ee41a706ab96347.txt", "corpus/001_af92f7622ef826f5.txt"}
     seed = next(d for d in docs if d["id"] == "d0")

@@ -7,7 +7,6 @@ import itertools
 import pytest
 from conftest import seed_path
 
-from extractors.sentences import sentence_starts
 from pipeline import store
 from pipeline.clean import clean
 from pipeline.config import load_config
@@ -15,6 +14,7 @@ from pipeline.extract import extract
 from pipeline.load import load
 from pipeline.records import CleanDocument, Extraction, ProcessedDocument
 from pipeline.segment import segment
+from pipeline.text.sentences import sentence_starts
 
 CONFIG = load_config()
 

@@ -13,7 +13,8 @@ from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.link import link
 from pipeline.link.overrides import set_override
-from pipeline.reports.flag import FlagQuery, flagged, parse_days
+from pipeline.reports.flag import FlagQuery, flagged
+from pipeline.text.durations import parse_days
 
 CFG = load_config().link
 C, K = "Bromsgrove District Council", "Overview and Scrutiny Board"

@@ -11,6 +11,7 @@ from conftest import SEED_TEXTS
 from pipeline import store
 from pipeline.cli import main
 from pipeline.run import ingest
+from pipeline.store import write as store_write  # where save_document looks save_facts up
 
 SEEDS = SEED_TEXTS
 
@@ -109,12 +110,12 @@ def test_failed_save_rolls_back_the_whole_document(seeds, tmp_path, monkeypatch)
         real(*args, **kwargs)
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "save_facts", explode)
+    monkeypatch.setattr(store_write, "save_facts", explode)
     summary = ingest([seeds / SEEDS[0].name, seeds / SEEDS[1].name], db=db, workers=1)
     assert summary.failed == 2 and "disk on fire" in summary.failures[0].message
     assert store.stats(db)["documents"] == 0
     assert store.stats(db)["agenda_items"] == 0
-    monkeypatch.setattr(store, "save_facts", real)
+    monkeypatch.setattr(store_write, "save_facts", real)
     summary = ingest([seeds / SEEDS[0].name], db=db, workers=1)
     assert summary.new == 1
 

@@ -32,19 +32,23 @@ The minutes of the meeting held on 16 January 2024 were approved as a correct re
 
 16. CCTV in the town centre
 
-Members asked where the redeployable cameras had been placed. The Community Safety Manager undertook to circulate a plan showing where the redeployable CCTV cameras were deployed.
+Members asked where the redeployable cameras had been placed. The Community Safety Manager \
+undertook to circulate a plan showing where the redeployable CCTV cameras were deployed.
 
 17. Licensing and the night-time economy
 
-Members discussed Pubwatch membership. It was agreed that the Licensing Manager would report back on the Pubwatch scheme to the next meeting.
+Members discussed Pubwatch membership. It was agreed that the Licensing Manager would report back \
+on the Pubwatch scheme to the next meeting.
 
 18. Anti-social behaviour powers
 
-The Panel received a presentation on the new powers. It was agreed that a Members' briefing session on the new anti-social behaviour powers be arranged.
+The Panel received a presentation on the new powers. It was agreed that a Members' briefing \
+session on the new anti-social behaviour powers be arranged.
 
 19. Fly-tipping
 
-Members raised repeated fly-tipping at Mill Lane. The Chairman agreed to write to the Environment Agency about the fly-tipping at Mill Lane.
+Members raised repeated fly-tipping at Mill Lane. The Chairman agreed to write to the Environment \
+Agency about the fly-tipping at Mill Lane.
 
 20. Street lighting
 
@@ -52,7 +56,8 @@ Officers agreed to provide figures on street lighting faults in the town centre 
 
 21. Youth diversion
 
-Members welcomed the youth diversion work in Eastgate. The Community Safety Officer agreed to circulate the youth diversion funding bid to Members.
+Members welcomed the youth diversion work in Eastgate. The Community Safety Officer agreed to \
+circulate the youth diversion funding bid to Members.
 """
 )
 JUNE = (
@@ -65,13 +70,15 @@ The minutes of the meeting held on 19 March 2024 were approved as a correct reco
 
 Minute 16: the CCTV deployment map had been circulated to Members on 2 April 2024.
 
-Minute 19: the Chairman confirmed that he had written to the Environment Agency regarding the fly-tipping at Mill Lane.
+Minute 19: the Chairman confirmed that he had written to the Environment Agency regarding the \
+fly-tipping at Mill Lane.
 
 Minute 20: figures on street lighting faults were still awaited.
 
 3. Pubwatch scheme
 
-The Licensing Manager reported back on the Pubwatch scheme as requested at the previous meeting. Twelve premises now took part.
+The Licensing Manager reported back on the Pubwatch scheme as requested at the previous meeting. \
+Twelve premises now took part.
 
 RESOLVED that the report be noted.
 """
@@ -88,7 +95,8 @@ The Members' briefing on the new ASB powers had taken place on 30 July 2024.
 
 3. Youth diversion
 
-Members discussed youth diversion in Eastgate. The youth diversion funding bid will be circulated once it has been submitted.
+Members discussed youth diversion in Eastgate. The youth diversion funding bid will be circulated \
+once it has been submitted.
 """
 )
 

@@ -120,7 +120,7 @@ def test_a_bad_manifest_stores_its_folder_without_it_and_exits_1(seed_folder: Pa
     other.mkdir()
     (other / "manifest.yaml").write_text("- file: x.txt\n  council: [unclosed\n")
     (seed_folder / "manifest.csv").write_bytes(  # Excel: Windows-1252, an impossible date on line 2
-        f"file,council,date\r\n{sorted(p.name for p in seed_folder.iterdir())[0]},"
+        f"file,council,date\r\n{min(p.name for p in seed_folder.iterdir())},"
         "Ynys Môn,2024-13-45\r\n".encode("cp1252")
     )
     for seed in sorted(seed_folder.iterdir())[:2]:

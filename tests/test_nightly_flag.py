@@ -16,7 +16,7 @@ from pipeline import store
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.link import link
-from pipeline.reports.nightly import short_ids
+from pipeline.store.ids import unique_prefixes as short_ids
 
 CFG = load_config().link
 C, K = "Wyvern District Council", "Audit Committee"

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from pipeline import store
 from pipeline.cli import main
 from pipeline.run import ingest
+from pipeline.store import write as store_write  # where save_document looks save_facts up
 
 NOT_MINUTES_XML = b"""<?xml version="1.0" encoding="utf-8"?>
 <committees xmlns="http://moderngov.co.uk/namespaces"><committee><committeeid>1</committeeid>
@@ -87,9 +88,9 @@ def test_a_store_failure_is_retried(seed_folder: Path, tmp_path: Path, monkeypat
     def explode(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "save_facts", explode)
+    monkeypatch.setattr(store_write, "save_facts", explode)
     assert ingest([seed_folder], db=db, workers=1).failed == 5
-    monkeypatch.setattr(store, "save_facts", real)
+    monkeypatch.setattr(store_write, "save_facts", real)
     summary = ingest([seed_folder], db=db, workers=1)
     assert summary.new == 5 and summary.not_retried == 0
     assert db["problems"].count == 0

@@ -28,6 +28,7 @@ from pipeline.records import (
 from pipeline.run import ingest
 from pipeline.run.process import process_file
 from pipeline.run.reextract import blocks_from_page_map, rebuild, reextract
+from pipeline.store import write as store_write  # where save_document looks save_facts up
 
 SEEDS = SEED_TEXTS
 FACTS = store.FACT_TABLES
@@ -154,7 +155,7 @@ def test_failure_mid_document_keeps_old_facts(db, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("rule crashed")
 
-    monkeypatch.setattr(store, "save_facts", broken)
+    monkeypatch.setattr(store_write, "save_facts", broken)
     summary = reextract(db, config=load_config())
     assert summary.failed == len(SEEDS) and summary.documents == 0
     assert "rule crashed" in summary.failures[0][1]

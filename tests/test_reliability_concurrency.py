@@ -82,7 +82,9 @@ def test_two_ingests_and_flag_runs_at_once_equal_a_serial_run(corpora, tmp_path)
     paths_a, paths_b = corpora
     serial = tmp_path / "serial.db"
     for paths in (paths_a, paths_b):
-        done = subprocess.run(_ingest(paths, serial), cwd=ROOT, capture_output=True, text=True, timeout=600)
+        done = subprocess.run(
+            _ingest(paths, serial), check=False, cwd=ROOT, capture_output=True, text=True, timeout=600
+        )
         assert done.returncode == 0, done.stderr[-2000:]
 
     db = tmp_path / "together.db"  # new: both runs also race to create the schema
@@ -94,8 +96,10 @@ def test_two_ingests_and_flag_runs_at_once_equal_a_serial_run(corpora, tmp_path)
     deadline = time.monotonic() + 600
     while any(p.poll() is None for p in procs):  # flag (reads, and links) over and over while they write
         assert time.monotonic() < deadline, "concurrent ingests did not finish"
-        flag = subprocess.run([*crash_test.minutes_command(), "flag", "--db", str(db), "--json"], cwd=ROOT,
-                              capture_output=True, text=True, timeout=600)
+        flag = subprocess.run(
+            [*crash_test.minutes_command(), "flag", "--db", str(db), "--json"],
+            check=False, cwd=ROOT, capture_output=True, text=True, timeout=600,
+        )
         flag_runs.append(flag)
     outs = [p.communicate(timeout=600) for p in procs]
     for p, (out, err) in zip(procs, outs):

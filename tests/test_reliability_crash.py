@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import crash_test
 from pipeline import store
+from pipeline.store import ensure
 
 
 @pytest.fixture(scope="module")
@@ -103,19 +104,19 @@ def test_schema_creation_is_one_transaction(tmp_path, monkeypatch):
     """A kill while a new store is being created leaves either no schema or all
     of it: the FTS index never exists without the triggers that feed it."""
     path = tmp_path / "m.db"
-    real_fts = store._ensure_fts
+    real_fts = ensure._ensure_fts
 
     def killed_half_way(db):  # the FTS table is created, then the process "dies"
         db.execute(store.FTS_SQL)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store, "_ensure_fts", killed_half_way)
+    monkeypatch.setattr(ensure, "_ensure_fts", killed_half_way)
     with pytest.raises(KeyboardInterrupt):
         store.connect(path)
     conn = sqlite3.connect(path)
     assert conn.execute("select count(*) from sqlite_master").fetchone()[0] == 0
     conn.close()
-    monkeypatch.setattr(store, "_ensure_fts", real_fts)
+    monkeypatch.setattr(ensure, "_ensure_fts", real_fts)
     db = store.connect(path)
     names = {r[0] for r in db.execute("select name from sqlite_master")}
     assert {"documents", "agenda_items_fts", *store.FTS_TRIGGERS} <= names

@@ -26,7 +26,8 @@ categories:
 Minutes of the meeting held on 5 March 2019
 
 <table><tbody><tr><td><p>1.0</p></td><td><b>Apologies</b></td><td>&nbsp;</td></tr>
-<tr><td><p>1.1</p></td><td>Apologies were received from Cllr Stone.<div></div><i>Prop. AB, 2<sup>nd</sup> CD</i></td><td><b>Clerk</b></td></tr>
+<tr><td><p>1.1</p></td><td>Apologies were received from Cllr Stone.<div></div><i>Prop. AB, \
+2<sup>nd</sup> CD</i></td><td><b>Clerk</b></td></tr>
 <tr><td>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td></tr></tbody></table>
 
 Payments:

@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Span
 
 from pipeline.records import Fact, Resolution
 
-from ..clauses import build_matcher, doc_text, set_found_spans, stored_records, windowed_matches
+from ..clauses import build_matcher, set_found_spans, stored_records, windowed_matches
 from ..motions import decided_motions, fate_lines, motions, not_decision_at
+from ..sentences import doc_text
 from .business import business_hits
 from .dispatch import read
 from .duplicates import DUPLICATE_RATIO, same_decision

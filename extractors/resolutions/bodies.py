@@ -22,8 +22,8 @@ BODY = (
 _SUBJECT = re.compile(
     rf"(?:That\s+)?(?P<subject>{BODY})\s+(?:(?:also|then|unanimously|formally|further|therefore)\s+)?$"
 )
-# : What may stand before the subject in its sentence: "With the consent of members, the Chair advised that
-# ...".
+#: What may stand before the subject in its sentence: "With the consent of members, the Chair advised that
+#: ...".
 _LEAD = re.compile(r"(?:[^.;:\n]{0,80},\s+)?(?:[^.;:\n]{0,60}\b(?:advised|confirmed|announced)\s+that\s+)?")
 #: After "noted": a paper or record noted ("the update report", "Part A"), not a remark or a concern.
 _NOTED_OBJECT = re.compile(

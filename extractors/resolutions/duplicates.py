@@ -9,6 +9,8 @@ import re
 
 from rapidfuzz import fuzz
 
+from pipeline.text.stems import fold
+
 from ..clauses import normalise
 
 DUPLICATE_RATIO = 85.0  # fuzz.ratio of normalised texts above which two decisions in one item are one
@@ -48,15 +50,8 @@ _FRAME = frozenset(
 _NUMBER = re.compile(r"[£$]?\d[\d,.]*[kmb]?\b", re.IGNORECASE)
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "e", "s", "d"):
-        if len(word) > 4 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
 def _content(text: str) -> set[str]:
-    return {_stem(w) for w in normalise(text).split() if w not in _FRAME}
+    return {fold(w) for w in normalise(text).split() if w not in _FRAME}
 
 
 def same_decision(a: str, b: str) -> bool:

@@ -187,8 +187,8 @@ def _bare_body_stem_end(text: str, body: int) -> int | None:
     return m.end() if nxt < len(text) and text.count("\n", m.end() - 1, nxt) >= 1 else None
 
 
-# : A sentence that carries on the decision before it: "... reconsideration. In particular, the Council urges
-# ..."
+#: A sentence that carries on the decision before it: "... reconsideration. In particular, the Council urges
+#: ..."
 _CONTINUES = re.compile(
     r"(?:In\s+particular|Furthermore|In\s+addition|Additionally|This\s+will\s+include|This\s+includes)\b"
 )

@@ -11,8 +11,8 @@ from .parts import parts as read_parts
 from .rules import MAX_BODY, Hit, make_hit, phrases
 
 _LABEL_BEFORE = re.compile(r"\b(?:Minutes|Decision|Resolution)\s*:$")
-# : What may stand before "the minutes ... were approved" in its sentence: a label, an adverb ("Accordingly,
-# ").
+#: What may stand before "the minutes ... were approved" in its sentence: a label, an adverb ("Accordingly,
+#: ").
 _MINUTES_LEAD = re.compile(r"(?:(?:Minutes|Decision)\s*:\s*)?(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s*)?")
 _DECIMAL_NUMBER = re.compile(r"\d+\.\d+\.?[^\S\n]*$")
 

@@ -25,10 +25,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.records import Fact, SchemeMention
+from pipeline.text.fuzzy import scorer_for
 
 from ..sentences import doc_text
 from .forms import other_forms
-from .identity import canonical_key, consolidate, group, scorer_for
+from .identity import canonical_key, consolidate, group
 from .lexicon import coined, lexicon
 from .mentions import acronyms, all_mentions, dedupe, with_expansions
 from .names import Found, head_names, wrapped_view
@@ -41,7 +42,6 @@ __all__ = [
     "find_schemes",
     "group",
     "schemes",
-    "scorer_for",
 ]
 
 KEY = "schemes"
@@ -98,7 +98,7 @@ class SchemeFinder:
     """Writes ``doc.spans["schemes"]`` (label = canonical key) and ``doc._.schemes``."""
 
     def __init__(self, nlp: Language, *, scorer: str, cutoff: float) -> None:
-        scorer_for(scorer)
+        scorer_for(scorer, setting="schemes.scorer")
         self.scorer, self.cutoff = scorer, cutoff
         lex = lexicon()
         self.gazetteer = PhraseMatcher(nlp.vocab, attr="ORTH")

@@ -12,26 +12,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+
+from pipeline.text.fuzzy import scorer_for
+from pipeline.text.stems import fold
 
 from .lexicon import lexicon
 from .names import Found
 
 WORD = re.compile(r"[a-z0-9]+")
-
-
-def _stem(word: str) -> str:
-    """Crude inflection folding: nominated/nominate, patrols/patrol, awareness stays."""
-    if len(word) <= 4 or word.endswith("ss"):
-        return word
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 def canonical_key(name: str) -> str:
@@ -43,20 +35,13 @@ def canonical_key(name: str) -> str:
     ]
     if len(words) > 1 and words[-1] in lex.key_dropped:
         words = words[:-1]
-    return " ".join(_stem(w) for w in words)
-
-
-def scorer_for(name: str) -> Callable[..., float]:
-    scorer = getattr(fuzz, name, None)
-    if scorer is None:
-        raise ValueError(f"schemes.scorer: rapidfuzz.fuzz has no scorer {name!r}")
-    return scorer  # type: ignore[no-any-return]
+    return " ".join(fold(w) for w in words)
 
 
 def group(found: list[Found], *, scorer: str, cutoff: float) -> list[Found]:
     """Give every mention the canonical key of the first similar name in the
     document (score >= cutoff), or its own key when none is similar."""
-    fn = scorer_for(scorer)
+    fn = scorer_for(scorer, setting="schemes.scorer")
     keys: list[str] = []
     out = []
     for f in found:
@@ -96,7 +81,7 @@ def contained(short: str, long: str) -> bool:
     s_key, l_key = canonical_key(short).split(), canonical_key(long).split()
     if not s_key or len(s_key) >= len(l_key):
         return False
-    kinds = {_stem(k) for k in lex.kind_words}
+    kinds = {fold(k) for k in lex.kind_words}
     if s_key == [w for w in l_key if w not in kinds]:
         return True  # "Gainshare funding" / "Gainshare capital funding"
     n = len(s_key)

@@ -16,9 +16,10 @@ from functools import cached_property
 
 import sqlite_utils
 
+from ..text.sentences import Sentence, sentences
 from .cues import is_decision_notice, item_number, notice_date
 from .parents import find_parents
-from .text import Sentence, norm_key, sentences
+from .text import norm_key
 
 Block = tuple[str, str]  # (council, committee), normalised
 
@@ -184,7 +185,7 @@ class StoreIndex:
     def sentences_of(self, item_id: str) -> tuple[Sentence, ...]:
         cached = self._sentences.get(item_id)
         if cached is None:
-            cached = tuple(sentences(self.items[item_id].text))
+            cached = tuple(sentences(self.items[item_id].text, clauses=True))
             self._sentences[item_id] = cached
         return cached
 

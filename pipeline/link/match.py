@@ -4,8 +4,9 @@ The score mixes the share of the action's term weight that the sentence
 carries (its distinctive nouns weigh most, its verb group little, its owner's
 words nothing) with the share of the sentence that is about the action: "The
 information packs had been circulated" is wholly about "Nominated Neighbour
-Scheme information packs be circulated" though it names only the packs. A "Minute 16: ..." line about the action's own minute counts
-extra; one about another minute of that meeting never matches. Candidates are
+Scheme information packs be circulated" though it names only the packs. A
+"Minute 16: ..." line about the action's own minute counts extra; one about
+another minute of that meeting never matches. Candidates are
 reached through a term index, so an action only meets sentences that share
 a term with it.
 """

@@ -4,14 +4,15 @@ and the status an evidence phrase implies. Phrases come from config."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import utils
 
 from ..config import LinkConfig
+from ..text.stems import fold
 
 STATUSES = ("open", "in progress", "done", "superseded", "dropped", "not trackable")
 CLOSED = ("done", "superseded", "dropped")
@@ -89,21 +90,12 @@ STOP_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[a-z0-9]+")
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n\s*|\s+[•·]\s+|\s[–-]\s(?=[A-Z])")
-
-
-def _stem(word: str) -> str:
-    if len(word) > 4:
-        for suffix in ("ing", "ed", "es", "s", "e"):
-            if word.endswith(suffix):
-                return word[: -len(suffix)]
-    return word
 
 
 def content_words(text: str) -> str:
     """Lower-case stems of the words that carry meaning, space-joined: the
     processor that stops "it was agreed that" from making two actions alike."""
-    return " ".join(_stem(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
+    return " ".join(fold(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
 
 
 PROCESSORS: dict[str, Callable[[str], str]] = {
@@ -120,38 +112,6 @@ def processor_for(config: LinkConfig) -> Callable[[str], str]:
         raise ValueError(
             f"link.processor: unknown processor {config.processor!r} (known: {', '.join(PROCESSORS)})"
         )
-
-
-def scorer_for(name: str) -> Callable[..., float]:
-    fn = getattr(fuzz, name, None)
-    if fn is None:
-        raise ValueError(f"unknown rapidfuzz scorer {name!r}")
-    return fn  # type: ignore[no-any-return]
-
-
-@dataclass(frozen=True)
-class Sentence:
-    start: int  # offsets into the text that was split
-    end: int
-    text: str
-
-
-def sentences(text: str) -> Iterator[Sentence]:
-    """Sentence-ish spans: split on sentence ends, line breaks and bullets."""
-    pos = 0
-    for match in _SENTENCE_END.finditer(text):
-        yield from _span(text, pos, match.start())
-        pos = match.end()
-    yield from _span(text, pos, len(text))
-
-
-def _span(text: str, start: int, end: int) -> Iterator[Sentence]:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if len(stripped) >= 3:
-        lead = len(piece) - len(piece.lstrip())
-        s = start + lead
-        yield Sentence(s, s + len(stripped), stripped)
 
 
 @dataclass(frozen=True)

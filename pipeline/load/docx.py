@@ -43,15 +43,7 @@ def load_docx(path: Path, data: bytes, doc_id: str) -> LoadedDocument:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise SourceError(str(path), f"not a readable Word document ({type(exc).__name__}: {exc})") from exc
-    numbering = Numbering.of(document)
-    blocks: list[Block] = []
-    for part in document.iter_inner_content():
-        if isinstance(part, Paragraph):
-            block = paragraph_block(part, numbering)
-            if block is not None:
-                blocks.append(block)
-        else:
-            blocks.extend(table_blocks(part, numbering))
+    blocks = cell_blocks(document, Numbering.of(document))
     if not blocks:
         raise SourceError(str(path), "the Word document has no text")
     blocks = with_dialect(blocks)
@@ -163,7 +155,9 @@ def table_blocks(table: Table, numbering: Numbering) -> list[Block]:
     return blocks
 
 
-def cell_blocks(cell: _Cell, numbering: Numbering) -> list[Block]:
+def cell_blocks(cell: Any, numbering: Numbering) -> list[Block]:
+    """The blocks of a body, a table cell, or anything else holding paragraphs
+    and tables, in reading order."""
     blocks: list[Block] = []
     for part in cell.iter_inner_content():
         if isinstance(part, Paragraph):

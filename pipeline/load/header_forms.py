@@ -37,8 +37,8 @@ def lines(head: str, limit: int = 20) -> list[str]:
     return [line.strip() for line in head.split("\n") if line.strip()][:limit]
 
 
-# : "Crime and Disorder Scrutiny - Monday, 8th March, 2010 6.30 pm" (ModernGov h2), or its date on the next
-# line
+#: "Crime and Disorder Scrutiny - Monday, 8th March, 2010 6.30 pm" (ModernGov h2), or its date on the next
+#: line
 SUBTITLE = re.compile(
     rf"^(?P<body>[^\n]{{3,200}}?)(?:\s+[-–—]\s+|[ \t]*\n[ \t]*)(?P<when>{_WEEKDAY},?\s+[^\n]{{6,40}})$",
     re.MULTILINE,
@@ -64,15 +64,15 @@ DECISION_MAKER = re.compile(r"^Decision Maker:\s*(?P<body>[^\n]+?)\s*$", re.MULT
 DECISION_DATE = re.compile(
     r"^(?:Date of decision|Decision date):\s*(?P<when>[^\n]+?)\s*$", re.MULTILINE | re.IGNORECASE
 )
-# : "Decision determined at Transport & Connectivity Policy Committee meeting on 15 May 2025" (decision
-# notices)
+#: "Decision determined at Transport & Connectivity Policy Committee meeting on 15 May 2025" (decision
+#: notices)
 DETERMINED_AT = re.compile(
     r"\bDecisions?\s+(?:determined|taken|made)\s+(?:at|by)\s+(?:the\s+)?(?P<body>[^.]{3,150}?)\s+meeting\s+(?:held\s+)?on\s+",
     re.IGNORECASE,
 )
 #: "MINUTES of a meeting of the Cabinet held in ... on ...", "Minutes of Meeting of the X Committee held ...",
-# : "Draft Notes from the Extraordinary Meeting of the Town Council held on ...", "At a meeting of X held at
-# ..."
+#: "Draft Notes from the Extraordinary Meeting of the Town Council held on ...", "At a meeting of X held at
+#: ..."
 MINUTES_OF = re.compile(
     r"(?:\b(?:minutes?|(?:draft\s+)?notes|record)\s+(?:of|from)\s+(?:(?:a|an|the)\s+)?|\bAt\s+(?:a|an|the)\s+)"
     r"(?:[\w-]+\s+){0,2}?(?:meeting|proceedings)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?meeting)?"
@@ -84,8 +84,8 @@ POSSESSIVE = re.compile(
     r"\bminutes\s+of\s+the\s+(?P<body>[^.'’]{2,80}?)['’]s\s+(?:[\w-]+\s+){0,2}meeting\s+held\b(?P<rest>[^\n]{0,200})",
     re.IGNORECASE,
 )
-# : "Minutes of the Transport & Connectivity Policy Committee 15 May 2025 at 4.30 pm" (heading over several
-# lines)
+#: "Minutes of the Transport & Connectivity Policy Committee 15 May 2025 at 4.30 pm" (heading over several
+#: lines)
 MINUTES_OF_BODY = re.compile(
     r"\bminutes\s+of\s+(?:the\s+)?(?!(?:a|an|the)?\s*(?:meeting|proceedings)\b)(?P<body>(?:(?!\bheld\b)[^.\n]){3,120}?)\s*[,–-]?\s+"
     rf"(?=(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{{4}})",

@@ -12,6 +12,7 @@ markup must not hit Python's recursion limit.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -225,7 +226,7 @@ def join_cells(texts: list[str]) -> str | None:
     if len(cells) < 2:
         return None
     out = cells[0]
-    for before, cell in zip(cells, cells[1:]):
+    for before, cell in itertools.pairwise(cells):
         out += (" " if _LABEL_CELL.match(before) or before.endswith(":") else " | ") + cell
     return out
 

@@ -17,7 +17,6 @@ import sqlite_utils
 
 from .. import store
 from ..errors import UsageError
-from ..link.schema import LINK_SCHEMA
 
 FORMATS = ("json", "csv")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -39,7 +38,7 @@ def tables(db: sqlite_utils.Database) -> list[str]:
     virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
     names = [name for name, _sql in rows if not name.startswith("sqlite_") and name not in virtual
              and not any(name.startswith(f"{v}_") for v in virtual)]
-    order = [*store.SCHEMA, *LINK_SCHEMA]
+    order = list(store.TABLES)
     return sorted(names, key=lambda n: (order.index(n) if n in order else len(order), n))
 
 

@@ -11,7 +11,6 @@ moved by later minutes counts from when it was moved).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, replace
 from datetime import date
@@ -23,17 +22,6 @@ from ..link.due import DueChange, due_as_of
 from ..link.status import Change, status_as_of
 from ..link.text import CLOSED, norm_key
 from ..store.checks import real_date
-
-_DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
-_UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
-
-
-def parse_days(value: str) -> int:
-    """"90d", "4w", "3m", "1y" or "28" to days."""
-    m = _DURATION.match(value or "")
-    if not m:
-        raise ValueError(f"not a duration: {value!r} (write e.g. 90d, 4w, 3m)")
-    return int(m.group(1)) * _UNIT_DAYS[m.group(2).lower()]
 
 
 @dataclass(frozen=True)

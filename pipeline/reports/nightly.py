@@ -11,16 +11,16 @@ new tonight.
 
 from __future__ import annotations
 
-import bisect
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import sqlite_utils
 
 from .. import store
+from ..store.ids import unique_prefixes
 from .flag import FlagQuery, FlagRow
 
 log = logging.getLogger(__name__)
@@ -52,30 +52,6 @@ class Nightly:
     def split(self, rows: Sequence[FlagRow]) -> tuple[list[FlagRow], list[FlagRow]]:
         """(new since the last run, flagged before it)."""
         return [r for r in rows if self.is_new(r)], [r for r in rows if not self.is_new(r)]
-
-
-def short_ids(every: Iterable[str], wanted: Iterable[str], minimum: int = SHORT_ID) -> dict[str, str]:
-    """{id: its shortest prefix of at least ``minimum`` characters that no other
-    id in ``every`` shares} (the prefixes `minutes action` accepts)."""
-    ids = sorted(set(every))
-    out: dict[str, str] = {}
-    for wid in wanted:
-        i = bisect.bisect_left(ids, wid)
-        common = 0
-        for j in (i - 1, i + 1) if i < len(ids) and ids[i] == wid else (i - 1, i):
-            if 0 <= j < len(ids):
-                common = max(common, _shared(ids[j], wid))
-        out[wid] = wid[: max(minimum, common + 1)]
-    return out
-
-
-def _shared(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def since_filter(db: sqlite_utils.Database, rows: Sequence[FlagRow], since: str | None) -> list[FlagRow]:
@@ -146,7 +122,7 @@ def prepare(db: sqlite_utils.Database, query: FlagQuery, rows: Sequence[FlagRow]
     ids = [r.action_id for r in rows]
     new = frozenset(ids) - (previous[1] if previous else set())
     every = [r[0] for r in db.execute("select id from actions")]
-    context = Nightly(short_ids(every, [r.action_id for r in (*rows, *vague)]),
+    context = Nightly(unique_prefixes(every, [r.action_id for r in (*rows, *vague)]),
                       previous[0] if previous else None, new, since)
     if record:
         try:

@@ -15,7 +15,8 @@ import sqlite_utils
 from rapidfuzz import process
 
 from ..config import LinkConfig
-from ..link.text import processor_for, scorer_for
+from ..link.text import processor_for
+from ..text.fuzzy import scorer_for
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def match_schemes(db: sqlite_utils.Database, name: str, *, config: LinkConfig) -
     for _l, score, i in process.extract(
         name,
         [lab for *_x, lab in labels],
-        scorer=scorer_for(config.scorer),
+        scorer=scorer_for(config.scorer, setting="link.scorer"),
         processor=processor_for(config),
         score_cutoff=config.cutoff,
         limit=None,

@@ -56,7 +56,7 @@ def process_file(
         return Failure(path, stage, "document is nested too deeply to parse")
     except MemoryError:
         return Failure(path, stage, "document is too large to process in memory")
-    except Exception as exc:  # a bug or a file no parser expected: report, keep going
+    except Exception as exc:  # noqa: BLE001 - a bug or a file no parser expected: report, keep going
         return Failure(path, stage, f"unexpected {type(exc).__name__}: {exc}")
 
 

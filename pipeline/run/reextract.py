@@ -142,7 +142,7 @@ def reextract(
             summary.failed += 1
             summary.failures.append((doc_id, "no such document in the store"))
             outcome = "failed"
-        except Exception as exc:  # a rule that crashes on one document: report, keep going
+        except Exception as exc:  # noqa: BLE001 - a rule that crashes on one document: report, keep going
             summary.failed += 1
             summary.failures.append((doc_id, f"{type(exc).__name__}: {exc}"))
             outcome = "failed"

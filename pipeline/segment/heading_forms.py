@@ -84,8 +84,8 @@ LABEL = re.compile(
     r")?decision|Alternative options considered|Background papers)\s*(?::.*)?$",
     re.IGNORECASE,
 )
-# : Field labels printed under an unnumbered title on decision and CMIS pages: the title's line above is the
-# item.
+#: Field labels printed under an unnumbered title on decision and CMIS pages: the title's line above is the
+#: item.
 FIELD_UNDER_TITLE = re.compile(r"^(?:Status|Decision Maker|Decision status)\s*:", re.IGNORECASE)
 #: Lines of the meeting header and attendance block, never an item title.
 HEADER_LINE = re.compile(
@@ -111,8 +111,8 @@ MEETING_PREAMBLE = re.compile(
 )
 #: A page number or "Page 3 of 7" line.
 PAGE_NUMBER = re.compile(r"^(?:Page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
-# : Section titles of an officer's report ("1 Summary", "4 Recommendation"): a report's sections are not
-# agenda items.
+#: Section titles of an officer's report ("1 Summary", "4 Recommendation"): a report's sections are not
+#: agenda items.
 REPORT_SECTION = re.compile(
     r"^(?:Summary|Executive Summary|Introduction|Purpose(?: of (?:the "
     r")?Report)?|Background(?: Papers)?|Current Position|"

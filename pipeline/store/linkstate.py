@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from .ids import now
+
 PREFIX = "link_pending:"
 #: The single flag older versions wrote ("1" while pending).
 LEGACY_KEY = "link_pending"
@@ -21,8 +23,6 @@ LEGACY_KEY = "link_pending"
 
 def mark(db: sqlite_utils.Database, what: str) -> None:
     """Record that ``what`` (a document id) changed; call inside the change's transaction."""
-    from . import now
-
     db.execute("insert or replace into state (key, value) values (?, ?)", [PREFIX + what, now()])
 
 

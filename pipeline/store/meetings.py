@@ -18,7 +18,10 @@ import sqlite_utils
 
 from ..errors import DocumentNotFound
 from ..load import sha256_bytes
-from . import FACT_TABLES, linkstate, meeting_key, transaction
+from . import linkstate
+from .ids import meeting_key
+from .schema import FACT_TABLES
+from .write import transaction
 
 FIELDS = ("council", "committee", "date")
 

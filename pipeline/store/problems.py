@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from .write import transaction
+
 
 def record_problem(
     db: sqlite_utils.Database, path: str, stage: str, message: str, *, sha256: str | None = None, at: str
 ) -> None:
     """Keep one row for (path, stage, message); rows for other bytes of ``path`` are stale."""
-    from . import transaction
-
     with transaction(db):
         if sha256 is not None:
             db.execute(
@@ -45,8 +45,6 @@ def record_problem(
 def clear_problems(db: sqlite_utils.Database, path: str) -> None:
     """A file stored at last has no problems left (an officer's override its
     correction left without an action stays reported: stage ``override``)."""
-    from . import transaction
-
     with transaction(db):
         db.execute("delete from problems where path = ? and stage != 'override'", [path])
 

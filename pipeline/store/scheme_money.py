@@ -1,5 +1,7 @@
-"""Which sums of money belong to a scheme: the one definition, as two views
-that `minutes schemes`, `minutes scheme NAME` and the web UI all read.
+"""Which sums of money belong to a scheme: the one definition, the rules of the
+two views (``scheme_amount_links``, ``scheme_amounts``, declared in
+store/schema.py) that `minutes schemes`, `minutes scheme NAME` and the web UI
+all read.
 
 An amount belongs to a scheme only when its own sentence or clause names the
 scheme: the amount and a mention of the scheme are in the same document and
@@ -21,8 +23,6 @@ counted rows: what totals add up (leaving out amounts marked ``suspect``).
 """
 
 from __future__ import annotations
-
-import sqlite_utils
 
 #: Mention and amount further apart than this are never in one sentence; the
 #: cheap integer test keeps the text comparisons below to near pairs.
@@ -62,7 +62,7 @@ def _literal(pattern: str) -> str:
     return " || char(10) || ".join("'" + part.replace("'", "''") + "'" for part in pattern.split("\n"))
 
 
-def _gap() -> str:
+def gap_sql() -> str:
     """The text between the mention and the amount, normalised for BOUNDARIES."""
     raw = (
         "case when a.start_char >= m.end_char then substr(d.text, m.end_char + 1, a.start_char - m.end_char)"
@@ -75,66 +75,11 @@ def _gap() -> str:
     return text
 
 
-def _crosses(patterns: tuple[str, ...] = BOUNDARIES) -> str:
+def crosses_sql(patterns: tuple[str, ...] = BOUNDARIES) -> str:
+    """True when the pair's gap (``p.gap``) matches any of ``patterns``."""
     return " or ".join(f"p.gap glob {_literal(pattern)}" for pattern in patterns)
 
 
-VIEWS: dict[str, str] = {
-    "scheme_amount_links": f"""with pairs as (
-  select m.scheme_id, m.id as mention_id, a.id as amount_id, a.value_gbp, a.raw, a.suspect, a.period, a.kind,
-    a.document_id, a.meeting_id, a.item_id, a.start_char, a.end_char, a.start_char >= m.end_char as after,
-    {_gap()} as gap
-  from scheme_mentions m
-  join amounts a on a.document_id = m.document_id and a.item_id is m.item_id
-    and abs(a.start_char - m.start_char) <= {MAX_SENTENCE}
-  join documents d on d.id = a.document_id
-),
-fitting as (
-  select p.*, length(p.gap) as distance,
-    lower(trim(p.gap, ' ' || char(10))) in ({", ".join(_literal(w) for w in ATTACHED)}) as attached
-  from pairs p
-  where not ({_crosses()}) and not (p.after and ({_crosses(LIST_STARTS)}))
-),
-linked as (
-  select * from (
-    select f.*, rank() over (partition by f.amount_id order by f.attached desc, f.distance) as fit,
-      row_number() over (partition by f.scheme_id, f.amount_id order by f.attached desc, f.distance) as nearest
-    from fitting f)
-  where fit = 1 and nearest = 1
-),
-ranked as (
-  select l.*, row_number() over printing as printing_no, first_value(l.amount_id) over printing as first_printing,
-    count(*) over (partition by l.scheme_id, l.meeting_id, coalesce(l.value_gbp, l.raw), coalesce(l.period, ''))
-      as printed
-  from linked l
-  window printing as (partition by l.scheme_id, l.meeting_id, coalesce(l.value_gbp, l.raw), coalesce(l.period, '')
-                      order by l.document_id, l.start_char)
-)
-select scheme_id, amount_id, mention_id, value_gbp, raw, suspect, period, kind, document_id, meeting_id, item_id,
-  start_char, end_char, distance, attached, printed, printing_no = 1 as counted,
-  case when printing_no > 1 then first_printing end as repeat_of
-from ranked""",
-    "scheme_amounts": """select scheme_id, amount_id, mention_id, value_gbp, raw, suspect, period, kind, document_id,
-  meeting_id, item_id, start_char, end_char, printed
-from scheme_amount_links where counted""",
-}
-
-
-def _sql(name: str) -> str:
-    return f"CREATE VIEW [{name}] AS {VIEWS[name]}"
-
-
-def up_to_date(db: sqlite_utils.Database) -> bool:
-    have = dict(db.execute("select name, sql from sqlite_master where type = 'view'").fetchall())
-    return all(have.get(name) == _sql(name) for name in VIEWS)
-
-
-def ensure_scheme_money(db: sqlite_utils.Database) -> None:
-    """Create the views, replacing any an older version defined differently
-    (called by store.ensure_schema inside its transaction)."""
-    have = dict(db.execute("select name, sql from sqlite_master where type = 'view'").fetchall())
-    for name in VIEWS:
-        if have.get(name) != _sql(name):
-            if name in have:
-                db.execute(f"DROP VIEW [{name}]")
-            db.execute(_sql(name))
+def attached_sql() -> str:
+    """The ATTACHED words as an SQL list."""
+    return ", ".join(_literal(w) for w in ATTACHED)

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import sqlite_utils
 from rapidfuzz import process
 
-from extractors.schemes import canonical_key, scorer_for
+from extractors.schemes import canonical_key
 
 from ..config import SchemesConfig
+from ..text.fuzzy import scorer_for
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,11 @@ def link_scheme(
         best: tuple[str, float] | None = (key, 100.0)
     elif keys:
         found = process.extractOne(
-            key, keys.keys(), scorer=scorer_for(config.scorer), processor=None, score_cutoff=config.cutoff
+            key,
+            keys.keys(),
+            scorer=scorer_for(config.scorer, setting="schemes.scorer"),
+            processor=None,
+            score_cutoff=config.cutoff,
         )
         best = (found[0], found[1]) if found else None
     else:

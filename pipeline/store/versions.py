@@ -27,6 +27,10 @@ from typing import Any
 import sqlite_utils
 
 from ..records import Fact, ProcessedDocument
+from . import linkstate
+from .ids import now, short_hash
+from .schema import FACT_TABLES
+from .write import delete_document_rows, transaction
 
 #: (table, words, agenda item) -> ids of stored facts, in document order.
 ReuseMap = dict[tuple[str, str, str], list[str]]
@@ -102,8 +106,6 @@ class FactIds:
         self.only = {k: v[0] for k, v in by_words.items() if len(v) == 1}
 
     def __call__(self, table: str, row: dict[str, Any], fact: Fact) -> dict[str, Any]:
-        from . import short_hash
-
         taken = self.taken[table]
         item = self.items.get(fact.item_ordinal, "") if fact.item_ordinal is not None else ""
         old = self.left.get((table, words(fact.text), item), [])
@@ -135,8 +137,6 @@ def demote(db: sqlite_utils.Database, doc_id: str) -> Retired:
     """A stored document gives its facts up to the same words in a better
     format: note what must survive, delete its items and facts, and let it
     (with its own duplicates) point at the newcomer (``settle``)."""
-    from . import FACT_TABLES
-
     out = _note(db, [doc_id])
     out.twins = db.execute("select id, path, fingerprint from documents where id = ? or duplicate_of = ?",
                            [doc_id, doc_id]).fetchall()
@@ -161,8 +161,6 @@ def at_path(db: sqlite_utils.Database, path: str, doc_id: str) -> list[str]:
 
 
 def fact_ids(db: sqlite_utils.Database, doc_ids: Iterable[str]) -> ReuseMap:
-    from . import FACT_TABLES
-
     reuse: ReuseMap = defaultdict(list)
     for doc_id in doc_ids:
         for table in FACT_TABLES:
@@ -179,8 +177,6 @@ def fact_ids(db: sqlite_utils.Database, doc_ids: Iterable[str]) -> ReuseMap:
 def retire(db: sqlite_utils.Database, doc_ids: list[str]) -> Retired:
     """Note what must survive ``doc_ids``, then delete their rows (call inside
     the transaction that stores their successor, or forgets them)."""
-    from . import delete_document_rows
-
     out = _note(db, doc_ids)
     out.twins += db.execute(
         f"select id, path, fingerprint from documents where duplicate_of in ({_marks(doc_ids)})"
@@ -226,8 +222,6 @@ def settle(
     is stored, or with none when forgetting: carry statuses to the ids that
     survived, move or release duplicates, drop meetings left empty, and report
     overrides whose action is gone."""
-    from . import delete_document_rows, now
-
     db.conn.executemany(
         "update actions set status = ? where id = ?",
         [(s, i) for i, s in retired.status.items() if s is not None],
@@ -258,8 +252,6 @@ def settle(
 
 def forget(db: sqlite_utils.Database, doc_ids: list[str]) -> Settled:
     """Remove documents (their files are gone) and everything extracted from them."""
-    from . import linkstate, transaction
-
     with transaction(db):
         settled = settle(db, retire(db, doc_ids))
         for doc_id in doc_ids:

@@ -33,6 +33,16 @@ def db_option(fn: F) -> F:
     )(fn)
 
 
+def config_option(fn: F) -> F:
+    """--config FILE: the user's settings, read over the packaged defaults."""
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Config file read over the packaged defaults (default: ./config.yaml when there is one).",
+    )(fn)
+
+
 def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     """--format CHOICE plus --json as a shorthand for --format json."""
 

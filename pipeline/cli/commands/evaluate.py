@@ -8,7 +8,7 @@ import click
 
 from ...config import load_config
 from ...reports.evaluate import KINDS, Report, Score, evaluate
-from .common import emit_json, format_option
+from .common import config_option, emit_json, format_option
 
 
 def register(group: click.Group) -> None:
@@ -30,12 +30,7 @@ def register(group: click.Group) -> None:
     type=click.Path(exists=True, file_okay=False),
     help="Folder to look for the gold files' documents in (repeatable; default: corpus/ and ../shared).",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Config file (default: config.yaml, on top of the packaged defaults).",
-)
+@config_option
 @click.option("--details", is_flag=True, help="List missed and extra facts per document.")
 @format_option("table", "json")
 def evaluate_cmd(gold_dirs, search, config_path, details, fmt, as_json):  # type: ignore[no-untyped-def]

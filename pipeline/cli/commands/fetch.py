@@ -11,7 +11,7 @@ from ...config import load_config
 from ...errors import UsageError
 from ...fetch import FetchRequest, fetch_committee
 from ...fetch.client import origin
-from .common import DEFAULT_DB, db_option, emit_json, err, open_db
+from .common import DEFAULT_DB, config_option, db_option, emit_json, err, open_db
 
 
 def register(group: click.Group) -> None:
@@ -39,12 +39,7 @@ def register(group: click.Group) -> None:
 @click.option(
     "--workers", type=click.IntRange(min=1), help="Ingest worker processes (default: number of cores)."
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Config file (default: config.yaml).",
-)
+@config_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
 def fetch_cmd(

@@ -13,7 +13,7 @@ from ...run import ingest, relink_if_pending
 from ...run.discover import shown_path
 from ...store import versions
 from ..exits import EXIT_FAILED, EXIT_OK
-from .common import db_option, emit_json, err, open_db
+from .common import config_option, db_option, emit_json, err, open_db
 
 
 def register(group: click.Group) -> None:
@@ -23,12 +23,7 @@ def register(group: click.Group) -> None:
 @click.command("forget")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Config file (default: config.yaml).",
-)
+@config_option
 @click.option("--json", "as_json", is_flag=True, help="Print what was forgotten as JSON.")
 def forget_cmd(paths, db_path, config_path, as_json):  # type: ignore[no-untyped-def]
     """Remove the stored documents read from PATH (a file, or everything

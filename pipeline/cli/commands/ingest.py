@@ -9,7 +9,7 @@ import click
 from ... import store
 from ...config import load_config
 from ...records import MeetingMeta
-from .common import check_date, db_option, emit_json, err, format_option, one_line, open_db
+from .common import check_date, config_option, db_option, emit_json, err, format_option, one_line, open_db
 
 
 def register(group: click.Group) -> None:
@@ -41,12 +41,7 @@ def register(group: click.Group) -> None:
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask).")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Config file (default: config.yaml).",
-)
+@config_option
 @click.option(
     "--prune", is_flag=True, help="Forget stored documents under the given folders whose files are gone."
 )

@@ -21,15 +21,14 @@ from ...link.overrides import resolve_action_id, set_override
 from ...link.text import STATUSES
 from ...reports.consistency import count_issues, figure_issues
 from ...reports.detail import action_detail
-from ...reports.flag import FlagQuery, flagged, parse_days, untrackable
+from ...reports.flag import FlagQuery, flagged, untrackable
 from ...reports.nightly import prepare
 from ...reports.render import render
 from ...reports.timeline import scheme_timeline
+from ...text.durations import parse_days
 from ..exits import EXIT_FLAGGED, EXIT_OK
-from .common import check_date, db_option, emit_json, err, format_option, open_db
+from .common import check_date, config_option, db_option, emit_json, err, format_option, open_db
 
-config_option = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
-                             help="Config file (default: config.yaml).")
 log = logging.getLogger(__name__)
 
 

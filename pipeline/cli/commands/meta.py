@@ -11,7 +11,7 @@ from ...errors import DocumentNotFound, UsageError
 from ...link import link
 from ...store.meetings import find_document_id, set_meeting
 from ..exits import EXIT_FAILED, EXIT_OK
-from .common import check_date, db_option, emit_json, err, open_db
+from .common import check_date, config_option, db_option, emit_json, err, open_db
 
 
 def register(group: click.Group) -> None:
@@ -27,12 +27,7 @@ def register(group: click.Group) -> None:
 @click.option(
     "--fill", is_flag=True, help="Only fill what the stored meeting leaves empty (default: replace)."
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Config file (default: config.yaml).",
-)
+@config_option
 @click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
 def meta_cmd(refs, db_path, council, committee, meeting_date, fill, config_path, as_json):  # type: ignore[no-untyped-def]
     """Set the council, committee or date of stored documents' meeting.

@@ -11,7 +11,7 @@ from ...reports.problems import problems
 from ...reports.themes import COLUMNS as THEME_COLUMNS
 from ...reports.themes import theme_rows
 from . import tabulate
-from .common import db_option, emit_csv, emit_json, format_option, open_db
+from .common import config_option, db_option, emit_csv, emit_json, format_option, open_db
 
 
 def register(group: click.Group) -> None:
@@ -47,8 +47,7 @@ def problems_cmd(everything: bool, fmt: str, as_json: bool, db_path: str) -> Non
 
 
 @click.command("themes")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
-              help="Config file whose themes to list (default: config.yaml).")
+@config_option
 @format_option("table", "json", "csv")
 @db_option
 def themes_cmd(config_path: str | None, fmt: str, as_json: bool, db_path: str) -> None:

@@ -9,7 +9,7 @@ from tqdm import tqdm
 
 from ...config import load_config
 from ...run.reextract import reextract
-from .common import db_option, emit_json, err, one_line, open_db
+from .common import config_option, db_option, emit_json, err, one_line, open_db
 
 
 def register(group: click.Group) -> None:
@@ -18,12 +18,7 @@ def register(group: click.Group) -> None:
 
 @click.command("reextract")
 @db_option
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Config file (default: config.yaml).",
-)
+@config_option
 @click.option("--document", "doc_ids", multiple=True, help="Only this document id (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-document errors on stderr.")

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import shutil
 import sys
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
+
+from ...store.ids import unique_prefixes
 
 GAP = "  "
 MIN_WIDTH = 6
@@ -80,24 +81,10 @@ def render(
     return "\n".join(lines)
 
 
-def _common(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def short_ids(all_ids: Sequence[str], shown: Sequence[str], minimum: int = 8) -> dict[str, str]:
-    """Each shown id cut to one length (at least ``minimum``) at which it is
-    still a unique prefix among ``all_ids``, so it can be typed back, e.g.
-    to `minutes action ID`."""
-    ordered = sorted(set(all_ids))
-    length = minimum
-    for ident in shown:
-        i = bisect_left(ordered, ident)
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(ordered) and ordered[j] != ident:
-                length = max(length, _common(ident, ordered[j]) + 1)
+    """Each shown id cut to one length (at least ``minimum``) at which every
+    one is still a unique prefix among ``all_ids``, so a column lines up and
+    any id can be typed back, e.g. to `minutes action ID`."""
+    prefixes = unique_prefixes(all_ids, shown, minimum)
+    length = max((len(p) for p in prefixes.values()), default=minimum)
     return {ident: ident[:length] for ident in shown}

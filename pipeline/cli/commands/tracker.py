@@ -11,8 +11,8 @@ import click
 
 from ...errors import UsageError
 from ...reports import tracker as tr
-from ...reports.flag import parse_days
 from ...reports.spreadsheet import to_csv, write_xlsx
+from ...text.durations import parse_days
 from . import tabulate
 from .common import db_option, err, open_db
 
