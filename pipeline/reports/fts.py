@@ -38,8 +38,16 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _term(word: str, columns: frozenset[str]) -> str | None:
-    """One bareword as FTS5: kept bare when FTS5 accepts it, else quoted."""
+#: Letters joined by hyphens: "anti-social", "co-production", "covid-19".
+_HYPHENATED = re.compile(r"^[^\W_]+(?:-[^\W_]+)+$")
+
+
+def _term(word: str, columns: frozenset[str], *, near: bool = False) -> str | None:
+    """One bareword as FTS5: kept bare when FTS5 accepts it, else quoted.
+
+    A hyphenated word also matches its closed-up spelling ("anti-social" finds
+    "antisocial", "co-production" finds "coproduction"): minutes spell these
+    both ways, often in one council. Not inside NEAR(), which takes phrases only."""
     prefix = ""
     column = _COLUMN.match(word)
     if column and column.group(1).lower() in columns and _indexable(column.group(2)):
@@ -49,7 +57,10 @@ def _term(word: str, columns: frozenset[str]) -> str | None:
     if not _indexable(stem):
         return None
     body = stem if _BAREWORD.match(stem) and stem not in OPERATORS and stem != "NEAR" else _quote(stem)
-    return prefix + body + ("*" if star else "")
+    star_text = "*" if star else ""
+    if not near and _HYPHENATED.match(stem):
+        return f"{prefix}({body}{star_text} OR {stem.replace('-', '')}{star_text})"
+    return prefix + body + star_text
 
 
 def translate(text: str, columns: Sequence[str] = ()) -> str:
@@ -92,7 +103,7 @@ def translate(text: str, columns: Sequence[str] = ()) -> str:
         elif tok == "*":
             continue  # belongs to the phrase before it
         else:
-            term = _term(tok, cols)
+            term = _term(tok, cols, near=near_depth is not None)
             if term is not None:
                 out.append(term)
     return _tidy(out)
@@ -115,8 +126,10 @@ def _tidy(parts: list[str]) -> str:
     """Make the operators binary, as FTS5 wants: ``a AND NOT b`` means
     ``a NOT b``; a stray AND at either end goes; a NOT with nothing before it
     cannot be said in FTS5, so it goes with what it negates (better no results
-    than results for the very thing excluded)."""
+    than results for the very thing excluded); words side by side get an
+    explicit AND, which FTS5 needs beside a parenthesised group."""
     cleaned: list[str] = []
+    groups: list[str] = []  # the open "(" and "NEAR(" groups
     i = 0
     while i < len(parts):
         part = parts[i]
@@ -134,7 +147,16 @@ def _tidy(parts: list[str]) -> str:
             cleaned.pop()
         if part == ")" and cleaned and cleaned[-1] in ("(", "NEAR("):
             cleaned.pop()
+            groups.pop() if groups else None
             continue
+        starts = part not in BINARY and part not in (")", ",")
+        ended = bool(cleaned) and cleaned[-1] not in BINARY and cleaned[-1] not in ("(", "NEAR(", ",")
+        if starts and ended and not (groups and groups[-1] == "NEAR("):
+            cleaned.append("AND")  # FTS5 has no implicit AND beside a (group)
+        if part in ("(", "NEAR("):
+            groups.append(part)
+        elif part == ")" and groups:
+            groups.pop()
         cleaned.append(part)
     while cleaned and cleaned[-1] in BINARY:
         cleaned.pop()
@@ -179,8 +201,8 @@ def is_valid(query: str, columns: Sequence[str] = ()) -> bool:
 def fts_query(text: str, columns: Sequence[str] = ()) -> str:
     """What to give FTS5 MATCH for ``text`` as a person typed it.
 
-    ``anti-social behaviour`` -> ``"anti-social" behaviour``; ``children's
-    services`` -> ``"children's" services``; ``"youth club" OR CCTV`` stays as
+    ``anti-social behaviour`` -> ``("anti-social" OR antisocial) AND behaviour``;
+    ``children's services`` -> ``"children's" AND services``; ``"youth club" OR CCTV`` stays as
     written. ``columns`` are the FTS table's columns, so ``text:cctv`` keeps
     its column filter. Returns "" when nothing in ``text`` can be searched
     (callers then show no results rather than run MATCH)."""
