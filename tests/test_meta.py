@@ -76,8 +76,20 @@ def test_issue_meeting_line(shared_corpus):
 
 def test_council_in_an_affiliation_bracket_is_not_the_host():
     assert find_council("Apologies from Cllr K. Evans (Ceredigion County Council).") is None
+    assert find_council("Apologies from Ann Lee (Senior Officer – Wexshire County Council).") is None
+    assert find_council("Oakley Town Council (hosts) met. Apologies (Ann Lee).") == "Oakley Town Council"
     assert find_council("Redditch Borough Council's representative on the PCP") == "Redditch Borough Council"
     assert find_council("Contact your Parish Council") is None
+
+
+def test_a_council_named_again_inside_a_longer_phrase_is_still_one_council():
+    text = ("The Oakley Parish Council Chair opened the meeting. Minutes of Previous Meeting "
+            "Meeting of Oakley Parish Council held on 3 May were approved.")
+    assert find_council(text) == "Oakley Parish Council"
+    assert meta_from_text(text).council == "Oakley Parish Council"  # named twice, no other
+    assert meta_from_text("Minutes. Oakley Parish Council had agreed the plan.").council is None  # once
+    # two different councils named: no guess
+    assert find_council(text + " Notes from Wexcombe Town Council were read.") is None
 
 
 def test_split_names_drops_roles_and_honours():

@@ -84,19 +84,34 @@ def site_council(text: str, source_url: str | None = None) -> str | None:
     return None
 
 
-def sole_council_named(text: str) -> str | None:
-    """The council the text names, if it names exactly one (affiliations in brackets aside)."""
+def sole_council_named(text: str, *, at_least: int = 1) -> str | None:
+    """The council the text names, if it names exactly one (affiliations in
+    brackets aside) and names it ``at_least`` times: a council a page mentions
+    once ("Eastby Council had agreed") is not thereby the one that met."""
     names: set[str] = set()
+    flat = re.sub(r"\s+", " ", text)
     for pattern in (COUNCIL_NAME, OTHER_BODY_NAME):
-        for match in pattern.finditer(re.sub(r"\s+", " ", text)):
-            if _inside_brackets(text, match.group()):
+        for match in pattern.finditer(flat):
+            if _inside_brackets(flat, match.start(), match.end()):
                 continue
             name = trim_name(match.group())
             if name and _LOOKS_LIKE_A_COUNCIL.search(name):
                 names.add(name)
+    # "Minutes of the Meeting of Oakley Parish Council" and "Oakley Parish
+    # Council" are one council: a name that ends with another is that one.
+    names = {n for n in names if not any(o != n and n.lower().endswith(" " + o.lower()) for o in names)}
     distinct = {n.lower() for n in names}
-    return names.pop() if len(distinct) == 1 else None
+    if len(distinct) != 1:
+        return None
+    name = names.pop()
+    return name if flat.lower().count(name.lower()) >= at_least else None
 
 
-def _inside_brackets(text: str, name: str) -> bool:
-    return f"({name}" in text or f"({name})" in text
+def _inside_brackets(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a bracket: "(Research Officer –
+    Worcestershire County Council)" names a guest's employer, not the host."""
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or text.rfind(")", opened, start) >= 0:
+        return False
+    closed = text.find(")", end)
+    return closed >= 0 and text.find("(", end, closed) < 0

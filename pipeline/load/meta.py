@@ -130,7 +130,8 @@ def meta_from_text(text: str, *, source_url: str | None = None) -> MeetingMeta:
             )
     when = when or _yearless(head, text)
     committee = committee or named_self(head)
-    council = council or banner_council(head) or site_council(head, source_url)
+    council = (council or banner_council(head) or site_council(head, source_url)
+               or sole_council_named(head, at_least=2))
     local = re.search(r"\b(Parish|Town|Community) Council$", council or "")
     if committee is None and local and _MEETING_OF_ITSELF.search(head):
         committee = f"{local.group(1)} Council"  # "Minutes of a Meeting held on ...": the council itself met
