@@ -7,12 +7,15 @@ Every failure becomes a one-line SourceError that says what to do next.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from ..errors import SourceError
 from ..records import LoadedDocument
+from .council import site_council
 from .pdf_blocks import build_blocks
 from .pdf_furniture import strip_furniture
 from .pdf_lines import PageLines, iter_page_lines
@@ -21,6 +24,7 @@ from .pdf_meta import parse_meta
 FRONT_BLOCKS = 40  # metadata is looked for in this many leading blocks
 _NO_ERROR = 0  # FPDF_ERR_SUCCESS
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+_NO_PAGES = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b|/Count\s+0\b[^>]*?/Type\s*/Pages\b")
 
 
 def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
@@ -30,7 +34,9 @@ def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
         code = getattr(exc, "err_code", None)
         if code == _PASSWORD_ERROR:
             raise SourceError(str(path), "is encrypted; decrypt it with qpdf or skip it") from exc
-        if code == _NO_ERROR:  # pypdfium2 refuses a PDF that opened but has no pages, with PDFium's "Success"
+        # pypdfium2 refuses a PDF that parsed but has no pages; PDFium's error code
+        # is then stale ("Success", or an earlier document's error), so look too.
+        if code == _NO_ERROR or _NO_PAGES.search(data):
             raise SourceError(str(path), "not a readable PDF (it has no pages)") from exc
         raise SourceError(str(path), f"not a readable PDF ({_reason(exc)})") from exc
 
@@ -68,6 +74,11 @@ def load_pdf(path: Path, data: bytes, doc_id: str) -> LoadedDocument:
         raise SourceError(str(path), "has no text layer (scanned? run OCR first)")
     blocks = build_blocks(strip_furniture(pages))
     meta = parse_meta([b.text for b in blocks[:FRONT_BLOCKS]])
+    if meta.council is None:
+        # The council's address is often a running footer ("committees@bristol.gov.uk"
+        # on every page), which the furniture pass removes from the text.
+        furniture = "\n".join(line.text for page in pages[:2] for line in page.lines)
+        meta = replace(meta, council=site_council(furniture))
     return LoadedDocument(
         doc_id=doc_id, path=str(path), format="pdf", blocks=tuple(blocks), meta=meta, pages=page_count
     )
