@@ -36,6 +36,7 @@ from . import motions
 from . import resolutions as res
 from .action_cues import READERS
 from .action_record import Commitment, commitment
+from .action_restated import drop_restated
 from .action_shorthand import shorthand
 from .action_tables import line_owners, table_rows
 from .action_words import cue_rows, find_due
@@ -103,8 +104,7 @@ def actions(doc: Doc, *, fact: Callable[[int, int], Fact]) -> list[Action]:
     text = doc_text(doc)
     out: list[Action] = []
     seen: list[tuple[int | None, str]] = []
-    for c in commitments_of(doc):
-        f = fact(c.start, c.end)
+    for c, f in drop_restated(text, [(c, fact(c.start, c.end)) for c in commitments_of(doc)]):
         key = (f.item_ordinal, normalise(f.text))
         if any(
             k[0] == key[0] and (k[1] == key[1] or fuzz.ratio(k[1], key[1]) >= res.DUPLICATE_RATIO)
