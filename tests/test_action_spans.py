@@ -97,3 +97,89 @@ def test_an_action_line_about_something_else_does_not_swallow_a_pointing_back_na
         "ACTION: Members to receive an update on the spending of the town centre grant.\n"
     )
     assert len(run(nlp, text)) == 2
+
+
+# ---------------------------------------------------------------- a sentence cut by a break
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            (
+                "Members asked for a tour of the depot. (ACTION: Clerk to arrange\n\n"
+                "site visits for the new members.)\n\nThe meeting closed at 9pm.\n"
+            ),
+            "Clerk to arrange\n\nsite visits for the new members",
+        ),
+        (
+            "ACTION: Officers to write to the\n\nhighway authority about the damaged verge.\n",
+            "Officers to write to the\n\nhighway authority about the damaged verge",
+        ),
+    ],
+)
+def test_an_action_runs_to_the_end_of_its_sentence_across_a_break(nlp, text, expected):
+    assert [a.fact.text for a in run(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ACTION: Clerk to arrange\n\nPlanning Applications\n\nNone received.\n", "Clerk to arrange"),
+        ("(ACTION: Clerk to arrange\n\n5. Finance: the accounts were approved.\n", "Clerk to arrange"),
+        (
+            "ACTION: Clerk to order the new bins.\n\nThe meeting closed at 9pm.\n",
+            "Clerk to order the new bins",
+        ),
+        (
+            "(ACTION: Clerk to arrange\n\n- the hall booking for June.\n",
+            "Clerk to arrange",
+        ),
+    ],
+)
+def test_a_finished_sentence_or_a_new_line_of_business_is_not_run_on(nlp, text, expected):
+    assert [a.fact.text for a in run(nlp, text)][:1] == [expected]
+
+
+# ---------------------------------------------------------------- a commitment introducing a list
+
+LISTED = (
+    "Q7 - Mr Hale\n\n"
+    "Officers agreed to obtain the following figures;\n\n"
+    "- the number of residents' permits issued in the zone, and how many were\n"
+    "    refused.\n\n"
+    "- the cost of enforcement over the last year.\n\n"
+    "7 Annual Report\n\n"
+    "The Committee noted the annual report.\n"
+)
+
+
+def test_the_list_a_commitment_introduces_is_kept_with_it(nlp):
+    (a,) = run(nlp, LISTED)
+    assert a.fact.text == "Officers agreed to obtain the following figures"
+    assert "how many were\n    refused" in a.context
+    assert a.context.endswith("the cost of enforcement over the last year.")
+    assert "Annual Report" not in a.context
+
+
+def test_a_long_list_is_capped():
+    from extractors.action_extent import MAX_LIST_ITEMS, list_end
+
+    text = "Clerk to buy the following:\n" + "".join(f"- item number {i}\n" for i in range(20)) + "\nEnd.\n"
+    end = list_end(text, text.index(":"))
+    assert end is not None
+    assert text[:end].count("\n- ") == MAX_LIST_ITEMS
+
+
+def test_a_numbered_minute_after_a_bulleted_list_ends_it():
+    from extractors.action_extent import list_end
+
+    text = "Clerk to order:\n• two benches\n• a litter bin\n8. Correspondence\nA letter was read.\n"
+    end = list_end(text, text.index(":"))
+    assert text[:end].endswith("a litter bin")
+
+
+def test_no_list_after_an_intro_gives_none():
+    from extractors.action_extent import list_end
+
+    text = "The Clerk would look into the following:\nThe Committee then moved on.\n"
+    assert list_end(text, text.index(":")) is None
