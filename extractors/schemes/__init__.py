@@ -5,7 +5,7 @@ Finding names (every rule reads ``patterns/schemes.json`` and
 ``patterns/scheme_lexicon.json``):
 * ``names``: a run of name words ending in a head ("Nominated Neighbour
   Scheme", "KIDVA service", "Melrose Common Good Fund");
-* ``forms``, ``lists``: quoted names, "Operation X", bids, business cases, what an award
+* ``forms``, ``anchored``, ``lists``: quoted names, "Operation X", bids, business cases, what an award
   is for, described services, funding abbreviations;
 * a gazetteer of well-known names written without a head ("Ask for Angela"),
   unless it names a body ("the Pub Watch group");
