@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from pipeline.records import Fact, SchemeMention
 from pipeline.text.fuzzy import scorer_for
 
+from ..found_spans import set_found_spans
 from ..sentences import doc_text
 from .forms import other_forms
 from .identity import canonical_key, consolidate, group
@@ -112,12 +113,7 @@ class SchemeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_schemes(doc, self.gazetteer, scorer=self.scorer, cutoff=self.cutoff)
-        spans = []
-        for f in found:
-            span = doc.char_span(f.start, f.end, alignment_mode="expand", label=f.canonical)
-            if span is not None:
-                spans.append(span)
-        doc.spans[KEY] = spans
+        set_found_spans(doc, KEY, None, found, lambda f: f.canonical)
         doc._.schemes = tuple(found)
         return doc
 
