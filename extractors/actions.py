@@ -36,18 +36,13 @@ from . import motions
 from . import resolutions as res
 from .action_cues import READERS
 from .action_record import Commitment, commitment
+from .action_restated import drop_restated
 from .action_shorthand import shorthand
 from .action_tables import line_owners, table_rows
 from .action_words import cue_rows, find_due
-from .clauses import (
-    anchor_regex,
-    build_matcher,
-    normalise,
-    set_found_spans,
-    stored_records,
-    windowed_matches,
-)
+from .clauses import anchor_regex, normalise, windowed_matches
 from .dates import resolve_due
+from .found_spans import build_matcher, found_or_run, set_found_spans
 from .sentences import doc_text
 
 __all__ = ["Commitment", "actions", "commitments_of", "find_commitments", "find_due"]
@@ -82,17 +77,9 @@ class ActionFinder:
         return doc
 
 
-@lru_cache(maxsize=4)
-def _matcher_for(vocab_id: int, vocab: Any) -> tuple[Matcher, dict[int, dict[str, Any]]]:
-    return build_matcher(vocab, list(cue_rows()))
-
-
 def commitments_of(doc: Doc) -> list[Commitment]:
-    stored = stored_records(doc, KEY, EXT)
-    if stored is not None:
-        return stored
-    matcher, rows = _matcher_for(id(doc.vocab), doc.vocab)
-    return find_commitments(doc, matcher, rows)
+    """The Commitments on ``doc`` (running the finder if the component was not in the pipeline)."""
+    return found_or_run(doc, KEY, EXT, cue_rows, find_commitments)
 
 
 # ---------------------------------------------------------------- the pure function
@@ -103,8 +90,7 @@ def actions(doc: Doc, *, fact: Callable[[int, int], Fact]) -> list[Action]:
     text = doc_text(doc)
     out: list[Action] = []
     seen: list[tuple[int | None, str]] = []
-    for c in commitments_of(doc):
-        f = fact(c.start, c.end)
+    for c, f in drop_restated(text, [(c, fact(c.start, c.end)) for c in commitments_of(doc)]):
         key = (f.item_ordinal, normalise(f.text))
         if any(
             k[0] == key[0] and (k[1] == key[1] or fuzz.ratio(k[1], key[1]) >= res.DUPLICATE_RATIO)

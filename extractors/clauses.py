@@ -17,8 +17,7 @@ from typing import Any
 import numpy
 from spacy.attrs import IDX
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
+from spacy.tokens import Doc
 
 from pipeline.text.sentences import SPACE, is_abbreviation
 
@@ -59,17 +58,6 @@ def load_jsonl(name: str, allowed: frozenset[str]) -> list[dict[str, Any]]:
             )
         rows.append(row)
     return rows
-
-
-def build_matcher(vocab: Vocab, rows: list[dict[str, Any]]) -> tuple[Matcher, dict[int, dict[str, Any]]]:
-    """One Matcher rule per row; the match id maps back to the row."""
-    matcher = Matcher(vocab)
-    by_id: dict[int, dict[str, Any]] = {}
-    for i, row in enumerate(rows):
-        key = f"minutes_cue_{i}"
-        matcher.add(key, [row["pattern"]], greedy="LONGEST")
-        by_id[vocab.strings[key]] = row
-    return matcher, by_id
 
 
 _COMMON = frozenset({"the", "a", "an", "it", "was", "were", "is", "are", "to", "that", "this", "of", "and"})
@@ -271,24 +259,3 @@ def strip_that(text: str, start: int, end: int) -> int:
 def normalise(text: str) -> str:
     """Lower-case words only: the key used to spot a decision printed twice."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def set_found_spans(doc: Doc, key: str, ext: str, found: list[Any], label: Any) -> None:
-    """Write ``found`` (records with .start/.end char offsets) to ``doc.spans[key]``,
-    each span carrying its record in the ``ext`` extension."""
-    spans = []
-    for record in found:
-        span = doc.char_span(record.start, record.end, label=label(record), alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        span._.set(ext, record)
-        spans.append(span)
-    doc.spans[key] = spans
-
-
-def stored_records(doc: Doc, key: str, ext: str) -> list[Any] | None:
-    """The records a component already put on ``doc``, or None if it did not run."""
-    if key in doc.spans and Span.has_extension(ext):
-        return [s._.get(ext) for s in doc.spans[key] if s._.get(ext) is not None]
-    return None
-

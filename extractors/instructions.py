@@ -73,7 +73,7 @@ def instructions(
         bounds.append((pos, start + m.start()))
         pos = start + m.end()
     bounds.append((pos, end))
-    for s, e in bounds:
+    for s, e in _contrasts(text, bounds):
         s, e = trim(text, s, e)
         clause = text[s:e]
         if not clause:
@@ -110,6 +110,23 @@ def instructions(
                     lead = _LEAD_OWNER.match(clause)
                     out.append((s + then, e, lead.group("owner") if lead else owner))
     return tuple(out)
+
+
+#: "X will apply to ..., but the Committee will be updated on ...": what follows the contrast is
+#: read on its own, so a statement of scope before it is not taken for the instruction after it.
+_CONTRAST = re.compile(r",\s+but\s+(?=(?:the|a|an|this|these|any|all|officers|members)\b)|;\s+however,?\s+",
+                       re.IGNORECASE)
+
+
+def _contrasts(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each clause split at a contrasting "but" / "however" (each side is read on its own)."""
+    out = []
+    for s, e in bounds:
+        for m in _CONTRAST.finditer(text, s, e):
+            out.append((s, m.start()))
+            s = m.end()
+        out.append((s, e))
+    return out
 
 
 def _and_then(clause: str) -> int | None:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from pipeline.records import Amount, Fact
 
+from .found_spans import set_found_spans
 from .sentences import doc_text
 
 KEY = "money"
@@ -271,12 +272,7 @@ class MoneyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = money_in(doc)
-        spans = []
-        for m in found:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand", label="MONEY")
-            if span is not None:
-                spans.append(span)
-        doc.spans[KEY] = spans
+        set_found_spans(doc, KEY, None, found, lambda _m: "MONEY")
         doc._.money = tuple(found)
         return doc
 

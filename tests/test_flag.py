@@ -119,3 +119,12 @@ def test_action_command_shows_history_and_overrides(db_path):
     assert "source:  minutes/bromsgrove-2024-07-01.txt" in res.output
     res = run("action", "ffffffffffff", "--db", db_path)
     assert res.exit_code == 2
+
+
+def test_an_action_across_a_paragraph_gap_is_printed_as_one_line_of_words(tmp_path):
+    gapped = "Clerk to arrange\n\nsite visits for the new members"
+    path = tmp_path / "gap.db"
+    db = store.connect(path)
+    add(db, Minutes(C, K, "2024-07-01", [("Depot", f"(ACTION: {gapped}.)")], actions=[(0, gapped)]))
+    res = run("flag", "--db", str(path), "--as-of", "2026-11-23")
+    assert "  action:   Clerk to arrange site visits for the new members\n" in res.output

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.schemes import forms
+from extractors.schemes import anchored
 
 WORDS = [
     "Nominated",
@@ -41,7 +41,7 @@ WORDS = [
 
 
 def _spans(text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
-    return [(m.span(), m.groups()) for m in forms._matches("described", text)]
+    return [(m.span(), m.groups()) for m in anchored._matches("described", text)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -53,7 +53,7 @@ def test_skipping_anchors_changes_no_match(words: list[str], gaps: list[str]) ->
     text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
     with_skip = _spans(text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(forms, "TAILS", {})
+        mp.setattr(anchored, "TAILS", {})
         assert _spans(text) == with_skip
 
 
@@ -62,4 +62,4 @@ def test_a_described_service_is_still_found() -> None:
         "Members heard about GetSafe (multi-agency support and protection for "
         "children at risk) and CCTV (2024)."
     )
-    assert [m.group(1) for m in forms._matches("described", text)] == ["GetSafe"]
+    assert [m.group(1) for m in anchored._matches("described", text)] == ["GetSafe"]

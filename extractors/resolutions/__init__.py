@@ -14,7 +14,6 @@ are dropped (``extractors.motions``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -23,7 +22,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline.records import Fact, Resolution
 
-from ..clauses import build_matcher, set_found_spans, stored_records, windowed_matches
+from ..clauses import windowed_matches
+from ..found_spans import build_matcher, found_or_run, set_found_spans
 from ..motions import decided_motions, fate_lines, motions, not_decision_at
 from ..sentences import doc_text
 from .business import business_hits
@@ -74,18 +74,9 @@ class ResolutionFinder:
         return doc
 
 
-@lru_cache(maxsize=4)
-def _matcher_for(vocab_id: int, vocab: Any) -> tuple[Matcher, dict[int, dict[str, Any]]]:
-    return build_matcher(vocab, list(cue_rows()))
-
-
 def hits_of(doc: Doc) -> list[Hit]:
     """The Hits on ``doc`` (running the finder if the component was not in the pipeline)."""
-    stored = stored_records(doc, KEY, EXT)
-    if stored is not None:
-        return stored
-    matcher, rows = _matcher_for(id(doc.vocab), doc.vocab)
-    return find_hits(doc, matcher, rows)
+    return found_or_run(doc, KEY, EXT, cue_rows, find_hits)
 
 
 # ---------------------------------------------------------------- the pure function

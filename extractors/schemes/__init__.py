@@ -5,7 +5,7 @@ Finding names (every rule reads ``patterns/schemes.json`` and
 ``patterns/scheme_lexicon.json``):
 * ``names``: a run of name words ending in a head ("Nominated Neighbour
   Scheme", "KIDVA service", "Melrose Common Good Fund");
-* ``forms``, ``lists``: quoted names, "Operation X", bids, business cases, what an award
+* ``forms``, ``anchored``, ``lists``: quoted names, "Operation X", bids, business cases, what an award
   is for, described services, funding abbreviations;
 * a gazetteer of well-known names written without a head ("Ask for Angela"),
   unless it names a body ("the Pub Watch group");
@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from pipeline.records import Fact, SchemeMention
 from pipeline.text.fuzzy import scorer_for
 
+from ..found_spans import set_found_spans
 from ..sentences import doc_text
 from .forms import other_forms
 from .identity import canonical_key, consolidate, group
@@ -112,12 +113,7 @@ class SchemeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_schemes(doc, self.gazetteer, scorer=self.scorer, cutoff=self.cutoff)
-        spans = []
-        for f in found:
-            span = doc.char_span(f.start, f.end, alignment_mode="expand", label=f.canonical)
-            if span is not None:
-                spans.append(span)
-        doc.spans[KEY] = spans
+        set_found_spans(doc, KEY, None, found, lambda f: f.canonical)
         doc._.schemes = tuple(found)
         return doc
 

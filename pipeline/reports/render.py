@@ -126,7 +126,8 @@ def _blocks(out: list[str], rows: Sequence[FlagRow], ctx: Nightly) -> None:
                    f" ({days}, {r.status})")
         if r.item_title:
             out.append(f"  item:     {r.item_title}")
-        out.append(textwrap.fill(r.action, 100, initial_indent="  action:   ", subsequent_indent=" " * 12))
+        words = " ".join(r.action.split())  # an action run on across a paragraph gap: one line of words
+        out.append(textwrap.fill(words, 100, initial_indent="  action:   ", subsequent_indent=" " * 12))
         if r.context and r.context.strip() != r.action.strip():
             ctx_text = " ".join(r.context.split())
             ctx_text = ctx_text if len(ctx_text) <= 400 else ctx_text[:397] + "..."
