@@ -1,7 +1,7 @@
-"""Running the resolution and action rules on invented text, for the extractor
-tests (test_actions, test_action_*, test_motions, test_resolutions,
-test_resolution_*): one blank-English pipeline with the rule components, and
-each fact kind read back with its text."""
+"""Running the extractors' rules on invented text, for the extractor tests
+(test_actions, test_action_*, test_motions, test_resolutions,
+test_resolution_*, test_schemes, test_scheme_names): one blank-English pipeline
+with the rule components, and each fact kind read back with its text."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
+import extractors.resolutions
+import extractors.schemes
+import extractors.sentences  # noqa: F401  (registers minutes_sentences)
 from extractors.actions import actions
 from extractors.resolutions import resolutions
 from pipeline.records import Fact
@@ -42,3 +44,17 @@ def find_resolutions(nlp: Language, text: str, item_at: Callable[[int], int] = l
 
 def resolution_texts(nlp: Language, text: str) -> list[str]:
     return [r.fact.text for r in find_resolutions(nlp, text)]
+
+
+def scheme_pipeline() -> Language:
+    """Sentences, then schemes with the scorer and cutoff the scheme tests were written for."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("minutes_sentences")
+    nlp.add_pipe("minutes_schemes", config={"scorer": "token_sort_ratio", "cutoff": 88.0})
+    return nlp
+
+
+def scheme_names(nlp: Language, text: str, *, distinct: bool = False) -> list[str]:
+    """Scheme names as mentioned; with ``distinct``, each once, in order of first mention."""
+    found = [f.name for f in nlp(text)._.schemes]
+    return list(dict.fromkeys(found)) if distinct else found
