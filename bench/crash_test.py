@@ -30,25 +30,30 @@ start-up, so the test suite can afford it). Exits 1 if any check failed.
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import sys
 import tempfile
 import time
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.crash_runs import ROOT, Run, minutes_command, prewarm, snapshot_code
+from bench.crash_cycle import (
+    Report,
+    clean_run,
+    count_documents,
+    ingest_argv,
+    remove_store,
+    start,
+    state_of,
+    wait_until,
+)
+from bench.crash_runs import ROOT, Run, minutes_command, snapshot_code
+from bench.crash_shared import shared_cycles
 from bench.crash_store import (
     VOLATILE_COLUMNS,
     check_store,
-    connect,
     contents,
     counts,
     diff_contents,
-    document_signature,
-    lost_and_duplicated,
 )
 
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -78,111 +83,6 @@ def build_corpus(dest: Path, *, size: str = "small") -> Path:
     return dest
 
 
-@dataclass
-class Report:
-    kills: int = 0
-    missed: int = 0  # the run finished before the kill landed
-    reruns: int = 0
-    checks: int = 0  # store checks run (integrity, FTS, half-stored documents)
-    checks_failed: int = 0
-    failures: list[str] = field(default_factory=list)
-    landed: Counter[str] = field(default_factory=Counter)  # where kills left the store
-    orphans: int = 0  # workers still alive after their run was killed
-    resaved: int = 0  # shared store: files given new bytes between cycles (stored versions to replace)
-    lost: Counter[str] = field(default_factory=Counter)  # table -> rows of the clean run missing
-    duplicated: Counter[str] = field(default_factory=Counter)  # table -> rows beyond the clean run
-
-    def line(self) -> str:
-        where = ", ".join(f"{k}: {v}" for k, v in sorted(self.landed.items()))
-        resaved = f"; {self.resaved} files re-saved between cycles" if self.resaved else ""
-        return (
-            f"{self.kills} kills ({where}){resaved}; {self.reruns} reruns; rows lost "
-            f"{sum(self.lost.values())}; "
-            f"duplicates {sum(self.duplicated.values())}; integrity/FTS/half-stored checks "
-            f"{self.checks - self.checks_failed}/{self.checks} clean; orphaned workers {self.orphans}; "
-            f"{len(self.failures)} failures"
-        )
-
-    def check(self, db: Path, signature: dict[str, tuple[int, ...]], key: str = "id") -> list[str]:
-        problems = check_store(db, signature, key=key)
-        self.checks += 1
-        self.checks_failed += bool(problems)
-        return problems
-
-    def land(self, stored: int | None, total: int) -> None:
-        self.landed["no store yet" if stored is None else "nothing stored" if stored == 0
-                    else "all documents stored" if stored >= total else "some documents stored"] += 1
-
-    def compare(self, got: Path, want: dict[str, list[tuple[object, ...]]], when: str, *, order_free: bool,
-                history_free: bool = False) -> list[str]:
-        lost, extra = lost_and_duplicated(
-            contents(got, order_free=order_free, history_free=history_free), want
-        )
-        self.lost.update(lost)
-        self.duplicated.update(extra)
-        return ([f"{when}: {n} {t} rows of the clean run lost" for t, n in lost.items()]
-                + [f"{when}: {n} {t} rows beyond the clean run (duplicates)" for t, n in extra.items()])
-
-    def killed(self, run: Run) -> None:
-        self.kills += 1
-        self.orphans += len(run.orphans)
-        if run.orphans:
-            self.failures.append(f"kill {self.kills}: workers {run.orphans} outlived their killed run")
-
-
-def ingest_argv(corpus: Path | list[Path], db: Path, workers: int) -> list[str]:
-    folders = corpus if isinstance(corpus, list) else [corpus]
-    return ["ingest", *map(str, folders), "--db", str(db), "--workers", str(workers), "--quiet"]
-
-
-@dataclass
-class Clean:
-    contents: dict[str, list[tuple[object, ...]]]
-    signature: dict[str, tuple[int, ...]]
-    took: float
-    appeared: float
-    returncode: int
-    first_stored: float = 0.0  # when the first document was committed
-
-    def kill_moment(self, rng: random.Random) -> float:
-        """A random moment of a run: a quarter of kills anywhere from the store
-        appearing, the rest while documents are being stored (workers take
-        seconds to start, so uniform timing would mostly kill start-up)."""
-        if rng.random() < 0.25 or self.first_stored <= 0:
-            return rng.uniform(self.appeared * 0.8, self.took)
-        return rng.uniform(self.first_stored * 0.9, self.took)
-
-
-def clean_run(corpus: Path | list[Path], work: Path, *, mode: str, workers: int, timeout: float,
-              name: str = "clean", order_free: bool = False) -> Clean:
-    """Ingest once, untouched: the reference contents, the per-document
-    signature, exit code, how long it took and when the store file appeared."""
-    db = work / f"{name}.db"
-    run = Run(ingest_argv(corpus, db, workers), mode=mode, log=work / f"{name}.log")
-    appeared = first = None
-    deadline = time.monotonic() + timeout
-    while run.poll() is None:
-        if appeared is None and db.exists():
-            appeared = time.monotonic() - run.started
-        if appeared is not None and first is None and (_count_documents(db) or 0) > 0:
-            first = time.monotonic() - run.started
-        if time.monotonic() > deadline:
-            run.kill()
-            raise TimeoutError(f"clean run did not finish within {timeout:.0f}s")
-        time.sleep(0.01)
-    took = time.monotonic() - run.started
-    if run.returncode not in (0, 1):
-        raise RuntimeError(f"clean run exited {run.returncode}:\n{run.output[-2000:]}")
-    conn = connect(db)
-    try:
-        signature = document_signature(conn)
-    finally:
-        conn.close()
-    return Clean(
-        contents(db, order_free=order_free), signature, took, appeared or 0.0, run.returncode, first or 0.0
-    )
-
-
 def crash_cycles(
     corpus: Path,
     work: Path,
@@ -195,30 +95,22 @@ def crash_cycles(
     progress: bool = False,
 ) -> Report:
     """``kills`` cycles of fresh store -> ingest -> SIGKILL -> checks -> rerun -> compare."""
-    rng = random.Random(seed)
-    if mode == "fork":
-        prewarm()
+    rng = start(mode, seed)
     order_free = workers > 1  # several workers store in the order they finish
     clean = clean_run(corpus, work, mode=mode, workers=workers, timeout=timeout, order_free=order_free)
     report = Report()
-    cycle = 0
-    while report.kills < kills:
-        cycle += 1
-        if cycle > kills * 3:
-            report.failures.append(f"only {report.kills} of {kills} kills landed in {cycle - 1} cycles")
-            break
+    for cycle in report.cycles(kills, most=kills * 3):
         db = work / f"crash-{cycle}.db"
         run = Run(ingest_argv(corpus, db, workers), mode=mode, log=work / f"crash-{cycle}.log")
         delay = clean.kill_moment(rng)
-        while run.poll() is None and time.monotonic() - run.started < delay:
-            time.sleep(0.005)
+        wait_until(run, delay)
         if not run.kill():
             report.missed += 1
-            _remove(db)
+            remove_store(db)
             continue
         report.killed(run)
         problems = report.check(db, clean.signature)
-        stored = _count_documents(db)
+        stored = count_documents(db)
         report.land(stored, len(clean.signature))
         rerun = Run(ingest_argv(corpus, db, workers), mode=mode, log=work / f"rerun-{cycle}.log")
         rc = rerun.wait(timeout)
@@ -233,141 +125,10 @@ def crash_cycles(
         if problems:
             report.failures += [f"kill {report.kills} at {delay:.2f}s: {p}" for p in problems]
         if progress:
-            state = "ok" if not problems else "FAILED: " + "; ".join(problems)
-            print(
-                f"kill {report.kills:3d} at {delay:5.2f}s "
-                f"({stored if stored is not None else '-'} docs stored): {state}",
-                flush=True,
-            )
-        _remove(db)
+            print(f"kill {report.kills:3d} at {delay:5.2f}s "
+                  f"({stored if stored is not None else '-'} docs stored): {state_of(problems)}", flush=True)
+        remove_store(db)
     return report
-
-
-def split_corpus(corpus: Path, dest: Path) -> tuple[list[Path], list[Path]]:
-    """Three folders from one corpus; ingest A reads the first two, B the last two."""
-    folders = [dest / name for name in ("a", "b", "c")]
-    for f in folders:
-        f.mkdir(parents=True, exist_ok=True)
-    for n, src in enumerate(sorted(corpus.iterdir())):
-        shutil.copyfile(src, folders[n % 3] / src.name)
-    return folders[:2], folders[1:]
-
-
-def shared_cycles(
-    corpus: Path,
-    work: Path,
-    *,
-    kills: int,
-    mode: str = "subprocess",
-    workers: int = 1,
-    seed: int = 0,
-    timeout: float = 600,
-    progress: bool = False,
-) -> Report:
-    """``kills`` cycles of two overlapping ingests on one store, one SIGKILLed."""
-    rng = random.Random(seed)
-    if mode == "fork":
-        prewarm()
-    first, second = split_corpus(corpus, work / "split")
-    reference, signature = _serial_clean(first, second, work, "shared-clean", mode=mode, workers=workers,
-                                         timeout=timeout)
-    texts = sorted(p for folder in (*first, second[-1]) for p in folder.glob("*.txt"))
-    db = work / "shared.db"
-    report = Report()
-    # After the first cycle most files are stored already and a run only does
-    # the re-saved ones, so it ends far sooner than the clean run: aim each kill
-    # inside the victim's latest observed duration, not the first run's.
-    took = [reference, reference]
-    cycle = 0
-    while report.kills < kills:
-        cycle += 1
-        if cycle > kills * 5:
-            report.failures.append(f"only {report.kills} of {kills} kills landed in {cycle - 1} cycles")
-            break
-        for path in rng.sample(
-            texts, rng.choice((0, 1, 2))
-        ):  # re-saved: the next run replaces the stored version
-            report.resaved += 1
-            with open(path, "a", encoding="utf-8") as fh:
-                fh.write("\n" + " " * (cycle % 7) + "\n")
-        runs = [Run(ingest_argv(folders, db, workers), mode=mode, log=work / f"shared-{cycle}-{n}.log")
-                for n, folders in enumerate((first, second))]
-        victim = rng.randrange(2)
-        delay = rng.uniform(0.2, max(0.25, 0.9 * took[victim]))
-        while runs[victim].poll() is None and time.monotonic() - runs[victim].started < delay:
-            time.sleep(0.005)
-        problems: list[str] = []
-        killed = runs[victim].kill()
-        if killed:
-            report.killed(runs[victim])
-        else:
-            report.missed += 1
-            took[victim] = runs[victim].took or took[victim]
-        other = runs[1 - victim]
-        rc = other.wait(timeout)
-        took[1 - victim] = other.took or took[1 - victim]
-        if rc not in (0, 1):
-            problems.append(f"the run beside the killed one exited {rc}: {other.output[-500:]}")
-        stored = _count_documents(db)
-        if killed:
-            report.land(stored, len(signature))
-        problems += report.check(db, signature, key="path")
-        if problems:
-            report.failures += [f"shared cycle {cycle} at {delay:.2f}s: {p}" for p in problems]
-        if progress:
-            state = "ok" if not problems else "FAILED: " + "; ".join(problems)
-            what = (
-                f"kill {report.kills:3d} of run {'AB'[victim]}"
-                if killed
-                else f"run {'AB'[victim]} done, no kill"
-            )
-            print(f"shared {what} at {delay:5.2f}s ({stored} docs stored): {state}", flush=True)
-    for n, folders in enumerate((first, second)):  # both complete; then the store must equal the clean one
-        rc = Run(ingest_argv(folders, db, workers), mode=mode, log=work / f"shared-final-{n}.log").wait(
-            timeout
-        )
-        report.reruns += 1
-        if rc not in (0, 1):
-            report.failures.append(f"final run {n} exited {rc}")
-    report.failures += [f"final shared store: {p}" for p in report.check(db, signature, key="path")]
-    _took, _sig = _serial_clean(
-        first, second, work, "shared-final-clean", mode=mode, workers=workers, timeout=timeout
-    )
-    want = contents(work / "shared-final-clean.db", order_free=True, history_free=True)
-    report.failures += report.compare(db, want, "final shared store", order_free=True, history_free=True)
-    return report
-
-
-def _serial_clean(first: list[Path], second: list[Path], work: Path, name: str, *, mode: str, workers: int,
-                  timeout: float) -> tuple[float, dict[str, tuple[int, ...]]]:
-    """Ingest A then B, untouched, into a new store: how long A took, and
-    each document's signature by path."""
-    took = clean_run(first, work, mode=mode, workers=workers, timeout=timeout, name=name).took
-    Run(ingest_argv(second, work / f"{name}.db", workers), mode=mode, log=work / f"{name}-2.log").wait(
-        timeout
-    )
-    conn = connect(work / f"{name}.db")
-    try:
-        return took, document_signature(conn, key="path")
-    finally:
-        conn.close()
-
-
-def _count_documents(db: Path) -> int | None:
-    if not db.exists():
-        return None
-    conn = connect(db)
-    try:
-        return int(conn.execute("select count(*) from documents").fetchone()[0])
-    except Exception:  # noqa: BLE001 - the schema was never committed
-        return None
-    finally:
-        conn.close()
-
-
-def _remove(db: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,23 +24,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "corpus" / "002_8ea32eccb86cc6f3.txt"
+from bench.sample_seed import ROOT, SEED, paragraphs
+
 OUT = ROOT / "corpus" / "002_8ea32eccb86cc6f3.docx"
 STAMP = (2019, 10, 7, 0, 0, 0)  # fixed zip times and core properties: reproducible bytes
 _BULLET = re.compile(r"^[·•]\s*")
 _NUMBERED = re.compile(r"^(\d+)\)\s*")
 _LIST_ID = 90  # abstractNumId / numId of the "1)" list added to the template's numbering
-
-
-def paragraphs(text: str) -> list[str]:
-    """The seed's paragraphs with HTML-export spacing squeezed out."""
-    paras = []
-    for block in re.split(r"\n\s*\n", text):
-        flat = re.sub(r"\s+", " ", block).strip()
-        if flat:
-            paras.append(flat)
-    return paras
 
 
 def _add_decimal_paren_list(document: docx.document.Document) -> str:

@@ -9,15 +9,14 @@ ingest of corpus/ exercise the PDF path without ../shared.
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from fpdf import FPDF
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "corpus" / "002_8ea32eccb86cc6f3.txt"
+from bench.sample_seed import ROOT, SEED, paragraphs
+
 OUT = ROOT / "corpus" / "002_8ea32eccb86cc6f3.pdf"
 HEADER = "Overview and Scrutiny Committee - Community Safety Partnership update"
 FOOTER = "Minutes are draft until approved at the next meeting of the Committee"
@@ -36,16 +35,6 @@ class MinutesPDF(FPDF):
         self.set_font(self.body_font, size=8)
         self.cell(0, 5, FOOTER, align="C", new_x="LMARGIN", new_y="NEXT")
         self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
-
-
-def paragraphs(text: str) -> list[str]:
-    """The seed's paragraphs with HTML-export spacing squeezed out."""
-    paras = []
-    for block in re.split(r"\n\s*\n", text):
-        flat = re.sub(r"\s+", " ", block).strip()
-        if flat:
-            paras.append(flat)
-    return paras
 
 
 def build(seed: Path = SEED, out: Path = OUT) -> Path:

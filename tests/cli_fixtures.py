@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import sqlite_utils
+from fact_rows import fact_row, span
 
 from pipeline import store
 
@@ -52,20 +53,12 @@ FORMULA_ACTION = "=SUM(A1:A9) was quoted from the spreadsheet appended to the re
 DASH_ACTION = "- the Clerk to write to the youth club about covid-19 recovery funding"
 
 
-def _span(text: str, needle: str) -> tuple[int, int]:
-    start = text.index(needle)
-    return start, start + len(needle)
-
-
 def _fact(kind: str, doc_id: str, text: str, needle: str, **extra: object) -> dict:
-    start, end = _span(text, needle)
-    return {"id": store.short_hash(kind, doc_id, start, end), "document_id": doc_id, "meeting_id": "m1",
-            "item_id": "e1-000", "start_char": start, "end_char": end, "page": None, "text": text[start:end],
-            **extra}
+    return fact_row(kind, doc_id, "m1", "e1-000", text, needle, page=None, **extra)
 
 
 def action_id(needle: str) -> str:
-    start, end = _span(MINUTES_1, needle)
+    start, end = span(MINUTES_1, needle)
     return store.short_hash("action", "e1", start, end)
 
 
@@ -178,10 +171,10 @@ def build(path: str | Path) -> sqlite_utils.Database:
             ),
         ]
     )
-    done_start, done_end = _span(
+    done_start, done_end = span(
         MINUTES_2, "The dispersal order map had been circulated to Members on 2 July."
     )
-    wait_start, wait_end = _span(MINUTES_2, "The children's services referral figures were still awaited.")
+    wait_start, wait_end = span(MINUTES_2, "The children's services referral figures were still awaited.")
     db["link_evidence"].insert_all(
         [
             {

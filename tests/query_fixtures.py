@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import sqlite_utils
+from fact_rows import fact_row
 
 from pipeline import store
 
@@ -27,25 +28,10 @@ RESOLUTION0 = "the progress made by North Worcestershire Community Safety Partne
 RESOLUTION1 = "That the progress made by North Worcestershire CSP be noted"
 
 
-def _span(text: str, needle: str) -> tuple[int, int]:
-    start = text.index(needle)
-    return start, start + len(needle)
-
-
 def _fact(
     doc_id: str, meeting_id: str, item_id: str, text: str, needle: str, kind: str, page: int | None = 1
 ) -> dict:
-    start, end = _span(text, needle)
-    return {
-        "id": store.short_hash(kind, doc_id, start, end),
-        "document_id": doc_id,
-        "meeting_id": meeting_id,
-        "item_id": item_id,
-        "start_char": start,
-        "end_char": end,
-        "page": page,
-        "text": text[start:end],
-    }
+    return fact_row(kind, doc_id, meeting_id, item_id, text, needle, page=page)
 
 
 def build(path: str | Path) -> sqlite_utils.Database:

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import pytest
-import spacy
+from rule_runs import find_actions as run
+from rule_runs import rule_pipeline
 
 import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
-from extractors.actions import actions
-from pipeline.records import Fact
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("minutes_resolutions")
-    nlp.add_pipe("minutes_actions")
-    return nlp
-
-
-def run(nlp, text: str):
-    doc = nlp(text)
-    return actions(doc, fact=lambda s, e: Fact("action", s, e, text[s:e], 0, None))
+    return rule_pipeline()
 
 
 @pytest.mark.parametrize(

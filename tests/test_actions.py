@@ -5,28 +5,20 @@ from __future__ import annotations
 import re
 
 import pytest
-import spacy
 from conftest import seed_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rule_runs import find_actions as run
+from rule_runs import rule_pipeline
 
 import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
-from extractors.actions import actions, find_due
+from extractors.actions import find_due
 from extractors.dates import resolve_due
-from pipeline.records import Fact
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("minutes_resolutions")
-    nlp.add_pipe("minutes_actions")
-    return nlp
-
-
-def run(nlp, text: str):
-    doc = nlp(text)
-    return actions(doc, fact=lambda s, e: Fact("action", s, e, text[s:e], 0, None))
+    return rule_pipeline()
 
 
 def seed(name: str) -> str:

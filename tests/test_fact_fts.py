@@ -13,12 +13,12 @@ import sqlite_utils
 
 from pipeline import store
 from pipeline.reports.fts import fts_query
-from pipeline.store import schema
+from pipeline.store import fts, views
 from pipeline.store.ensure import views_up_to_date
 
 
 def indexed(db: sqlite_utils.Database, table: str) -> dict[int, tuple]:
-    cols = ", ".join(c for c, _ in schema.FACT_FTS[table])
+    cols = ", ".join(c for c, _ in fts.FACT_FTS[table])
     return {r[0]: tuple(r[1:]) for r in db.execute(f"select rowid, {cols} from {table}_fts")}
 
 
@@ -31,15 +31,15 @@ def expected(db: sqlite_utils.Database, table: str) -> dict[int, tuple]:
             "select a.rowid, a.text, a.purpose, d.text, a.start_char, a.end_char"
             " from amounts a join documents d on d.id = a.document_id"
         ):
-            lo = max(0, start - schema.AMOUNT_WINDOW)
-            out[rowid] = (text, purpose, doc[lo:lo + end - start + 2 * schema.AMOUNT_WINDOW])
+            lo = max(0, start - fts.AMOUNT_WINDOW)
+            out[rowid] = (text, purpose, doc[lo:lo + end - start + 2 * fts.AMOUNT_WINDOW])
         return out
-    cols = ", ".join(c for c, _ in schema.FACT_FTS[table])
+    cols = ", ".join(c for c, _ in fts.FACT_FTS[table])
     return {r[0]: tuple(r[1:]) for r in db.execute(f"select rowid, {cols} from {table}")}
 
 
 def assert_in_step(db: sqlite_utils.Database) -> None:
-    for table in schema.FACT_FTS:
+    for table in fts.FACT_FTS:
         assert indexed(db, table) == expected(db, table), table
         db.execute(f"insert into {table}_fts ({table}_fts) values ('integrity-check')")
 
@@ -81,9 +81,9 @@ def test_insert_or_replace_update_and_delete_keep_the_index_in_step(db: sqlite_u
 def test_an_older_store_gets_its_indexes_filled_on_connect(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     db = fx.build(path)
-    for name in schema.TRIGGERS:
+    for name in fts.TRIGGERS:
         db.execute(f"drop trigger [{name}]")
-    for table in schema.FACT_FTS:
+    for table in fts.FACT_FTS:
         db.execute(f"drop table {table}_fts")
     db.execute("drop view action_list")
     db.execute("drop view resolution_list")
@@ -115,7 +115,7 @@ def test_list_views_lead_with_the_fact_and_carry_links(db: sqlite_utils.Database
     row = db.execute("select action, council, meeting, age, year, themes from action_list where action = ?",
                      [fx.ASB_ACTION]).fetchone()
     assert row[1:3] == ("Bromsgrove District Council", "m0")
-    assert row[3] in schema.AGE_BANDS and row[4] == "2024"
+    assert row[3] in views.AGE_BANDS and row[4] == "2024"
     assert json.loads(row[5]) == ["Anti-social behaviour"]
     kinds = dict(db.execute("select resolution, kind from resolution_list").fetchall())
     assert set(kinds.values()) == {"noted"}

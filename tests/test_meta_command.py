@@ -195,61 +195,28 @@ def test_meta_by_document_id_and_unknown_paths(stored):
     assert run("meta", doc_id[:12], "--db", str(stored)).exit_code == 2  # nothing to set
 
 
+def reingest(stored: Path, name: str, *options: str) -> dict:
+    """`minutes ingest` of one stored file again: its JSON summary."""
+    result = run("ingest", str(stored.parent / "docs" / name), "--db", str(stored), *options, "--json")
+    return json.loads(result.stdout)
+
+
 def test_reingest_with_override_moves_stored_files_without_reading_them(stored):
     db = store.connect(stored)
     ingested = db.execute("select ingested_at from documents where path like '%headed.txt'").fetchone()[0]
-    result = run(
-        "ingest",
-        str(stored.parent / "docs" / "headed.txt"),
-        "--db",
-        str(stored),
-        "--date",
-        "2019-10-08",
-        "--override",
-        "--json",
-    )
-    summary = json.loads(result.stdout)
+    summary = reingest(stored, "headed.txt", "--date", "2019-10-08", "--override")
     assert (summary["new"], summary["updated"]) == (0, 1)
     assert meeting_of(stored, "headed.txt")[3] == "2019-10-08"
     assert (
         db.execute("select ingested_at from documents where path like '%headed.txt'").fetchone()[0]
         == ingested
     )
-    again = json.loads(
-        run(
-            "ingest",
-            str(stored.parent / "docs" / "headed.txt"),
-            "--db",
-            str(stored),
-            "--date",
-            "2019-10-08",
-            "--override",
-            "--json",
-        ).stdout
-    )
+    again = reingest(stored, "headed.txt", "--date", "2019-10-08", "--override")
     assert (again["updated"], again["unchanged"]) == (0, 1)
 
 
 def test_reingest_without_override_only_fills_gaps(stored):
-    result = run(
-        "ingest",
-        str(stored.parent / "docs" / "headed.txt"),
-        "--db",
-        str(stored),
-        "--date",
-        "2019-10-08",
-        "--json",
-    )
-    assert json.loads(result.stdout)["updated"] == 0
+    assert reingest(stored, "headed.txt", "--date", "2019-10-08")["updated"] == 0
     assert meeting_of(stored, "headed.txt")[3] == "2019-10-07"
-    result = run(
-        "ingest",
-        str(stored.parent / "docs" / "later.txt"),
-        "--db",
-        str(stored),
-        "--date",
-        "2019-11-04",
-        "--json",
-    )
-    assert json.loads(result.stdout)["updated"] == 1
+    assert reingest(stored, "later.txt", "--date", "2019-11-04")["updated"] == 1
     assert meeting_of(stored, "later.txt")[3] == "2019-11-04"

@@ -10,35 +10,19 @@ from __future__ import annotations
 import re
 
 import pytest
-import spacy
 from conftest import need_shared
+from rule_runs import action_texts as commitments
+from rule_runs import resolution_texts as decisions
+from rule_runs import rule_pipeline
 
 import extractors.actions
 import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
-from extractors.actions import actions
 from extractors.motions import motions, not_decision_at
-from extractors.resolutions import resolutions
-from pipeline.records import Fact
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("minutes_resolutions")
-    nlp.add_pipe("minutes_actions")
-    return nlp
-
-
-def decisions(nlp, text: str) -> list[str]:
-    doc = nlp(text)
-    return [
-        r.fact.text for r in resolutions(doc, fact=lambda s, e: Fact("resolution", s, e, text[s:e], 0, None))
-    ]
-
-
-def commitments(nlp, text: str) -> list[str]:
-    doc = nlp(text)
-    return [a.fact.text for a in actions(doc, fact=lambda s, e: Fact("action", s, e, text[s:e], 0, None))]
+    return rule_pipeline()
 
 
 LOST = (

@@ -4,27 +4,16 @@ parts, motions, duplicates): one test per form, on invented text."""
 from __future__ import annotations
 
 import pytest
-import spacy
+from rule_runs import find_resolutions as run
+from rule_runs import resolution_texts as texts
+from rule_runs import rule_pipeline
 
 import extractors.resolutions
-from extractors.resolutions import resolutions
-from pipeline.records import Fact
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("minutes_resolutions")
-    return nlp
-
-
-def run(nlp, text: str, item_at=lambda s: 0):
-    doc = nlp(text)
-    return resolutions(doc, fact=lambda s, e: Fact("resolution", s, e, text[s:e], item_at(s), None))
-
-
-def texts(nlp, text: str) -> list[str]:
-    return [r.fact.text for r in run(nlp, text)]
+    return rule_pipeline("minutes_resolutions")
 
 
 def test_an_amendment_heading_leaves_the_motion_before_it_undecided(nlp):

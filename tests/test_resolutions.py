@@ -5,31 +5,20 @@ from __future__ import annotations
 import re
 
 import pytest
-import spacy
 from conftest import seed_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rule_runs import find_resolutions as run
+from rule_runs import resolution_texts as texts
+from rule_runs import rule_pipeline
 
 import extractors.actions
 import extractors.resolutions  # noqa: F401  (registers minutes_resolutions)
-from extractors.resolutions import resolutions
-from pipeline.records import Fact
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("minutes_resolutions")
-    return nlp
-
-
-def run(nlp, text: str):
-    doc = nlp(text)
-    return resolutions(doc, fact=lambda s, e: Fact("resolution", s, e, text[s:e], 0, None))
-
-
-def texts(nlp, text: str) -> list[str]:
-    return [r.fact.text for r in run(nlp, text)]
+    return rule_pipeline("minutes_resolutions")
 
 
 def seed(name: str) -> str:

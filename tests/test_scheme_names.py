@@ -4,7 +4,7 @@ be instead of a scheme. All text is invented."""
 from __future__ import annotations
 
 import pytest
-import spacy
+from rule_runs import scheme_names, scheme_pipeline
 from spacy.language import Language
 
 import extractors.sentences  # noqa: F401  (registers minutes_sentences)
@@ -15,19 +15,11 @@ from extractors.schemes.names import wrapped_view
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("minutes_sentences")
-    nlp.add_pipe("minutes_schemes", config={"scorer": "token_sort_ratio", "cutoff": 88.0})
-    return nlp
+    return scheme_pipeline()
 
 
 def names(nlp: Language, text: str) -> list[str]:
-    """Distinct scheme names in order of first mention."""
-    out: list[str] = []
-    for f in nlp(text)._.schemes:
-        if f.name not in out:
-            out.append(f.name)
-    return out
+    return scheme_names(nlp, text, distinct=True)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from rule_runs import scheme_names as names
+from rule_runs import scheme_pipeline
 from spacy.language import Language
 
 import extractors.sentences  # noqa: F401  (registers minutes_sentences)
@@ -15,14 +17,7 @@ from pipeline.store.schemes_link import link_scheme
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("minutes_sentences")
-    nlp.add_pipe("minutes_schemes", config={"scorer": "token_sort_ratio", "cutoff": 88.0})
-    return nlp
-
-
-def names(nlp: Language, text: str) -> list[str]:
-    return [f.name for f in nlp(text)._.schemes]
+    return scheme_pipeline()
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@ view plugin and its links. (tests/test_browser.py drives the real server.)"""
 
 from __future__ import annotations
 
-import asyncio
 import html
 import re
 from pathlib import Path
@@ -14,6 +13,7 @@ from click.testing import CliRunner
 pytest.importorskip("datasette")
 import query_fixtures as fx
 from datasette.app import Datasette
+from ui_app import app, get
 
 from pipeline.cli import main
 from pipeline.web import launch
@@ -25,17 +25,7 @@ def ds(tmp_path_factory: pytest.TempPathFactory) -> Datasette:
     path = tmp_path_factory.mktemp("serve") / "council.db"
     fx.build(path).conn.close()
     launch.prepare(path)
-    return Datasette(
-        [str(path)],
-        metadata=launch.metadata(path),
-        template_dir=str(launch.TEMPLATES),
-        plugins_dir=str(launch.PLUGINS),
-        static_mounts=[(launch.STATIC_MOUNT, str(launch.STATIC))],
-    )
-
-
-def get(ds: Datasette, path: str):  # type: ignore[no-untyped-def]
-    return asyncio.run(ds.client.get(path))
+    return app(path)
 
 
 def test_metadata_is_keyed_by_the_store_name(ds: Datasette) -> None:

@@ -15,22 +15,12 @@ pytest.importorskip("datasette")
 import query_fixtures as fx
 from datasette.app import Datasette
 from served import free_port, minutes_command, wait_until_up
+from ui_app import app, get
 
 from pipeline.cli import main
 from pipeline.web import launch
 
 MB = 1024 * 1024
-
-
-def make_ds(path: Path, *, public: bool = False, hosts: tuple[str, ...] = ()) -> Datasette:
-    return Datasette(
-        [str(path)],
-        metadata=launch.metadata(path, allowed_hosts=hosts),
-        settings=launch.settings_dict(public=public),
-        template_dir=str(launch.TEMPLATES),
-        plugins_dir=str(launch.PLUGINS),
-        static_mounts=[(launch.STATIC_MOUNT, str(launch.STATIC))],
-    )
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +33,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def ds(store: Path) -> Datasette:
-    return make_ds(store)
-
-
-def get(ds: Datasette, path: str, **headers: str):  # type: ignore[no-untyped-def]
-    return asyncio.run(ds.client.get(path, headers=headers or None))
+    return app(store)
 
 
 def sql(ds: Datasette, query: str):  # type: ignore[no-untyped-def]
@@ -115,7 +101,7 @@ def test_other_host_headers_are_refused(ds: Datasette) -> None:
 
 def test_public_mode_turns_custom_sql_off_and_checks_the_host(store: Path) -> None:
     hosts = launch.serve_hosts("0.0.0.0", public=True, allow_hosts=("minutes.example.gov.uk",))
-    ds = make_ds(store, public=True, hosts=tuple(hosts))
+    ds = app(store, public=True, hosts=tuple(hosts))
     assert sql(ds, "select 1").status_code == 403
     canned = asyncio.run(ds.client.get("/council/open_actions_by_age.json"))
     assert canned.status_code == 200

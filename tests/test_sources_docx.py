@@ -20,7 +20,7 @@ from pipeline import store
 from pipeline.clean import clean
 from pipeline.errors import SourceError
 from pipeline.load import load
-from pipeline.load.docx_numbering import format_number
+from pipeline.load.list_numbers import format_number
 from pipeline.run import ingest
 from pipeline.run.process import process_file
 

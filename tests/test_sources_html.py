@@ -104,3 +104,22 @@ def test_deeply_nested_markup_keeps_its_text():
     )
     texts = [b.text for b in load_html(Path("deep.html"), page, "id").blocks]
     assert "Minutes: RESOLVED deep" in texts and "after" in texts
+
+
+def test_ordered_list_items_keep_the_numbers_a_browser_shows() -> None:
+    """HTML and Word lists share one counter printer (load/list_numbers.py): past z
+    a lettered list goes on aa, ab as browsers count, roman past xxxix goes on xl."""
+    from pipeline.load.html_blocks import blocks_of
+    from pipeline.load.html_tree import parse_html
+
+    markup = (
+        '<ol type="a" start="26"><li>Grit bin</li><li>Bus shelter</li></ol>'
+        '<ol type="I" start="39"><li>Footpath</li><li value="4">Verge</li></ol>'
+        "<ol><li>Apologies</li><li value=\"7\">Minutes</li><li>Finance</li></ol>"
+        "<ul><li>Unnumbered</li></ul>"
+    )
+    texts = [b.text for b in blocks_of(parse_html(markup))]
+    assert texts == [
+        "z. Grit bin", "aa. Bus shelter", "XXXIX. Footpath", "IV. Verge",
+        "1. Apologies", "7. Minutes", "8. Finance", "Unnumbered",
+    ]

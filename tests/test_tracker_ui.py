@@ -5,7 +5,6 @@ real server in Chromium."""
 
 from __future__ import annotations
 
-import asyncio
 import html
 import re
 from pathlib import Path
@@ -20,6 +19,7 @@ import tracker_fixtures as tf
 from datasette.app import Datasette
 from datasette_dashboards import replace_opts_in_query
 from lxml import html as lhtml
+from ui_app import app, get
 
 from pipeline.web import launch
 
@@ -31,17 +31,7 @@ def ds(tmp_path_factory: pytest.TempPathFactory) -> Datasette:
     path = tmp_path_factory.mktemp("tracker") / f"{DB}.db"
     tf.build(path).conn.close()
     launch.prepare(path)
-    return Datasette(
-        [str(path)],
-        metadata=launch.metadata(path),
-        template_dir=str(launch.TEMPLATES),
-        plugins_dir=str(launch.PLUGINS),
-        static_mounts=[(launch.STATIC_MOUNT, str(launch.STATIC))],
-    )
-
-
-def get(ds: Datasette, path: str):  # type: ignore[no-untyped-def]
-    return asyncio.run(ds.client.get(path))
+    return app(path)
 
 
 def page(ds: Datasette, path: str) -> lhtml.HtmlElement:

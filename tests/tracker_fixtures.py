@@ -15,6 +15,7 @@ from pathlib import Path
 
 import query_fixtures as fx
 import sqlite_utils
+from fact_rows import span
 
 from pipeline import store
 
@@ -217,7 +218,7 @@ def camera_action_id(db: sqlite_utils.Database) -> str:
 def _follow_through(db: sqlite_utils.Database, t4: str) -> None:
     """What the link stage writes: every action opened at its meeting, and the
     camera action done on evidence found at meeting m4."""
-    start, end = fx._span(t4, CLOSING_QUOTE)
+    start, end = span(t4, CLOSING_QUOTE)
     camera = camera_action_id(db)
     db["link_evidence"].insert({
         "id": "ev-camera", "subject_kind": "action", "subject_id": camera, "rule": "text_similarity",

@@ -8,7 +8,8 @@ and saves raw files under ``<out>/<council>/<committee>/`` for ``ingest``.
 from __future__ import annotations
 
 from .errors import FetchError, OffSiteError
-from .moderngov import FetchRequest, fetch_committee
+from .moderngov import fetch_committee
 from .report import FetchReport, MeetingOutcome
+from .walk import FetchRequest
 
 __all__ = ["FetchError", "FetchReport", "FetchRequest", "MeetingOutcome", "OffSiteError", "fetch_committee"]

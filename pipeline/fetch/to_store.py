@@ -17,8 +17,8 @@ from ..config import Config
 from ..records import MeetingMeta
 from ..run import Summary, ingest
 from ..run.manifest import ManifestIndex
-from .moderngov import Known
 from .report import FetchReport
+from .walk import Known
 
 
 def known_in(db: sqlite_utils.Database) -> Known:

@@ -26,8 +26,8 @@ from lxml import etree
 from ..errors import SourceError
 from ..records import Block, LoadedDocument
 from .docx_numbering import Numbering, W
-from .html_blocks import join_cells, layout_cell
 from .meta import meta_from_text
+from .printed_rows import join_cells, layout_cell
 from .text import paragraph_blocks
 
 #: Text runs and the characters Word shows for them.

@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .list_numbers import format_number, int_or
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BULLET = "•"
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,8 @@ class Numbering:
         for abstract in root.iter(f"{W}abstractNum"):
             levels = {}
             for lvl in abstract.iter(f"{W}lvl"):
-                levels[_int(lvl.get(f"{W}ilvl"), 0)] = Level(
-                    start=_int(_val(lvl, "start"), 1),
+                levels[int_or(lvl.get(f"{W}ilvl"), 0)] = Level(
+                    start=int_or(_val(lvl, "start"), 1),
                     fmt=_val(lvl, "numFmt") or "decimal",
                     text=_val(lvl, "lvlText") or "",
                 )
@@ -60,7 +60,7 @@ class Numbering:
             for override in num.iter(f"{W}lvlOverride"):
                 start = _val(override, "startOverride")
                 if start is not None:
-                    numbering.overrides.setdefault(num_id, {})[_int(override.get(f"{W}ilvl"), 0)] = _int(
+                    numbering.overrides.setdefault(num_id, {})[int_or(override.get(f"{W}ilvl"), 0)] = int_or(
                         start, 1
                     )
         return numbering
@@ -100,30 +100,3 @@ class Numbering:
 def _val(el: Any, name: str) -> str | None:
     child = el.find(f"{W}{name}")
     return None if child is None else child.get(f"{W}val")
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
-def format_number(value: int, fmt: str) -> str:
-    """``value`` in a Word number format: decimal, lowerLetter, upperRoman, ..."""
-    if fmt in ("lowerLetter", "upperLetter") and value >= 1:
-        letters = ""
-        n = value
-        while n > 0:
-            n, rest = divmod(n - 1, 26)
-            letters = chr(ord("a") + rest) + letters
-        return letters.upper() if fmt == "upperLetter" else letters
-    if fmt in ("lowerRoman", "upperRoman") and 1 <= value < 4000:
-        roman, rest = "", value
-        for amount, numeral in _ROMAN:
-            while rest >= amount:
-                roman, rest = roman + numeral, rest - amount
-        return roman.upper() if fmt == "upperRoman" else roman
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    return str(value)

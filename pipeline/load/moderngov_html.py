@@ -21,16 +21,9 @@ from ..records import Block, LoadedDocument, MeetingMeta
 from ..text.itemtext import normalise_number, strip_furniture
 from .council import site_council
 from .decode import decode_bytes
-from .html_blocks import (
-    blocks_of,
-    has_class,
-    iter_class,
-    parse_html,
-    regex_blocks,
-    tag_of,
-    text_of,
-    visible_length,
-)
+from .html_blocks import blocks_of, text_of
+from .html_tree import has_class, iter_class, parse_html, tag_of
+from .html_unparsed import regex_blocks, visible_length
 from .meta import meta_from_text, parse_subtitle
 from .page_kind import check_moderngov_page
 from .text import AI_MARKER, paragraph_blocks

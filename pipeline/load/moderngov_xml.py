@@ -25,7 +25,8 @@ from ..records import Block, LoadedDocument, MeetingMeta
 from ..text.dates import parse_date
 from ..text.itemtext import normalise_number
 from .decode import decode_bytes
-from .html_blocks import blocks_of, parse_html
+from .html_blocks import blocks_of
+from .html_tree import parse_html
 
 #: Root element -> what the response is, for the NotMinutesError reason.
 OTHER_RESPONSES = {

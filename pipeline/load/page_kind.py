@@ -27,7 +27,8 @@ from lxml import etree
 
 from ..errors import NotMinutesError
 from ..records import Block
-from .html_blocks import iter_class, text_of
+from .html_blocks import text_of
+from .html_tree import iter_class
 
 AGENDA_ONLY = "not minutes: an agenda only (no minutes or decisions yet)"
 NO_ITEMS = "not minutes: a page with no agenda items (committee details, a search form or a listing)"

@@ -4,7 +4,7 @@ What people type goes through ``fts.fts_query`` (as in the web UI), so
 "anti-social behaviour", "children's services" and "covid-19" work as typed
 while "quoted phrases", AND/OR/NOT, NEAR(...), prefix* and ``column:word``
 keep their FTS5 meaning. Each kind has its own FTS5 table: agenda items
-(store), actions, resolutions and amounts (store/schema.py, kept in step by
+(store), actions, resolutions and amounts (store/fts.py, kept in step by
 triggers). Hits come best first with a snippet whose matches are marked.
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from ..errors import UsageError
-from ..store.schema import FACT_FTS
+from ..store.fts import FACT_FTS
 from .fts import fts_query
 
 #: kind -> (FTS table, its columns)

@@ -1,8 +1,8 @@
 """The SQLite store: schema, ids, writing and reading.
 
-- schema.py: every table, index, full-text index, trigger and view (the
-  contract researchers query; README, "The store"); ensure.py opens a store
-  and brings its schema up to date;
+- schema.py: every table and index (the contract researchers query; README,
+  "The store"); fts.py: the full-text indexes and their triggers; views.py:
+  the views; ensure.py opens a store and brings all of it up to date;
 - ids.py: content-derived ids, so re-runs upsert instead of duplicating;
 - rows.py and write.py: each document written in one transaction, so a crash
   never leaves half of one; read.py: what other stages ask of it;
@@ -17,6 +17,7 @@ The store imports nothing from the stages after it (link, run, reports).
 from __future__ import annotations
 
 from .ensure import connect, ensure_schema
+from .fts import FTS_SQL, FTS_TRIGGERS
 from .ids import (
     action_id,
     fact_id,
@@ -29,16 +30,8 @@ from .ids import (
 )
 from .read import get_state, has_document, stats
 from .rows import page_map
-from .schema import (
-    FACT_TABLES,
-    FTS_SQL,
-    FTS_TRIGGERS,
-    INDEXES,
-    LINK_SCHEMA,
-    SCHEMA,
-    TABLES,
-    VIEWS,
-)
+from .schema import FACT_TABLES, INDEXES, LINK_SCHEMA, SCHEMA, TABLES
+from .views import VIEWS
 from .write import (
     SaveResult,
     delete_document_rows,

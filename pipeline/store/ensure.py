@@ -1,4 +1,5 @@
-"""Opening a store, and making its schema the one store/schema.py declares.
+"""Opening a store, and making its schema the one store/schema.py, fts.py and
+views.py declare.
 
 Everything is created in one IMMEDIATE transaction: two processes opening a
 new store at once take turns (no "database is locked", no "table already
@@ -15,23 +16,19 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .schema import (
-    FACT_FOREIGN_KEYS,
+from .fts import (
     FACT_FTS,
-    FACT_TABLES,
     FTS_SQL,
     FTS_TRIGGERS,
-    INDEXES,
-    TABLES,
     TRIGGERS,
-    VIEWS,
     fts_columns,
     fts_name,
     fts_sql,
     fts_values,
     trigger_sql,
-    view_sql,
 )
+from .schema import FACT_FOREIGN_KEYS, FACT_TABLES, INDEXES, TABLES
+from .views import VIEWS, view_sql
 from .write import transaction
 
 

@@ -1,5 +1,5 @@
 """Reading the store: the questions the other stages ask of it (reports read
-it with their own SQL over the views in store/schema.py)."""
+it with their own SQL over the views in store/views.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Which sums of money belong to a scheme: the one definition, the rules of the
 two views (``scheme_amount_links``, ``scheme_amounts``, declared in
-store/schema.py) that `minutes schemes`, `minutes scheme NAME` and the web UI
+store/views.py) that `minutes schemes`, `minutes scheme NAME` and the web UI
 all read.
 
 An amount belongs to a scheme only when its own sentence or clause names the

@@ -1,6 +1,6 @@
 """What the fact search of `minutes serve` searches, and how.
 
-Each kind of fact has an FTS5 table (pipeline/store/schema.py; agenda items
+Each kind of fact has an FTS5 table (pipeline/store/fts.py; agenda items
 have their own) and a list view its hits are read from. Queries go through
 pipeline.reports.fts.fts_query, so words are taken as typed.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..reports.fts import fts_query
-from ..store.schema import FACT_FTS
+from ..store.fts import FACT_FTS
 from . import pages
 
 HITS = 10

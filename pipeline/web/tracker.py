@@ -1,6 +1,6 @@
 """What the landing page of `minutes serve` shows: the tracker.
 
-Plain SQL over the store's views (pipeline/store/schema.py), run by the
+Plain SQL over the store's views (pipeline/store/views.py), run by the
 tracker plugin through Datasette's read-only connection. Kept here, apart from
 the plugin, so tests can run the same queries on a store directly.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..store.schema import AGE_BANDS
+from ..store.views import AGE_BANDS
 
 OUTSTANDING = ("open", "in progress")
 CLOSED = ("done", "superseded", "dropped")

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from datasette import hookimpl
 
-from pipeline.store.schema import AGE_BANDS
+from pipeline.store.views import AGE_BANDS
 from pipeline.web import pages, tracker
 
 DASHBOARD = "tracker"
