@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,9 +21,20 @@ from .bodies import COUNCIL_NAME, KINDS, OTHER_BODY_NAME, council_name_in, trim_
 
 SITES_FILE = Path(__file__).with_name("data") / "council_sites.csv"
 _HOST = re.compile(
-    r"(?:https?://|www\.|@)(?P<host>[a-z0-9][a-z0-9.-]*\.(?:uk|wales|scot|cymru|org|com|net))\b",
+    r"(?:https?://|www\.|@)(?P<host>[a-z0-9][a-z0-9.-]*\.(?:uk|wales|scot|cymru|org|com|net))\b"
+    # a bare host is a council's only under a public-sector or ModernGov suffix
+    r"|(?<![\w.@/-])(?P<bare>[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"\.(?:gov\.uk|gov\.wales|gov\.scot|llyw\.cymru|moderngov\.co\.uk|cmis\.uk\.com))\b",
     re.IGNORECASE,
 )
+#: Top-level domains a council's site or mail uses ("boston.gov" is another country's).
+_COUNCIL_TLDS = ("uk", "wales", "scot", "cymru", "org", "com", "net")
+#: Suffixes of hosts that are not a council's even when a label names its place:
+#: universities, schools, the NHS, police and fire services ("kent.ac.uk", "kent.police.uk").
+_NOT_A_COUNCIL = (".ac.uk", ".sch.uk", ".nhs.uk", ".nhs.net", ".police.uk", ".fire-uk.org", ".parliament.uk")
+#: A label that marks a host as a parish's, served under its county's domain
+#: ("glentham.parish.lincolnshire.gov.uk").
+_LOCAL_LABELS = frozenset({"parish", "parishes"})
 #: A name the fallback accepts: "<place> <kind> Council" or an authority, not "Children in Care Council".
 _LOOKS_LIKE_A_COUNCIL = re.compile(
     rf"\b{KINDS}\s+Council$|Combined Authority$|Fire and Rescue Authority$|Integration Joint Board$|"
@@ -55,33 +67,54 @@ def _sites() -> dict[str, str]:
 
 
 def council_for_host(url_or_host: str | None) -> str | None:
-    """"https://democracy.westsuffolk.gov.uk/..." or "helen@westsuffolk.gov.uk" -> "West Suffolk Council"."""
-    if not url_or_host:
+    """"https://democracy.westsuffolk.gov.uk/..." or "helen@westsuffolk.gov.uk" -> "West Suffolk Council".
+
+    Any label of the host may name the council ("democracy.kent.gov.uk",
+    "kent.moderngov.co.uk", "minutes3.belfastcity.gov.uk"); hosts of other
+    public bodies that share a place name, and parish sites under a county's
+    domain, name none.
+    """
+    host = _host_of(url_or_host or "")
+    if not host or not host.endswith(_COUNCIL_TLDS) or host.endswith(_NOT_A_COUNCIL):
         return None
-    host = url_or_host.strip().lower()
-    if "://" in host:
-        host = urlsplit(host).hostname or ""
-    host = host.rsplit("@", 1)[-1]
-    sites = _sites()
     labels = host.split(".")
+    if _LOCAL_LABELS.intersection(labels):
+        return None
+    sites = _sites()
     for label in labels:
         if label in sites:
             return sites[label]
     return None
 
 
+def _host_of(url_or_host: str) -> str:
+    """The bare host of a URL, an e-mail address or a host with a path or port."""
+    host = url_or_host.strip().lower()
+    if "://" in host:
+        host = urlsplit(host).hostname or ""
+    host = host.rsplit("@", 1)[-1]
+    host = re.split(r"[/?#:]", host, maxsplit=1)[0]
+    return host.strip(".")
+
+
 def hosts_in(text: str) -> list[str]:
     """Web and e-mail hosts printed in ``text``, in order, each once."""
-    return list(dict.fromkeys(m.group("host").lower() for m in _HOST.finditer(text)))
+    return list(dict.fromkeys((m.group("host") or m.group("bare")).lower() for m in _HOST.finditer(text)))
 
 
 def site_council(text: str, source_url: str | None = None) -> str | None:
-    """The council whose site the page came from: its source URL, else hosts it prints."""
-    for candidate in ([source_url] if source_url else []) + hosts_in(text):
-        council = council_for_host(candidate)
-        if council:
-            return council
-    return None
+    """The council whose site the page came from: its source URL, else the one
+    whose hosts the page prints most often (the first printed on a tie): a page
+    that cites a partner's site once prints its own contact address on every page."""
+    own = council_for_host(source_url) if source_url else None
+    if own:
+        return own
+    printed = [council_for_host(m.group("host") or m.group("bare")) for m in _HOST.finditer(text)]
+    named = [council for council in printed if council]
+    if not named:
+        return None
+    counts = Counter(named)
+    return max(dict.fromkeys(named), key=lambda council: counts[council])
 
 
 def sole_council_named(text: str, *, at_least: int = 1) -> str | None:
