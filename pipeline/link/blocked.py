@@ -6,6 +6,7 @@ the item counts even when no sentence matches (it came back)."""
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,9 @@ RETURN_CUTOFF = 0.35  # the meeting is named: an item need only be recognisably 
 
 class BlockedRules:
     def __init__(self, finder: EvidenceFinder) -> None:
-        self.f = finder
+        # a proxy, not a reference: finder -> blocked -> finder would be a cycle
+        # holding the run's whole index until the cyclic collector runs
+        self.f: EvidenceFinder = weakref.proxy(finder)
         self.index = finder.index
         self._item_deferral: dict[str, Deferral | None] = {}
 

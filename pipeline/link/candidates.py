@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .blocking import StoreIndex
 from .cues import minute_ref
 from .terms import Termer, Terms
-from .text import PhraseRules, Verdict
+from .text import PhraseRules, Verdict, lower_words
 
 TITLE_SCALE = 0.75  # a title term counts for a little less than the sentence's own words
 
@@ -103,12 +103,13 @@ class CandidateIndex:
             out = []
             for s in self.index.sentences_of(item_id):
                 ref = minute_ref(s.text)
-                terms = self.termer.terms(s.text, drop=body)
+                words = lower_words(s.text)
+                terms = self.termer.terms(s.text, drop=body, words=words)
                 only = frozenset(t for t in title if t not in terms)
                 for t in only:
                     terms[t] = title[t] * TITLE_SCALE
                 out.append(Candidate(item_id, item.meeting_id, s.start, s.end, s.text, terms, only,
-                                     sum(terms.values()), self.rules.verdict(s.text),
+                                     sum(terms.values()), self.rules.verdict(s.text, words),
                                      "review" if ref and kind == "statement" else kind, ref))
             cached = tuple(out)
             self._items[item_id] = cached

@@ -131,7 +131,8 @@ def sentences(text: str, *, clauses: bool = False) -> Iterator[Sentence]:
     starts = set(sentence_starts(text))
     if clauses:
         starts.update(m.end() for m in CLAUSE_BREAK.finditer(text))
-    bounds = [*sorted(s for s in starts if s < len(text)), len(text)]
+    n = len(text)
+    bounds = [*sorted(s for s in starts if s < n), n]
     for start, end in pairwise(bounds):
         piece = text[start:end]
         stripped = piece.strip()
