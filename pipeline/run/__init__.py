@@ -165,7 +165,7 @@ def ingest(
     limits = Limits(config.ingest.max_seconds_per_document or None, config.ingest.max_memory_mb or None)
     if tasks:  # no worker is started for a run with nothing to read
         with make_executor(executor, workers=workers, scheduler=scheduler, isolate=isolate, limits=limits,
-                           warm=(warm_up, (config,))) as run_many:
+                           warm=(warm_up, (config,)), tasks=len(tasks)) as run_many:
             for _pass in range(3):  # a reread never releases another: two passes suffice
                 if not tasks:
                     break
