@@ -130,6 +130,11 @@ def repair_token(
     return " ".join(pieces), tuple(cuts) if exact else (), exact
 
 
+#: repair_token is pure and a document repeats its words: each distinct
+#: (token, line start, options, context) is worked out once
+_repair_token_once = lru_cache(maxsize=100_000)(repair_token)
+
+
 def repair_text(raw: str, config: CleanConfig | None = None, context: GlueContext | None = None) -> Repaired:
     """Repaired text of one block plus its offset map back to ``raw``.
 
@@ -156,7 +161,7 @@ def repair_text(raw: str, config: CleanConfig | None = None, context: GlueContex
             pending = "\n" if newline else " "
             line_start = line_start or newline
             continue
-        fixed, inserts, exact = repair_token(chunk, line_start, *options, context)
+        fixed, inserts, exact = _repair_token_once(chunk, line_start, *options, context)
         if not fixed:
             continue
         if pending and out:
