@@ -98,10 +98,10 @@ class CandidateIndex:
         return "review" if review else "statement"
 
     def _candidate(self, item: Item, s: Sentence, kind: str, ref: str | None, words: list[str],
-                   verdict: Verdict | None) -> Candidate:
-        title = self.title_terms(item.id)
-        terms = self.termer.terms(s.text, drop=self.body_words(item.meeting_id), words=words)
-        only = frozenset(t for t in title if t not in terms)
+                   verdict: Verdict | None, title: Terms, body: frozenset[str]) -> Candidate:
+        """``title``, ``body``: the item's title_terms and body_words."""
+        terms = self.termer.terms(s.text, drop=body, words=words)
+        only = frozenset(t for t in title if t not in terms) if title else frozenset()
         for t in only:
             terms[t] = title[t] * TITLE_SCALE
         return Candidate(item.id, item.meeting_id, s.start, s.end, s.text, terms, only, sum(terms.values()),
@@ -113,11 +113,12 @@ class CandidateIndex:
         if cached is None:
             item = self.index.items[item_id]
             kind = self._kind(item)
+            title, body = self.title_terms(item_id), self.body_words(item.meeting_id)
             out = []
             for s in self.index.sentences_of(item_id):
                 words = lower_words(s.text)
                 out.append(self._candidate(item, s, kind, minute_ref(s.text), words,
-                                           self.rules.verdict(s.text, words)))
+                                           self.rules.verdict(s.text, words), title, body))
             cached = tuple(out)
             self._items[item_id] = cached
         return cached
@@ -133,12 +134,13 @@ class CandidateIndex:
             whole = self.item_candidates(item_id)
             return [c for c in whole if c.verdict is not None or c.kind != "statement"]
         out = []
+        title, body = self.title_terms(item_id), self.body_words(item.meeting_id)
         for s in self.index.sentences_of(item_id):
             ref = minute_ref(s.text)
             words = lower_words(s.text)
             verdict = self.rules.verdict(s.text, words)
             if verdict is not None or ref:
-                out.append(self._candidate(item, s, kind, ref, words, verdict))
+                out.append(self._candidate(item, s, kind, ref, words, verdict, title, body))
         return out
 
     def first_candidate(self, item_id: str) -> Candidate | None:
@@ -152,7 +154,8 @@ class CandidateIndex:
         item, s = self.index.items[item_id], found[0]
         words = lower_words(s.text)
         return self._candidate(item, s, self._kind(item), minute_ref(s.text), words,
-                               self.rules.verdict(s.text, words))
+                               self.rules.verdict(s.text, words), self.title_terms(item_id),
+                               self.body_words(item.meeting_id))
 
     def meeting(self, meeting_id: str) -> MeetingCandidates:
         """Sentences of a meeting worth comparing with every earlier action:

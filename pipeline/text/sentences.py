@@ -90,7 +90,8 @@ def sentence_starts(text: str) -> list[int]:
             starts.add(m.end())
         elif nxt.isupper() and len(line) < 60 and not line.endswith((",", "-", "–", "&", "and", "of", "the")):
             starts.add(m.end())  # a heading or short label line
-    return sorted(s for s in starts if s < len(text))
+    n = len(text)
+    return sorted(s for s in starts if s < n)
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
