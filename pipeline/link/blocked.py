@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .candidates import Candidate
 from .deferrals import Deferral, find_deferral
-from .match import Match, Query, find_matches, score_sentences
+from .match import Match, Query, find_matches
 from .subjects import Subject
 
 if TYPE_CHECKING:
@@ -135,7 +135,8 @@ class BlockedRules:
     def _item_evidence(self, subject: Subject, query: Query, rule: str, item_id: str, *,
                        always: bool) -> Evidence | None:
         choices = self.f.candidates.item_candidates(item_id)
-        found = [m for m in score_sentences(query, choices, self.f.verbs, self.f.cutoff, self.f.contrasts)
+        whole = self.f.candidates.whole_item(item_id)
+        found = [m for m in find_matches(query, whole, self.f.verbs, self.f.cutoff, None, self.f.contrasts)
                  if self.f.is_later(m, subject)]
         if found:
             return self.f.make(subject, rule, found[0])

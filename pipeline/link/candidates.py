@@ -68,6 +68,7 @@ class CandidateIndex:
         self._items: dict[str, tuple[Candidate, ...]] = {}
         self._titles: dict[str, Terms] = {}
         self._heads: dict[str, MeetingCandidates] = {}
+        self._whole: dict[str, MeetingCandidates] = {}
         self._body_words: dict[str, frozenset[str]] = {}
 
     def body_words(self, meeting_id: str) -> frozenset[str]:
@@ -169,6 +170,20 @@ class CandidateIndex:
                     cached.add(c, postings)
             cached.postings = dict(postings)
             self._meetings[meeting_id] = cached
+        return cached
+
+    def whole_item(self, item_id: str) -> MeetingCandidates:
+        """Every sentence of an item, indexed by term once for the run: a
+        blocked item (same issue, same scheme) is read whole by every earlier
+        action that reaches it."""
+        cached = self._whole.get(item_id)
+        if cached is None:
+            cached = MeetingCandidates()
+            postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
+            for c in self.item_candidates(item_id):
+                cached.add(c, postings)
+            cached.postings = dict(postings)
+            self._whole[item_id] = cached
         return cached
 
     def heads(self, meeting_id: str) -> MeetingCandidates:

@@ -13,7 +13,6 @@ a term with it.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from .candidates import Candidate, MeetingCandidates
@@ -104,15 +103,3 @@ def _contrasted(query: Terms, cand: Terms, contrasts: dict[str, int]) -> bool:
     another thing of the same kind, not this one."""
     mine = {contrasts[t] for t in query if t in contrasts and t not in cand}
     return bool(mine) and any(contrasts.get(t) in mine for t in cand if t not in query)
-
-
-def score_sentences(query: Query, candidates: tuple[Candidate, ...], verbs: frozenset[str],
-                    cutoff: float, contrasts: dict[str, int] | None = None) -> list[Match]:
-    """The same score over an item read whole (a blocked item: same issue id,
-    same scheme, the meeting a deferral names)."""
-    meeting = MeetingCandidates()
-    postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
-    for c in candidates:
-        meeting.add(c, postings)
-    meeting.postings = dict(postings)
-    return find_matches(query, meeting, verbs, cutoff, None, contrasts)
