@@ -9,6 +9,7 @@ import pytest
 from conftest import SEED_TEXTS
 
 import pipeline.run as run_mod
+import pipeline.run.known as run_known
 from pipeline import store
 from pipeline.run import ingest
 
@@ -24,7 +25,7 @@ def folder(seed_folder: Path) -> Path:
 def counted(monkeypatch):
     """Count parses (process_file calls) and hashes done by the runner."""
     calls = {"parse": [], "hash": 0}
-    real_process, real_hash = run_mod.process_file, run_mod.sha256_bytes
+    real_process, real_hash = run_mod.process_file, run_known.sha256_bytes
 
     def process(path, *rest):
         calls["parse"].append(Path(path).name)
@@ -35,7 +36,7 @@ def counted(monkeypatch):
         return real_hash(data)
 
     monkeypatch.setattr(run_mod, "process_file", process)
-    monkeypatch.setattr(run_mod, "sha256_bytes", sha)
+    monkeypatch.setattr(run_known, "sha256_bytes", sha)  # where the runner hashes
     return calls
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..config import CleanConfig
 from ..records import BlockSpan, CleanDocument, LoadedDocument
 from .glue_policy import NO_CONTEXT, context_of
-from .textrepair import repair_text, to_raw
+from .textrepair import Memo, repair_text, to_raw
 
 BLOCK_SEPARATOR = "\n\n"
 CONTINUATION_SEPARATOR = " "
@@ -30,8 +30,9 @@ def clean(doc: LoadedDocument, *, config: CleanConfig | None = None) -> CleanDoc
     parts: list[str] = []
     spans: list[BlockSpan] = []
     pos = 0
+    memo: Memo = {}  # one document, one config and context: each distinct token repaired once
     for block in doc.blocks:
-        repaired = repair_text(block.text, config, context)
+        repaired = repair_text(block.text, config, context, memo)
         if not repaired.text:
             continue
         if parts:

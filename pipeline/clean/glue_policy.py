@@ -93,16 +93,17 @@ def _strong_site(word: str, min_zipf: float, repeated: frozenset[str]) -> bool:
 
 def context_of(texts: Iterable[str], min_zipf: float) -> GlueContext:
     """The glue context of a document from its raw block texts (linear in their length)."""
-    runs: Counter[str] = Counter()
+    found: list[str] = []  # counted once at the end: a Counter.update per token costs more than the rest
     joined: Counter[str] = Counter()
     for text in texts:
         for token in text.split():
             if urlish(token):
                 continue
             letters = _LETTERS.findall(token)
-            runs.update(run for run in letters if len(run) <= MAX_RUN)
+            found += letters
             if len(letters) > 1 and _HYPHENS.search(token):  # "Crow-Brown" is a form of "CrowBrown"
                 joined["".join(letters).lower()] += 1
+    runs = Counter(run for run in found if len(run) <= MAX_RUN)
     forms: Counter[str] = Counter()
     for run, n in runs.items():
         forms[run.lower()] += n

@@ -130,12 +130,20 @@ def repair_token(
     return " ".join(pieces), tuple(cuts) if exact else (), exact
 
 
-def repair_text(raw: str, config: CleanConfig | None = None, context: GlueContext | None = None) -> Repaired:
+Memo = dict[tuple[str, bool], tuple[str, tuple[int, ...], bool]]
+
+
+def repair_text(raw: str, config: CleanConfig | None = None, context: GlueContext | None = None,
+                memo: Memo | None = None) -> Repaired:
     """Repaired text of one block plus its offset map back to ``raw``.
 
     ``context`` is the glue context of the whole document (``clean`` passes it);
-    without it the block is judged as a document of its own.
+    without it the block is judged as a document of its own. ``memo``: one dict
+    per document and config (``clean`` passes it), so each distinct token of the
+    document is repaired once (repair_token is pure; documents repeat their words).
     """
+    if memo is None:
+        memo = {}
     config = config or CleanConfig()
     if context is None:
         context = context_of([raw], config.min_part_zipf) if config.split_glued_words else NO_CONTEXT
@@ -156,7 +164,10 @@ def repair_text(raw: str, config: CleanConfig | None = None, context: GlueContex
             pending = "\n" if newline else " "
             line_start = line_start or newline
             continue
-        fixed, inserts, exact = repair_token(chunk, line_start, *options, context)
+        found = memo.get((chunk, line_start))
+        if found is None:
+            found = memo[(chunk, line_start)] = repair_token(chunk, line_start, *options, context)
+        fixed, inserts, exact = found
         if not fixed:
             continue
         if pending and out:

@@ -6,12 +6,13 @@ the item counts even when no sentence matches (it came back)."""
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .candidates import Candidate
 from .deferrals import Deferral, find_deferral
-from .match import Match, Query, find_matches, score_sentences
+from .match import Match, Query, find_matches
 from .subjects import Subject
 
 if TYPE_CHECKING:
@@ -23,7 +24,9 @@ RETURN_CUTOFF = 0.35  # the meeting is named: an item need only be recognisably 
 
 class BlockedRules:
     def __init__(self, finder: EvidenceFinder) -> None:
-        self.f = finder
+        # a proxy, not a reference: finder -> blocked -> finder would be a cycle
+        # holding the run's whole index until the cyclic collector runs
+        self.f: EvidenceFinder = weakref.proxy(finder)
         self.index = finder.index
         self._item_deferral: dict[str, Deferral | None] = {}
 
@@ -132,7 +135,8 @@ class BlockedRules:
     def _item_evidence(self, subject: Subject, query: Query, rule: str, item_id: str, *,
                        always: bool) -> Evidence | None:
         choices = self.f.candidates.item_candidates(item_id)
-        found = [m for m in score_sentences(query, choices, self.f.verbs, self.f.cutoff, self.f.contrasts)
+        whole = self.f.candidates.whole_item(item_id)
+        found = [m for m in find_matches(query, whole, self.f.verbs, self.f.cutoff, None, self.f.contrasts)
                  if self.f.is_later(m, subject)]
         if found:
             return self.f.make(subject, rule, found[0])

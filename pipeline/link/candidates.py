@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .blocking import StoreIndex
+from ..text.sentences import Sentence
+from .blocking import Item, StoreIndex
 from .cues import minute_ref
 from .terms import Termer, Terms
-from .text import PhraseRules, Verdict
+from .text import PhraseRules, Verdict, lower_words
 
 TITLE_SCALE = 0.75  # a title term counts for a little less than the sentence's own words
 
@@ -67,6 +68,7 @@ class CandidateIndex:
         self._items: dict[str, tuple[Candidate, ...]] = {}
         self._titles: dict[str, Terms] = {}
         self._heads: dict[str, MeetingCandidates] = {}
+        self._whole: dict[str, MeetingCandidates] = {}
         self._body_words: dict[str, frozenset[str]] = {}
 
     def body_words(self, meeting_id: str) -> frozenset[str]:
@@ -90,29 +92,71 @@ class CandidateIndex:
             self._titles[item_id] = cached
         return cached
 
+    def _kind(self, item: Item) -> str:
+        if item.document_id in self.index.notices:
+            return "notice"
+        review = self.review.search(item.title) or self.review.search(item.text[:300])
+        return "review" if review else "statement"
+
+    def _candidate(self, item: Item, s: Sentence, kind: str, ref: str | None, words: list[str],
+                   verdict: Verdict | None, title: Terms, body: frozenset[str]) -> Candidate:
+        """``title``, ``body``: the item's title_terms and body_words."""
+        terms = self.termer.terms(s.text, drop=body, words=words)
+        only = frozenset(t for t in title if t not in terms) if title else frozenset()
+        for t in only:
+            terms[t] = title[t] * TITLE_SCALE
+        return Candidate(item.id, item.meeting_id, s.start, s.end, s.text, terms, only, sum(terms.values()),
+                         verdict, "review" if ref and kind == "statement" else kind, ref)
+
     def item_candidates(self, item_id: str) -> tuple[Candidate, ...]:
         """Every sentence of an item as a candidate (a blocked item is read whole)."""
         cached = self._items.get(item_id)
         if cached is None:
             item = self.index.items[item_id]
-            review = bool(self.review.search(item.title) or self.review.search(item.text[:300]))
-            notice = item.document_id in self.index.notices
-            kind = "notice" if notice else "review" if review else "statement"
-            title = self.title_terms(item_id)
-            body = self.body_words(item.meeting_id)
+            kind = self._kind(item)
+            title, body = self.title_terms(item_id), self.body_words(item.meeting_id)
             out = []
             for s in self.index.sentences_of(item_id):
-                ref = minute_ref(s.text)
-                terms = self.termer.terms(s.text, drop=body)
-                only = frozenset(t for t in title if t not in terms)
-                for t in only:
-                    terms[t] = title[t] * TITLE_SCALE
-                out.append(Candidate(item_id, item.meeting_id, s.start, s.end, s.text, terms, only,
-                                     sum(terms.values()), self.rules.verdict(s.text),
-                                     "review" if ref and kind == "statement" else kind, ref))
+                words = lower_words(s.text)
+                out.append(self._candidate(item, s, kind, minute_ref(s.text), words,
+                                           self.rules.verdict(s.text, words), title, body))
             cached = tuple(out)
             self._items[item_id] = cached
         return cached
+
+    def _worth_comparing(self, item_id: str) -> list[Candidate]:
+        """The candidates of an item that meeting() keeps; for a plain item
+        (most of them) only its sentences with a status phrase or a minute
+        reference get their terms worked out, unless it was read whole already."""
+        cached = self._items.get(item_id)
+        item = self.index.items[item_id]
+        kind = self._kind(item) if cached is None else ""
+        if cached is not None or kind != "statement":
+            whole = self.item_candidates(item_id)
+            return [c for c in whole if c.verdict is not None or c.kind != "statement"]
+        out = []
+        title, body = self.title_terms(item_id), self.body_words(item.meeting_id)
+        for s in self.index.sentences_of(item_id):
+            ref = minute_ref(s.text)
+            words = lower_words(s.text)
+            verdict = self.rules.verdict(s.text, words)
+            if verdict is not None or ref:
+                out.append(self._candidate(item, s, kind, ref, words, verdict, title, body))
+        return out
+
+    def first_candidate(self, item_id: str) -> Candidate | None:
+        """An item's first sentence as item_candidates() would give it."""
+        cached = self._items.get(item_id)
+        if cached is not None:
+            return cached[0] if cached else None
+        found = self.index.sentences_of(item_id)
+        if not found:
+            return None
+        item, s = self.index.items[item_id], found[0]
+        words = lower_words(s.text)
+        return self._candidate(item, s, self._kind(item), minute_ref(s.text), words,
+                               self.rules.verdict(s.text, words), self.title_terms(item_id),
+                               self.body_words(item.meeting_id))
 
     def meeting(self, meeting_id: str) -> MeetingCandidates:
         """Sentences of a meeting worth comparing with every earlier action:
@@ -122,11 +166,24 @@ class CandidateIndex:
             cached = MeetingCandidates()
             postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
             for iid in self.index.meeting_items.get(meeting_id, ()):
-                for c in self.item_candidates(iid):
-                    if c.verdict is not None or c.kind != "statement":
-                        cached.add(c, postings)
+                for c in self._worth_comparing(iid):
+                    cached.add(c, postings)
             cached.postings = dict(postings)
             self._meetings[meeting_id] = cached
+        return cached
+
+    def whole_item(self, item_id: str) -> MeetingCandidates:
+        """Every sentence of an item, indexed by term once for the run: a
+        blocked item (same issue, same scheme) is read whole by every earlier
+        action that reaches it."""
+        cached = self._whole.get(item_id)
+        if cached is None:
+            cached = MeetingCandidates()
+            postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
+            for c in self.item_candidates(item_id):
+                cached.add(c, postings)
+            cached.postings = dict(postings)
+            self._whole[item_id] = cached
         return cached
 
     def heads(self, meeting_id: str) -> MeetingCandidates:
@@ -141,12 +198,11 @@ class CandidateIndex:
                 title = self.title_terms(iid)
                 if not title or self.index.items[iid].document_id in self.index.notices:
                     continue
-                first = self.item_candidates(iid)[:1]
+                head = self.first_candidate(iid)
                 terms = dict(title)
-                if first:
-                    for t, w in first[0].terms.items():
+                if head is not None:
+                    for t, w in head.terms.items():
                         terms.setdefault(t, w)
-                head = first[0] if first else None
                 item = self.index.items[iid]
                 cached.add(Candidate(
                     iid, item.meeting_id, head.start if head else 0, head.end if head else 0,

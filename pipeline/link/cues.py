@@ -79,7 +79,15 @@ class Reschedule:
     end: int
 
 
+#: a word every RESCHEDULE branch contains: a quote without one is not searched
+_RESCHEDULE_NEEDS = ("now", "extended", "moved", "revised", "changed", "back", "deferred", "postponed",
+                     "delayed", "slipped", "forward", "schedul")
+
+
 def find_reschedule(text: str) -> Reschedule | None:
+    low = text.lower()
+    if not any(word in low for word in _RESCHEDULE_NEEDS):
+        return None
     m = RESCHEDULE.search(text)
     if m is None:
         return None

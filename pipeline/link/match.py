@@ -13,7 +13,6 @@ a term with it.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from .candidates import Candidate, MeetingCandidates
@@ -67,18 +66,32 @@ def find_matches(query: Query, meeting: MeetingCandidates, verbs: frozenset[str]
         posted = postings.get(term)
         if not posted:
             continue
-        noun = term not in verbs
-        for ci, factor, cand_weight in posted:
-            row = acc.get(ci)
-            if row is None:
-                row = acc[ci] = [0.0, 0.0, 0, 0, 0.0, 0]
-            row[0] += weight * factor
-            row[1] += cand_weight
-            row[2] += 1
-            if noun:
-                row[3] += 1
-                row[4] = max(row[4], weight)
-            row[5] += factor == 1.0  # the sentence's own word, not its item title's
+        # the hottest loop of a link run: one row per candidate sharing a term,
+        # [shared action weight, shared candidate weight, terms, nouns, top noun
+        # weight, the sentence's own words (not its item title's)]
+        if term in verbs:
+            for ci, factor, cand_weight in posted:
+                row = acc.get(ci)
+                if row is None:
+                    acc[ci] = [weight * factor, cand_weight, 1, 0, 0.0, int(factor == 1.0)]
+                else:
+                    row[0] += weight * factor
+                    row[1] += cand_weight
+                    row[2] += 1
+                    row[5] += factor == 1.0
+        else:
+            for ci, factor, cand_weight in posted:
+                row = acc.get(ci)
+                if row is None:
+                    acc[ci] = [weight * factor, cand_weight, 1, 1, weight, int(factor == 1.0)]
+                else:
+                    row[0] += weight * factor
+                    row[1] += cand_weight
+                    row[2] += 1
+                    row[3] += 1
+                    if weight > row[4]:  # noqa: PLR1730 - max() is a call per posting, in the hottest loop
+                        row[4] = weight
+                    row[5] += factor == 1.0
     out = []
     for ci, (shared_q, shared_e, n, nouns, top_noun, own) in acc.items():
         cand = meeting.candidates[ci]
@@ -104,15 +117,3 @@ def _contrasted(query: Terms, cand: Terms, contrasts: dict[str, int]) -> bool:
     another thing of the same kind, not this one."""
     mine = {contrasts[t] for t in query if t in contrasts and t not in cand}
     return bool(mine) and any(contrasts.get(t) in mine for t in cand if t not in query)
-
-
-def score_sentences(query: Query, candidates: tuple[Candidate, ...], verbs: frozenset[str],
-                    cutoff: float, contrasts: dict[str, int] | None = None) -> list[Match]:
-    """The same score over an item read whole (a blocked item: same issue id,
-    same scheme, the meeting a deferral names)."""
-    meeting = MeetingCandidates()
-    postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
-    for c in candidates:
-        meeting.add(c, postings)
-    meeting.postings = dict(postings)
-    return find_matches(query, meeting, verbs, cutoff, None, contrasts)

@@ -128,11 +128,15 @@ class Termer:
         self._word[surface] = out
         return out
 
-    def terms(self, text: str, *, drop: frozenset[str] = frozenset()) -> Terms:
-        """Weighted terms of ``text``; words in ``drop`` (e.g. the owner's) are left out."""
+    def terms(
+        self, text: str, *, drop: frozenset[str] = frozenset(), words: list[str] | None = None
+    ) -> Terms:
+        """Weighted terms of ``text``; words in ``drop`` (e.g. the owner's) are left out.
+        ``words``: ``text``'s lower-cased words, when the caller has them already."""
         out: Terms = {}
         cache, starts = self._word, self.lex.phrase_starts
-        words = _WORD.findall(text.lower())
+        if words is None:
+            words = _WORD.findall(text.lower())
         i, n = 0, len(words)
         while i < n:
             surface = words[i]

@@ -92,6 +92,11 @@ STOP_WORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+def lower_words(text: str) -> list[str]:
+    """The lower-cased words of ``text``, as terms and verdicts read them."""
+    return _WORD.findall(text.lower())
+
+
 def content_words(text: str) -> str:
     """Lower-case stems of the words that carry meaning, space-joined: the
     processor that stops "it was agreed that" from making two actions alike."""
@@ -142,12 +147,16 @@ class PhraseRules:
                     out.setdefault(words[0], []).append((words, i))
         return {w: tuple(sorted(ps, key=lambda p: (p[1], -len(p[0])))) for w, ps in out.items()}
 
-    def verdict(self, text: str) -> Verdict | None:
-        """Word by word: the first position where a phrase starts decides."""
+    def verdict(self, text: str, words: list[str] | None = None) -> Verdict | None:
+        """Word by word: the first position where a phrase starts decides.
+        ``words``: ``text``'s lower-cased words, when the caller has them already."""
         starts = self._starts
-        words = _WORD.findall(text.lower())
+        if words is None:
+            words = _WORD.findall(text.lower())
         for i, word in enumerate(words):
-            for phrase, n in starts.get(word, ()):
+            if word not in starts:
+                continue
+            for phrase, n in starts[word]:
                 if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase:
                     category, status, _p = self.ordered[n]
                     spans = [m.span() for m in islice(_WORD.finditer(text.lower()), i + len(phrase))]

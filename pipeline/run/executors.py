@@ -9,6 +9,9 @@ results finish, so one slow document holds back nothing.
   caller that leaves ``workers`` to the default gets worker processes).
 - ``dask``: the same work on a Dask cluster (``--scheduler tcp://host:port``,
   or a LocalCluster when no address is given).
+
+Whatever comes back from another process is slimmed there to what the store
+needs (slim.py): less to pickle, send and unpickle in the single writer.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from ..errors import UsageError
 from .pool import NO_LIMITS, Limits, Lost, WorkerPool
+from .slim import call_for_store
 
 RunMany = Callable[[Callable[..., Any], Iterable[tuple[Any, ...]]], Iterator[tuple[int, Any]]]
 Warm = tuple[Callable[..., Any], tuple[Any, ...]]
@@ -43,21 +48,26 @@ def make_executor(
     isolate: bool = False,
     limits: Limits = NO_LIMITS,
     warm: Warm | None = None,
+    tasks: int | None = None,
 ) -> Iterator[RunMany]:
+    """``tasks``: how many documents there are to read, when known: no more
+    worker processes are started than that (each costs a fork and a warm-up)."""
     inline = workers == 1 and not isolate
     workers = workers or default_workers()
+    if tasks is not None:
+        workers = max(1, min(workers, tasks))
     if kind == "local":
         if inline:
             yield _serial
             return
         with WorkerPool(workers, limits, warm) as pool:
-            yield pool.run
+            yield lambda fn, args: pool.run(partial(call_for_store, fn), args)
         return
     if kind == "dask":
         from .dask_executor import dask_executor
 
         with dask_executor(workers=workers, scheduler=scheduler, ordered=False) as run_many:
-            yield run_many
+            yield lambda fn, args: run_many(partial(call_for_store, fn), args)
         return
     raise UsageError(f"unknown executor '{kind}' (choose local or dask)")
 

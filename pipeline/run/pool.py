@@ -203,20 +203,34 @@ class WorkerPool:
         return [w.proc.pid for w in self.workers if w.proc.pid is not None]
 
     def run(self, fn: Callable[..., Any], args: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, Any]]:
+        """Results are collected, and every idle worker handed its next task,
+        before the caller gets them: the caller (the single writer) stores
+        them while the workers go on, instead of the workers waiting for it."""
         todo = enumerate(args)
         more = True
         while True:
-            for w in self.workers:
-                if more and w.ready and w.task is None:
-                    nxt = next(todo, None)
-                    if nxt is None:
-                        more = False
-                    else:
-                        w.give(nxt[0], fn, nxt[1])
+            more = more and self._hand_out(fn, todo)
             busy = [w for w in self.workers if w.task is not None]
             if not more and not busy:
                 return
-            yield from self._collect(self._wait(busy))
+            finished: list[tuple[int, Any]] = []
+            try:
+                finished.extend(self._collect(self._wait(busy)))
+            except MinutesError:
+                yield from finished  # what came back before the pool gave up is still the caller's
+                raise
+            more = more and self._hand_out(fn, todo)
+            yield from finished
+
+    def _hand_out(self, fn: Callable[..., Any], todo: Iterator[tuple[int, tuple[Any, ...]]]) -> bool:
+        """A task for every ready, idle worker; False once there are none left."""
+        for w in self.workers:
+            if w.ready and w.task is None:
+                nxt = next(todo, None)
+                if nxt is None:
+                    return False
+                w.give(nxt[0], fn, nxt[1])
+        return True
 
     def _wait(self, busy: list[_Worker]) -> list[Any]:
         timeout = None
