@@ -19,7 +19,6 @@ from pathlib import Path
 
 import snowballstemmer  # type: ignore[import-untyped]
 import yaml
-from wordfreq import zipf_frequency
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 VERB_WEIGHT = 0.7  # a verb group: what kind of thing was asked, not which
@@ -90,6 +89,10 @@ def _flat(text: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def _word_weight(word: str) -> float:
+    # wordfreq loads its word lists on import (~0.1 s): only a run that links pays for it,
+    # not a read command that merely imports the link package (`minutes stats`).
+    from wordfreq import zipf_frequency
+
     return min(MAX_WEIGHT, max(MIN_WEIGHT, 7.0 - zipf_frequency(word, "en")))
 
 

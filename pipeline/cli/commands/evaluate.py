@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ...config import load_config
-from ...reports.evaluate import KINDS, Report, Score, evaluate
 from .common import config_option, emit_json, format_option
+
+if TYPE_CHECKING:
+    from ...reports.evaluate import Report, Score
 
 
 def register(group: click.Group) -> None:
@@ -44,6 +47,10 @@ def evaluate_cmd(gold_dirs, search, config_path, details, fmt, as_json):  # type
       minutes evaluate --gold tests/gold --json > eval.json
     """
     config = load_config(config_path)
+    # Imported here: the evaluator loads the whole ingest stack (cleaners, word
+    # lists), which no other command's start-up should pay for (`minutes stats`).
+    from ...reports.evaluate import evaluate
+
     report = evaluate(
         list(gold_dirs) or ["tests/gold"], search=[Path(s) for s in search] or None, config=config
     )
@@ -86,6 +93,8 @@ def _print_table(report: Report, *, details: bool) -> None:
 
 
 def _print_f1_rows(heading: str, rows: dict[str, dict[str, Score]]) -> None:
+    from ...reports.evaluate import KINDS
+
     click.echo("")
     click.echo(f"{heading + ':':<46} " + "  ".join(f"{k[:5]:>5}" for k in KINDS))
     for name, scores in rows.items():

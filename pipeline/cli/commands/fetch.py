@@ -9,8 +9,6 @@ import click
 
 from ...config import load_config
 from ...errors import UsageError
-from ...fetch import FetchRequest, fetch_committee
-from ...fetch.client import origin
 from .common import DEFAULT_DB, config_option, db_option, emit_json, err, open_db
 
 
@@ -71,6 +69,11 @@ def fetch_cmd(
       minutes fetch --site https://democracy.manchester.gov.uk \\
         --committee "Audit Committee" --since 2025-01-01 --ingest --db output/minutes.db
     """
+    # Imported here, as every command's heavy machinery is: the HTTP client is
+    # not part of any other command's start-up (`minutes stats`).
+    from ...fetch import FetchRequest, fetch_committee
+    from ...fetch.client import origin
+
     scheme, host, _ = origin(site)
     if scheme not in ("http", "https") or not host:
         raise UsageError(f"--site '{site}' is not an http(s) site address")

@@ -9,8 +9,6 @@ from pathlib import Path
 import click
 
 from ...config import load_config
-from ...run import ingest, relink_if_pending
-from ...run.discover import shown_path
 from ...store import versions
 from ..exits import EXIT_FAILED, EXIT_OK
 from .common import config_option, db_option, emit_json, err, open_db
@@ -39,6 +37,9 @@ def forget_cmd(paths, db_path, config_path, as_json):  # type: ignore[no-untyped
     Example:
       minutes forget corpus/withdrawn-2019-10-01.txt --db output/minutes.db
     """
+    from ...run import ingest, relink_if_pending  # the ingest stack: not part of other commands' start-up
+    from ...run.discover import shown_path
+
     config = load_config(config_path)
     db = open_db(db_path)
     found: dict[str, str] = {}

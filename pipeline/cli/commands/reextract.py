@@ -8,7 +8,6 @@ import click
 from tqdm import tqdm
 
 from ...config import load_config
-from ...run.reextract import reextract
 from .common import config_option, db_option, emit_json, err, one_line, open_db
 
 
@@ -35,6 +34,8 @@ def reextract_cmd(db_path, config_path, doc_ids, as_json, quiet):  # type: ignor
     Example:
       minutes reextract --db output/minutes.db --config config.yaml
     """
+    from ...run.reextract import reextract  # the extraction stack: not part of other commands' start-up
+
     config = load_config(config_path)  # a bad config is the first thing said
     db = open_db(db_path)
     ids = list(doc_ids) or None
