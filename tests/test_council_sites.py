@@ -15,11 +15,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import need_shared
 
 from pipeline.load.council import SITES_FILE, council_for_host, hosts_in, site_council
 from pipeline.load.meta import meta_from_text
 from pipeline.reports.evaluate.meeting import same_council
-from tests.conftest import need_shared
 
 #: Labels that name a platform, a service or a kind of body, never one council.
 GENERIC_LABELS = {
