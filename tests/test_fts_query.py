@@ -104,9 +104,10 @@ def test_malformed_input_is_still_a_valid_query(typed: str) -> None:
 
 def test_syntax_the_user_wrote_is_kept() -> None:
     assert translate('"youth club" OR CCTV') == '"youth club" OR CCTV'
-    assert translate("anti-social behaviour") == '("anti-social" OR antisocial) AND behaviour'
+    assert translate("anti-social behaviour") == '("anti-social" OR "antisocial") AND behaviour'
     assert translate("children's services") == '"children\'s" AND services'
-    assert translate("covid-1*") == '("covid-1"* OR covid1*)'
+    assert translate("covid-1*") == '("covid-1"* OR "covid1"*)'
+    assert translate("O-R housing") == '("O-R" OR "OR") AND housing'
     assert translate("text:cctv", ["text"]) == "text:cctv"
     assert translate("nope:cctv", ["text"]) == '"nope:cctv"'
 

@@ -59,7 +59,8 @@ def _term(word: str, columns: frozenset[str], *, near: bool = False) -> str | No
     body = stem if _BAREWORD.match(stem) and stem not in OPERATORS and stem != "NEAR" else _quote(stem)
     star_text = "*" if star else ""
     if not near and _HYPHENATED.match(stem):
-        return f"{prefix}({body}{star_text} OR {stem.replace('-', '')}{star_text})"
+        closed_up = _quote(stem.replace("-", ""))  # quoted: "O-R" closed up is not the operator
+        return f"{prefix}({body}{star_text} OR {closed_up}{star_text})"
     return prefix + body + star_text
 
 
@@ -147,7 +148,8 @@ def _tidy(parts: list[str]) -> str:
             cleaned.pop()
         if part == ")" and cleaned and cleaned[-1] in ("(", "NEAR("):
             cleaned.pop()
-            groups.pop() if groups else None
+            if groups:
+                groups.pop()
             continue
         starts = part not in BINARY and part not in (")", ",")
         ended = bool(cleaned) and cleaned[-1] not in BINARY and cleaned[-1] not in ("(", "NEAR(", ",")
@@ -201,7 +203,7 @@ def is_valid(query: str, columns: Sequence[str] = ()) -> bool:
 def fts_query(text: str, columns: Sequence[str] = ()) -> str:
     """What to give FTS5 MATCH for ``text`` as a person typed it.
 
-    ``anti-social behaviour`` -> ``("anti-social" OR antisocial) AND behaviour``;
+    ``anti-social behaviour`` -> ``("anti-social" OR "antisocial") AND behaviour``;
     ``children's services`` -> ``"children's" AND services``; ``"youth club" OR CCTV`` stays as
     written. ``columns`` are the FTS table's columns, so ``text:cctv`` keeps
     its column filter. Returns "" when nothing in ``text`` can be searched
