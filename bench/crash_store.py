@@ -25,6 +25,7 @@ HISTORY_DEPENDENT = {
     **{t: {"id"} for t in FACT_TABLES},
     "scheme_mentions": {"id", "scheme_id"},
     "action_status_changes": {"id", "action_id"},
+    "action_due_changes": {"id", "action_id"},
     "link_evidence": {"id", "subject_id"},
 }
 
