@@ -49,6 +49,8 @@ def minute_ref(text: str) -> str | None:
     """The earlier minute a line names ("Minute 16: ..."), as its number."""
     m = MINUTE_REF.match(text)
     if m is None:
+        if "(" not in text:  # past the start, only "(Minute 16 refers)" counts
+            return None
         m = MINUTE_REF.search(text)
         if m is None or "(" not in m.group(0):
             return None

@@ -179,8 +179,11 @@ class PhraseRules:
             if best is not None:
                 n, length = best[0], -best[1]
                 category, status, _p = self.ordered[n]
-                spans = [m.span() for m in islice(_WORD.finditer(text.lower()), i + length)]
-                return Verdict(status, category, spans[i][0], spans[-1][1])
+                # the phrase's first and last word in ``text``: skip to them, no list of spans
+                found = _WORD.finditer(text.lower())
+                first = next(islice(found, i, None))
+                last = first if length == 1 else next(islice(found, length - 2, None))
+                return Verdict(status, category, first.start(), last.end())
         return None
 
     def status_of(self, text: str) -> str | None:
