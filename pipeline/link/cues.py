@@ -49,6 +49,8 @@ def minute_ref(text: str) -> str | None:
     """The earlier minute a line names ("Minute 16: ..."), as its number."""
     m = MINUTE_REF.match(text)
     if m is None:
+        if "(" not in text:  # past the start, only "(Minute 16 refers)" counts
+            return None
         m = MINUTE_REF.search(text)
         if m is None or "(" not in m.group(0):
             return None
@@ -61,9 +63,14 @@ def item_number(number: str | None) -> str | None:
     return str(int(m.group(0))) if m else None
 
 
+#: the word every NOTICE_HEAD branch contains, matched the same way (a quick scan of every document)
+_NOTICE_WORD = re.compile("decision", re.IGNORECASE)
+
+
 def is_decision_notice(text: str) -> bool:
     """A decision notice or record of decision (judged on its opening)."""
-    return NOTICE_HEAD.search(text[:600]) is not None
+    head = text[:600]
+    return _NOTICE_WORD.search(head) is not None and NOTICE_HEAD.search(head) is not None
 
 
 @dataclass(frozen=True)

@@ -93,17 +93,21 @@ def find_matches(query: Query, meeting: MeetingCandidates, verbs: frozenset[str]
                         row[4] = weight
                     row[5] += factor == 1.0
     out = []
+    candidates, item_number, total = meeting.candidates, query.item_number, query.total
+    own_minutes = cites == query.subject.meeting_id
     for ci, (shared_q, shared_e, n, nouns, top_noun, own) in acc.items():
-        cand = meeting.candidates[ci]
-        ref = cand.minute_ref if cites == query.subject.meeting_id else None
-        cites_own = ref is not None and ref == query.item_number
-        if ref is not None and query.item_number is not None and not cites_own:
-            continue  # "Minute 17: ..." is not about an action minuted under 16
-        if not own or (n < MIN_SHARED and not cites_own):
+        if not own:
             continue  # "(Item 8)" under "Public Forum" shares only its title with an action there
+        cand = candidates[ci]
+        ref = cand.minute_ref if own_minutes else None
+        cites_own = ref is not None and ref == item_number
+        if ref is not None and item_number is not None and not cites_own:
+            continue  # "Minute 17: ..." is not about an action minuted under 16
+        if n < MIN_SHARED and not cites_own:
+            continue
         if nouns < 2 and not cites_own and not (nouns == 1 and top_noun >= DISTINCTIVE):
             continue  # one common noun in common ("proposals") is not the same business
-        cover_q = shared_q / query.total
+        cover_q = shared_q / total
         cover_e = shared_e / cand.total if cand.total else 0.0
         score = Q_SHARE * cover_q + (1 - Q_SHARE) * cover_e + (MINUTE_REF_BONUS if cites_own else 0.0)
         if score >= cutoff and not (contrasts and _contrasted(query.terms, cand.terms, contrasts)):

@@ -28,6 +28,9 @@ MIN_WEIGHT, MAX_WEIGHT = 0.6, 4.0
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CAPITALISED_RUN = re.compile(r"\b(?:[A-Z][a-z]+(?:\s+(?:of|&)\s+|\s+)){1,5}[A-Z][a-z]+\b")
+# three capitalised words in a row, which initialisms() needs: a quick scan that
+# rules out most sentences before the run pattern tries every capital
+_THREE_CAPITALISED = re.compile(r"[A-Z][a-z]+\s+(?:(?:of|&)\s+)?[A-Z][a-z]+\s+(?:(?:of|&)\s+)?[A-Z][a-z]")
 
 Terms = dict[str, float]  # term -> weight
 
@@ -161,7 +164,9 @@ class Termer:
     def initialisms(self, text: str) -> list[str]:
         """"East Bristol Liveable Neighbourhood" also reads as "ebln" (3+ letters,
         no role words: "Community Safety Manager" is an owner, not a subject)."""
-        out = []
+        out: list[str] = []
+        if not _THREE_CAPITALISED.search(text):
+            return out
         for m in _CAPITALISED_RUN.finditer(text):
             words = [w for w in m.group(0).split() if w[0].isupper()]
             if len(words) >= 3 and not any(w.lower() in self.lex.roles for w in words) and words[0] != "The":

@@ -147,20 +147,43 @@ class PhraseRules:
                     out.setdefault(words[0], []).append((words, i))
         return {w: tuple(sorted(ps, key=lambda p: (p[1], -len(p[0])))) for w, ps in out.items()}
 
+    @cached_property
+    def _by_length(self) -> dict[str, tuple[tuple[int, dict[tuple[str, ...], int]], ...]]:
+        """First word -> (length, phrase words -> list index) per phrase length:
+        a position is tried with one dict look-up per length, not one
+        comparison per phrase ("had" starts 46 of them)."""
+        out: dict[str, dict[int, dict[tuple[str, ...], int]]] = {}
+        for word, phrases in self._starts.items():
+            for phrase, n in phrases:  # cautious lists first: keep the first index seen
+                out.setdefault(word, {}).setdefault(len(phrase), {}).setdefault(phrase, n)
+        return {w: tuple(sorted(by.items())) for w, by in out.items()}
+
     def verdict(self, text: str, words: list[str] | None = None) -> Verdict | None:
         """Word by word: the first position where a phrase starts decides.
         ``words``: ``text``'s lower-cased words, when the caller has them already."""
         starts = self._starts
         if words is None:
             words = _WORD.findall(text.lower())
+        if starts.keys().isdisjoint(words):
+            return None  # most sentences: no phrase starts anywhere (one C-level pass)
+        by_length = self._by_length
         for i, word in enumerate(words):
             if word not in starts:
                 continue
-            for phrase, n in starts[word]:
-                if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase:
-                    category, status, _p = self.ordered[n]
-                    spans = [m.span() for m in islice(_WORD.finditer(text.lower()), i + len(phrase))]
-                    return Verdict(status, category, spans[i][0], spans[-1][1])
+            # the phrase _starts would try first: lowest list index, then longest
+            best: tuple[int, int] | None = None
+            for length, phrases in by_length[word]:
+                n = phrases.get(tuple(words[i : i + length]))
+                if n is not None and (best is None or (n, -length) < best):
+                    best = (n, -length)
+            if best is not None:
+                n, length = best[0], -best[1]
+                category, status, _p = self.ordered[n]
+                # the phrase's first and last word in ``text``: skip to them, no list of spans
+                found = _WORD.finditer(text.lower())
+                first = next(islice(found, i, None))
+                last = first if length == 1 else next(islice(found, length - 2, None))
+                return Verdict(status, category, first.start(), last.end())
         return None
 
     def status_of(self, text: str) -> str | None:
