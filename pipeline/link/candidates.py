@@ -11,6 +11,7 @@ was presented." under the heading "Pubwatch scheme" is about Pubwatch.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..text.sentences import Sentence
@@ -49,11 +50,17 @@ class MeetingCandidates:
     # term -> [(candidate index, factor on the action's weight, the candidate's weight)]
     postings: dict[str, list[tuple[int, float, float]]] = field(default_factory=dict)
 
-    def add(self, cand: Candidate, postings: dict[str, list[tuple[int, float, float]]]) -> None:
-        n = len(self.candidates)
-        self.candidates.append(cand)
-        for t, w in cand.terms.items():
-            postings[t].append((n, TITLE_SCALE if t in cand.title_only else 1.0, w))
+    @classmethod
+    def of(cls, candidates: Iterable[Candidate]) -> MeetingCandidates:
+        """The candidates with their postings, indexed by term once."""
+        found = cls()
+        postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
+        for n, cand in enumerate(candidates):
+            found.candidates.append(cand)
+            for t, w in cand.terms.items():
+                postings[t].append((n, TITLE_SCALE if t in cand.title_only else 1.0, w))
+        found.postings = dict(postings)
+        return found
 
 
 class CandidateIndex:
@@ -163,12 +170,9 @@ class CandidateIndex:
         a status phrase, a review section, a minute reference, a decision notice."""
         cached = self._meetings.get(meeting_id)
         if cached is None:
-            cached = MeetingCandidates()
-            postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
-            for iid in self.index.meeting_items.get(meeting_id, ()):
-                for c in self._worth_comparing(iid):
-                    cached.add(c, postings)
-            cached.postings = dict(postings)
+            cached = MeetingCandidates.of(
+                c for iid in self.index.meeting_items.get(meeting_id, ()) for c in self._worth_comparing(iid)
+            )
             self._meetings[meeting_id] = cached
         return cached
 
@@ -178,12 +182,7 @@ class CandidateIndex:
         action that reaches it."""
         cached = self._whole.get(item_id)
         if cached is None:
-            cached = MeetingCandidates()
-            postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
-            for c in self.item_candidates(item_id):
-                cached.add(c, postings)
-            cached.postings = dict(postings)
-            self._whole[item_id] = cached
+            cached = self._whole[item_id] = MeetingCandidates.of(self.item_candidates(item_id))
         return cached
 
     def heads(self, meeting_id: str) -> MeetingCandidates:
@@ -192,22 +191,21 @@ class CandidateIndex:
         briefing): the later item that brings it is the evidence."""
         cached = self._heads.get(meeting_id)
         if cached is None:
-            cached = MeetingCandidates()
-            postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
-            for iid in self.index.meeting_items.get(meeting_id, ()):
-                title = self.title_terms(iid)
-                if not title or self.index.items[iid].document_id in self.index.notices:
-                    continue
-                head = self.first_candidate(iid)
-                terms = dict(title)
-                if head is not None:
-                    for t, w in head.terms.items():
-                        terms.setdefault(t, w)
-                item = self.index.items[iid]
-                cached.add(Candidate(
-                    iid, item.meeting_id, head.start if head else 0, head.end if head else 0,
-                    head.text if head else item.title, terms, frozenset(), sum(terms.values()),
-                    head.verdict if head else None, "item", None), postings)
-            cached.postings = dict(postings)
-            self._heads[meeting_id] = cached
+            cached = self._heads[meeting_id] = MeetingCandidates.of(self._item_heads(meeting_id))
         return cached
+
+    def _item_heads(self, meeting_id: str) -> Iterator[Candidate]:
+        for iid in self.index.meeting_items.get(meeting_id, ()):
+            title = self.title_terms(iid)
+            if not title or self.index.items[iid].document_id in self.index.notices:
+                continue
+            head = self.first_candidate(iid)
+            terms = dict(title)
+            if head is not None:
+                for t, w in head.terms.items():
+                    terms.setdefault(t, w)
+            item = self.index.items[iid]
+            yield Candidate(
+                iid, item.meeting_id, head.start if head else 0, head.end if head else 0,
+                head.text if head else item.title, terms, frozenset(), sum(terms.values()),
+                head.verdict if head else None, "item", None)
