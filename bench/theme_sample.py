@@ -2,7 +2,7 @@
 
 Run ``python -m bench.theme_sample --db STORE [--n 100] [--seed 17]`` on a
 store ingested from ../shared/corpus and ../shared/dev2 (for example
-``minutes ingest ../shared/corpus ../shared/dev2 --db /tmp/themes.db``). It
+``minutes ingest ../shared/corpus ../shared/dev2 --db output/themes.db``). It
 takes every action and resolution that has a theme, keeps one of facts with
 the same words and themes (the same minutes stored as text and as PDF), draws
 ``--n`` with a fixed seed, and prints each with its themes, its agenda item's
